@@ -1,0 +1,363 @@
+package request
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FileVersion is the launch file format this program reads and writes.
+const FileVersion = 1
+
+// File is a launch file: the reusable, reviewable template teams keep in git.
+type File struct {
+	// Version is the format version (1).
+	Version int
+	// Description is free text shown when the file is opened.
+	Description string
+	// Ask lists the API parameters the wizard asks for when the file is
+	// opened ("InstanceName", "Amount", "Tag"); everything else stays.
+	Ask []string
+	// Request is the RunInstances request.
+	Request *Request
+	// Lines maps each flat parameter to its line in the source, where known.
+	Lines map[string]int
+}
+
+// FileError is a problem in a launch file, with its line.
+type FileError struct {
+	Line int
+	Msg  string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}
+
+var topKeys = []string{"version", "description", "ask", "request"}
+
+// ParseFile reads a launch file. Unknown keys are errors that name the key,
+// its line and the closest valid name.
+func ParseFile(data []byte) (*File, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &FileError{Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	f := &File{Request: New(), Lines: map[string]int{}}
+	if len(doc.Content) == 0 {
+		return nil, &FileError{Msg: "empty launch file: it needs at least `version: 1` and `request:`"}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &FileError{Line: root.Line, Msg: "a launch file is a mapping with version, description, ask and request"}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if seen[k.Value] {
+			return nil, &FileError{Line: k.Line, Msg: fmt.Sprintf("duplicate key %q", k.Value)}
+		}
+		seen[k.Value] = true
+		if err := f.parseTop(k, v); err != nil {
+			return nil, err
+		}
+	}
+	if !seen["version"] {
+		return nil, &FileError{Line: root.Line, Msg: "missing `version: 1`"}
+	}
+	if !seen["request"] {
+		return nil, &FileError{Line: root.Line, Msg: "missing `request:` (the RunInstances parameters)"}
+	}
+	return f, f.checkAsk()
+}
+
+func (f *File) parseTop(k, v *yaml.Node) error {
+	switch k.Value {
+	case "version":
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil || n != FileVersion {
+			return &FileError{Line: v.Line, Msg: fmt.Sprintf("version: this program reads version %d, found %q", FileVersion, v.Value)}
+		}
+		f.Version = n
+	case "description":
+		if v.Kind != yaml.ScalarNode {
+			return &FileError{Line: v.Line, Msg: "description: must be text"}
+		}
+		f.Description = v.Value
+	case "ask":
+		return f.parseAsk(v)
+	case "request":
+		if v.Kind != yaml.MappingNode {
+			return &FileError{Line: v.Line, Msg: "request: must be a mapping of RunInstances parameters"}
+		}
+		return f.parseMap(v, "", "")
+	default:
+		return &FileError{Line: k.Line, Msg: unknownMsg(k.Value, suggestFrom(k.Value, topKeys))}
+	}
+	return nil
+}
+
+func (f *File) parseAsk(v *yaml.Node) error {
+	if v.Kind != yaml.SequenceNode {
+		return &FileError{Line: v.Line, Msg: "ask: must be a list of parameter names, e.g. [InstanceName, Amount, Tag]"}
+	}
+	for _, n := range v.Content {
+		if n.Kind != yaml.ScalarNode {
+			return &FileError{Line: n.Line, Msg: "ask: each entry is a parameter name"}
+		}
+		if !IsPrefix(PatternOf(n.Value)) {
+			return &FileError{Line: n.Line, Msg: "ask: " + unknownMsg(n.Value, SuggestName(n.Value))}
+		}
+		f.Ask = append(f.Ask, n.Value)
+	}
+	return nil
+}
+
+func (f *File) checkAsk() error { return nil }
+
+// parseMap walks a mapping under prefix (a pattern such as "DataDisk.N") at
+// flat key base ("DataDisk.2").
+func (f *File) parseMap(m *yaml.Node, prefix, base string) error {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if err := f.parseEntry(k, v, prefix, base); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseEntry handles one key, which may be dotted ("SystemDisk.Size").
+func (f *File) parseEntry(k, v *yaml.Node, prefix, base string) error {
+	pat, key := prefix, base
+	for _, seg := range strings.Split(k.Value, ".") {
+		if !hasChild(pat, seg) {
+			name := join(key, seg)
+			return &FileError{Line: k.Line, Msg: unknownMsg(name, suggestKey(pat, key, seg))}
+		}
+		pat, key = join(pat, seg), join(key, seg)
+	}
+	if f.Request.Has(key) || f.Lines[key] != 0 {
+		return &FileError{Line: k.Line, Msg: fmt.Sprintf("%s is given twice", key)}
+	}
+	return f.parseValue(v, pat, key)
+}
+
+func (f *File) parseValue(v *yaml.Node, pat, key string) error {
+	switch v.Kind {
+	case yaml.MappingNode:
+		if _, leaf := byPattern[pat]; leaf {
+			return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes a single value, not a mapping", key)}
+		}
+		return f.parseMap(v, pat, key)
+	case yaml.SequenceNode:
+		if !hasChild(pat, "N") {
+			return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s is not a list parameter", key)}
+		}
+		for i, item := range v.Content {
+			if err := f.parseValue(item, pat+".N", fmt.Sprintf("%s.%d", key, i+1)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case yaml.ScalarNode:
+		return f.parseScalar(v, pat, key)
+	case yaml.AliasNode:
+		return f.parseValue(v.Alias, pat, key)
+	}
+	return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s: unsupported value", key)}
+}
+
+func (f *File) parseScalar(v *yaml.Node, pat, key string) error {
+	if _, leaf := byPattern[pat]; !leaf {
+		what := "a mapping"
+		if hasChild(pat, "N") {
+			what = "a list"
+		}
+		return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes %s, not a single value", key, what)}
+	}
+	if v.Tag == "!!null" {
+		return nil // an empty value is not sent, as the SDK never sends empty strings
+	}
+	f.Lines[key] = v.Line
+	return f.Request.Set(key, v.Value)
+}
+
+func hasChild(prefix, seg string) bool {
+	for _, c := range Children(prefix) {
+		if c == seg {
+			return true
+		}
+	}
+	return false
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
+
+func unknownMsg(name, suggestion string) string {
+	msg := fmt.Sprintf("unknown key %q", name)
+	if suggestion != "" {
+		msg += fmt.Sprintf(": did you mean %s?", suggestion)
+	}
+	return msg
+}
+
+// suggestKey proposes the closest name for a bad segment: first among the
+// siblings, then among all parameter names.
+func suggestKey(prefix, base, seg string) string {
+	if s := SuggestChild(prefix, seg); s != "" {
+		return join(base, s)
+	}
+	return SuggestName(join(base, seg))
+}
+
+func suggestFrom(name string, opts []string) string {
+	for _, o := range opts {
+		if strings.EqualFold(o, name) {
+			return o
+		}
+	}
+	best := ""
+	for _, o := range opts {
+		if strings.HasPrefix(o, strings.ToLower(name[:1])) {
+			best = o
+		}
+	}
+	return best
+}
+
+// Marshal writes the launch file. Secrets are written only as environment
+// references: a literal password is replaced by ${ECS_PASSWORD}, and the
+// names of the parameters so replaced are returned for a warning.
+func (f *File) Marshal() ([]byte, []string, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	addScalar(root, "version", strconv.Itoa(FileVersion), "!!int")
+	if f.Description != "" {
+		addScalar(root, "description", f.Description, "!!str")
+	}
+	if len(f.Ask) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, a := range f.Ask {
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: a, Tag: "!!str"})
+		}
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "ask"}, seq)
+	}
+	req, replaced := f.Request.WithSecretReferences()
+	body := &yaml.Node{Kind: yaml.MappingNode}
+	req.Compact()
+	for _, p := range req.Params() {
+		insert(body, strings.Split(p.Name, "."), p.Value, byPattern[PatternOf(p.Name)].Type)
+	}
+	root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "request"}, body)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), replaced, nil
+}
+
+// SecretReference is the environment reference a literal secret is written as.
+func SecretReference(key string) string {
+	return "${ECS_" + strings.ToUpper(strings.ReplaceAll(PatternOf(key), ".", "_")) + "}"
+}
+
+// WithSecretReferences returns a copy in which every literal secret is
+// replaced by its environment reference, and the names so replaced.
+func (r *Request) WithSecretReferences() (*Request, []string) {
+	c := r.Clone()
+	var replaced []string
+	for _, k := range c.Keys() {
+		if IsSecret(k) && !IsReference(c.m[k]) {
+			c.m[k] = SecretReference(k)
+			replaced = append(replaced, k)
+		}
+	}
+	return c, replaced
+}
+
+// insert places a flat key's value in the YAML tree: name segments become
+// mapping keys, numeric segments list items.
+func insert(m *yaml.Node, segs []string, value string, t Type) {
+	name := segs[0]
+	rest := segs[1:]
+	if len(rest) == 0 {
+		addScalar(m, name, value, yamlTag(value, t))
+		return
+	}
+	child := lookupChild(m, name)
+	if isIndex(rest[0]) {
+		if child == nil {
+			child = &yaml.Node{Kind: yaml.SequenceNode}
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name}, child)
+		}
+		n, _ := strconv.Atoi(rest[0])
+		for len(child.Content) < n {
+			kind := yaml.MappingNode
+			if len(rest) == 1 {
+				kind = yaml.ScalarNode
+			}
+			child.Content = append(child.Content, &yaml.Node{Kind: kind})
+		}
+		item := child.Content[n-1]
+		if len(rest) == 1 {
+			*item = yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: yamlTag(value, t)}
+			return
+		}
+		item.Style = yaml.FlowStyle
+		insert(item, rest[1:], value, t)
+		return
+	}
+	if child == nil {
+		child = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name}, child)
+	}
+	insert(child, rest, value, t)
+}
+
+func lookupChild(m *yaml.Node, name string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == name {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func addScalar(m *yaml.Node, key, value, tag string) {
+	m.Content = append(m.Content,
+		&yaml.Node{Kind: yaml.ScalarNode, Value: key},
+		&yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: tag})
+}
+
+// yamlTag writes a value with its documented type when it is one (40, true),
+// and as a string otherwise, so that a bad value survives to be reported.
+func yamlTag(v string, t Type) string {
+	switch t {
+	case Integer:
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil && (v == "0" || !strings.HasPrefix(v, "0")) && !strings.HasPrefix(v, "+") {
+			return "!!int"
+		}
+	case Boolean:
+		if v == "true" || v == "false" {
+			return "!!bool"
+		}
+	case Float:
+		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "eExXpP_+") && !strings.HasPrefix(v, ".") {
+			return "!!float"
+		}
+	}
+	return "!!str"
+}

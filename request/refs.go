@@ -1,0 +1,125 @@
+package request
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/agext/levenshtein"
+)
+
+// refPattern matches an environment reference such as ${ECS_PASSWORD}.
+var refPattern = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// IsReference reports whether a value contains an environment reference.
+func IsReference(v string) bool { return strings.Contains(v, "${") && refPattern.MatchString(v) }
+
+// References lists the environment variables a request refers to, sorted.
+func (r *Request) References() []string {
+	set := map[string]bool{}
+	for _, v := range r.m {
+		for _, m := range refPattern.FindAllStringSubmatch(v, -1) {
+			set[m[1]] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MissingReferenceError names environment variables a request refers to
+// that are not set.
+type MissingReferenceError struct{ Names []string }
+
+func (e *MissingReferenceError) Error() string {
+	return fmt.Sprintf("environment variable %s is not set (the launch file refers to it as ${%s})",
+		strings.Join(e.Names, ", "), e.Names[0])
+}
+
+// Resolve returns a copy with every ${NAME} replaced from lookup; this is
+// done only when a call is made, so files and exports keep the reference.
+func (r *Request) Resolve(lookup func(string) (string, bool)) (*Request, error) {
+	if lookup == nil {
+		lookup = os.LookupEnv
+	}
+	c := r.Clone()
+	var missing []string
+	for k, v := range c.m {
+		if !IsReference(v) {
+			continue
+		}
+		c.m[k] = refPattern.ReplaceAllStringFunc(v, func(ref string) string {
+			name := refPattern.FindStringSubmatch(ref)[1]
+			val, ok := lookup(name)
+			if !ok {
+				missing = append(missing, name)
+			}
+			return val
+		})
+		if c.m[k] == "" {
+			delete(c.m, k)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, &MissingReferenceError{Names: missing}
+	}
+	return c, nil
+}
+
+// SuggestName returns the valid parameter name closest to a misspelt one,
+// keeping its indexes ("DataDisk.1.Sise" → "DataDisk.1.Size"), or "".
+func SuggestName(key string) string {
+	p := PatternOf(key)
+	best, bestD := "", 1<<30
+	for _, s := range specs {
+		d := levenshtein.Distance(strings.ToLower(p), strings.ToLower(s.Pattern), nil)
+		if d < bestD {
+			best, bestD = s.Pattern, d
+		}
+	}
+	if bestD > len(p)/2+2 {
+		return ""
+	}
+	return fillIndexes(best, key)
+}
+
+// SuggestChild returns the allowed name under prefix closest to name.
+func SuggestChild(prefix, name string) string {
+	best, bestD := "", 1<<30
+	for _, c := range Children(prefix) {
+		if c == "N" {
+			continue
+		}
+		d := levenshtein.Distance(strings.ToLower(name), strings.ToLower(c), nil)
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD > len(name)/2+2 {
+		return ""
+	}
+	return best
+}
+
+// fillIndexes puts the indexes of key into the N segments of pattern.
+func fillIndexes(pattern, key string) string {
+	var idx []string
+	for _, s := range strings.Split(key, ".") {
+		if isIndex(s) {
+			idx = append(idx, s)
+		}
+	}
+	segs := strings.Split(pattern, ".")
+	for i, s := range segs {
+		if s == "N" && len(idx) > 0 {
+			segs[i], idx = idx[0], idx[1:]
+		}
+	}
+	return strings.Join(segs, ".")
+}

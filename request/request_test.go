@@ -1,0 +1,199 @@
+package request
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSchemaCoversEverySDKField(t *testing.T) {
+	for _, want := range []string{"ImageFamily", "HttpTokens", "DataDisk.N.Size", "SecurityGroupIds.N",
+		"NetworkInterface.N.SecurityGroupIds.N", "SystemDisk.Category", "SystemDisk.Encrypted", "Tag.N.Key"} {
+		if _, ok := Lookup(want); !ok {
+			t.Errorf("schema lacks %s", want)
+		}
+	}
+	if s, _ := Lookup("Password"); !s.Secret {
+		t.Error("Password must be secret")
+	}
+	if s, _ := Lookup("DataDisk.3.Size"); s.Type != Integer {
+		t.Errorf("DataDisk.N.Size type = %v, want Integer", s.Type)
+	}
+}
+
+func TestParamsFollowTheReferenceOrder(t *testing.T) {
+	r := New()
+	for _, k := range []string{"Tag.1.Key", "DataDisk.10.Size", "DataDisk.2.Size", "ImageId", "RegionId", "DataDisk.2.Category", "HttpTokens"} {
+		if err := r.Set(k, "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := strings.Join(r.Keys(), " ")
+	want := "RegionId ImageId DataDisk.2.Size DataDisk.2.Category DataDisk.10.Size Tag.1.Key HttpTokens"
+	if got != want {
+		t.Errorf("order\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestUnknownParameterSuggestsTheClosest(t *testing.T) {
+	err := New().Set("DataDisk.1.Sise", "1")
+	var u *UnknownParameterError
+	if !errors.As(err, &u) || u.Suggestion != "DataDisk.1.Size" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestParseFileExample(t *testing.T) {
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ParseFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Request.Get("DataDisk.1.Size") != "100" || f.Request.Get("Tag.1.Value") != "web" || f.Lines["Amount"] != 14 {
+		t.Errorf("parsed %v lines %v", f.Request.Params(), f.Lines)
+	}
+	if !reflect.DeepEqual(f.Ask, []string{"InstanceName", "Amount", "Tag"}) {
+		t.Errorf("ask = %v", f.Ask)
+	}
+	out, replaced, err := f.Marshal()
+	if err != nil || len(replaced) != 0 {
+		t.Fatal(err, replaced)
+	}
+	if string(out) != string(data) {
+		t.Errorf("round trip differs:\n%s", out)
+	}
+}
+
+func TestUnknownKeyNamesLineAndSuggestion(t *testing.T) {
+	_, err := ParseFile([]byte("version: 1\nrequest:\n  RegionId: cn-hangzhou\n  InstanceTyp: ecs.g7.large\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 4") || !strings.Contains(err.Error(), "did you mean InstanceType?") {
+		t.Fatalf("got %v", err)
+	}
+	_, err = ParseFile([]byte("version: 1\nrequest:\n  SystemDisk: {Categry: cloud_essd}\n"))
+	if err == nil || !strings.Contains(err.Error(), "SystemDisk.Category") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestLiteralPasswordIsNeverWritten(t *testing.T) {
+	f, err := ParseFile([]byte("version: 1\nrequest:\n  Password: Sup3r-secret!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, replaced, _ := f.Marshal()
+	if strings.Contains(string(out), "Sup3r") || len(replaced) != 1 || !strings.Contains(string(out), "${ECS_PASSWORD}") {
+		t.Fatalf("wrote %s (replaced %v)", out, replaced)
+	}
+}
+
+func TestResolveReferences(t *testing.T) {
+	r := New()
+	_ = r.Set("Password", "${ECS_PASSWORD}")
+	_ = r.Set("InstanceName", "web-${ENV}")
+	env := map[string]string{"ECS_PASSWORD": "Abc12345!"}
+	_, err := r.Resolve(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	var m *MissingReferenceError
+	if !errors.As(err, &m) || m.Names[0] != "ENV" {
+		t.Fatalf("want missing ENV, got %v", err)
+	}
+	env["ENV"] = "prod"
+	got, err := r.Resolve(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	if err != nil || got.Get("InstanceName") != "web-prod" || r.Get("InstanceName") != "web-${ENV}" {
+		t.Fatalf("resolve: %v %v", got, err)
+	}
+}
+
+func TestSDKRequestCarriesEveryParameter(t *testing.T) {
+	r := everyParameter()
+	req, err := r.SDK()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.SystemDiskCategory != "cloud_essd" || len(*req.DataDisk) != 2 || (*req.DataDisk)[1].Size != "v" {
+		t.Errorf("sdk request not filled: %+v", req.DataDisk)
+	}
+	if got := (*req.NetworkInterface)[1].SecurityGroupIds; got == nil || len(*got) != 2 {
+		t.Errorf("nested list not filled: %v", got)
+	}
+	if string(req.Amount) != "v" {
+		t.Errorf("Amount = %q", req.Amount)
+	}
+}
+
+// everyParameter sets every parameter, each list with two items.
+func everyParameter() *Request {
+	r := New()
+	for _, s := range Specs() {
+		for _, i := range []string{"1", "2"} {
+			k := fill(s.Pattern, i)
+			_ = r.Set(k, "v")
+		}
+	}
+	_ = r.Set("SystemDisk.Category", "cloud_essd")
+	return r
+}
+
+func TestRoundTripEveryParameter(t *testing.T) {
+	f := &File{Version: 1, Request: sampleAll()}
+	first, _, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, err := ParseFile(first)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, first)
+	}
+	r2, err := FromParams(f1.Request.Params())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, _, _ := (&File{Version: 1, Request: r2}).Marshal()
+	if string(first) != string(second) {
+		t.Fatalf("not identical:\n%s\n---\n%s", first, second)
+	}
+	if r2.Len() != f.Request.Len() || !r2.Equal(f.Request) {
+		t.Fatalf("lost parameters: %d vs %d", r2.Len(), f.Request.Len())
+	}
+}
+
+// sampleAll sets every parameter with a value of its type.
+func sampleAll() *Request {
+	r := New()
+	for _, s := range Specs() {
+		v := map[Type]string{String: "text-" + strings.ReplaceAll(s.Pattern, ".", "-"), Integer: "7", Boolean: "true", Float: "0.25"}[s.Type]
+		if s.Secret {
+			v = "${ECS_PASSWORD}"
+		}
+		for _, i := range []string{"1", "2"} {
+			_ = r.Set(fill(s.Pattern, i), v)
+		}
+	}
+	return r
+}
+
+func TestRemoveItemRenumbers(t *testing.T) {
+	r := New()
+	for i, c := range []string{"a", "b", "c"} {
+		_ = r.Set("DataDisk."+string(rune('1'+i))+".Category", c)
+	}
+	r.RemoveItem("DataDisk", 2)
+	if r.Count("DataDisk") != 2 || r.Get("DataDisk.2.Category") != "c" {
+		t.Fatalf("got %v", r.Params())
+	}
+}
+
+// fill puts index i into every N segment of a pattern.
+func fill(pattern, i string) string {
+	segs := strings.Split(pattern, ".")
+	for j, s := range segs {
+		if s == "N" {
+			segs[j] = i
+		}
+	}
+	return strings.Join(segs, ".")
+}
