@@ -5,9 +5,9 @@
 package main
 
 import (
-	_ "github.com/atotto/clipboard"
 	_ "github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	_ "github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
+	_ "github.com/atotto/clipboard"
 	_ "github.com/charmbracelet/bubbles/table"
 	_ "github.com/charmbracelet/bubbletea"
 	_ "github.com/charmbracelet/huh"

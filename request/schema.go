@@ -86,7 +86,7 @@ var typeOverrides = map[string]Type{
 	"SystemDisk.BurstingEnabled": Boolean, "SystemDisk.Encrypted": Boolean,
 	"DataDisk.N.Size": Integer, "DataDisk.N.ProvisionedIops": Integer,
 	"DataDisk.N.Encrypted": Boolean, "DataDisk.N.DeleteWithInstance": Boolean,
-	"DataDisk.N.BurstingEnabled": Boolean,
+	"DataDisk.N.BurstingEnabled":     Boolean,
 	"NetworkInterface.N.QueueNumber": Integer, "NetworkInterface.N.QueuePairNumber": Integer,
 	"NetworkInterface.N.Ipv6AddressCount": Integer, "NetworkInterface.N.NetworkCardIndex": Integer,
 	"NetworkInterface.N.DeleteOnRelease": Boolean, "NetworkInterface.N.RxQueueSize": Integer,
@@ -94,9 +94,9 @@ var typeOverrides = map[string]Type{
 	"NetworkOptions.EnableJumboFrame": Boolean, "ImageOptions.LoginAsNonRoot": Boolean,
 	"PrivateDnsNameOptions.EnableInstanceIdDnsARecord":    Boolean,
 	"PrivateDnsNameOptions.EnableInstanceIdDnsAAAARecord": Boolean,
-	"PrivateDnsNameOptions.EnableIpDnsARecord":           Boolean,
-	"PrivateDnsNameOptions.EnableIpDnsPtrRecord":         Boolean,
-	"AdditionalInfo.EnableHighDensityMode":               Boolean,
+	"PrivateDnsNameOptions.EnableIpDnsARecord":            Boolean,
+	"PrivateDnsNameOptions.EnableIpDnsPtrRecord":          Boolean,
+	"AdditionalInfo.EnableHighDensityMode":                Boolean,
 }
 
 // secrets are the parameters whose values are never written, logged or shown.
