@@ -1,0 +1,173 @@
+// Package catalog is the one place that talks to the ECS Describe APIs. It
+// loads every list a region needs, in parallel, caches it on disk and offers
+// the views the wizard, the rules and the commands read.
+package catalog
+
+import (
+	"context"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// Region is an ECS region (DescribeRegions).
+type Region struct {
+	RegionId       string `json:"RegionId"`
+	LocalName      string `json:"LocalName"`
+	RegionEndpoint string `json:"RegionEndpoint"`
+}
+
+// Zone is a zone of a region (DescribeZones) with how many instance types
+// are available in it for the billing method asked.
+type Zone struct {
+	ZoneId         string `json:"ZoneId"`
+	LocalName      string `json:"LocalName"`
+	AvailableTypes int    `json:"AvailableTypes"`
+}
+
+// Billing is the billing method availability and prices depend on.
+type Billing struct {
+	InstanceChargeType string `json:"InstanceChargeType"` // PostPaid (default) or PrePaid
+	SpotStrategy       string `json:"SpotStrategy"`       // NoSpot (default), SpotWithPriceLimit, SpotAsPriceGo
+}
+
+// Availability of an instance type in a zone.
+type Availability string
+
+// The availabilities, as DescribeAvailableResource reports them, plus
+// NotOffered for a type the zone does not sell at all.
+const (
+	Available  Availability = "Available"
+	SoldOut    Availability = "SoldOut"
+	NotOffered Availability = "NotOffered"
+)
+
+// InstanceType is a type (DescribeInstanceTypes) with its availability in
+// the zone asked.
+type InstanceType struct {
+	InstanceTypeId       string  `json:"InstanceTypeId"`
+	InstanceTypeFamily   string  `json:"InstanceTypeFamily"`
+	InstanceCategory     string  `json:"InstanceCategory,omitempty"`
+	CpuCoreCount         int     `json:"CpuCoreCount"`
+	MemorySize           float64 `json:"MemorySize"` // GiB
+	GPUAmount            int     `json:"GPUAmount,omitempty"`
+	GPUSpec              string  `json:"GPUSpec,omitempty"`
+	CpuArchitecture      string  `json:"CpuArchitecture"` // X86 or ARM
+	LocalStorageCategory string  `json:"LocalStorageCategory,omitempty"`
+	EniQuantity          int     `json:"EniQuantity,omitempty"`
+	DiskQuantity         int     `json:"DiskQuantity,omitempty"`
+	// Status in the zone asked; with "any zone", Available when any zone has it.
+	Status Availability `json:"Status"`
+	// AvailableZones lists the zones where the type is available.
+	AvailableZones []string `json:"AvailableZones,omitempty"`
+	// PricePerHour is the pay-as-you-go hourly price, 0 until fetched.
+	PricePerHour float64 `json:"PricePerHour,omitempty"`
+}
+
+// Image is an image (DescribeImages).
+type Image struct {
+	ImageId         string `json:"ImageId"`
+	ImageName       string `json:"ImageName"`
+	ImageFamily     string `json:"ImageFamily,omitempty"`
+	ImageOwnerAlias string `json:"ImageOwnerAlias"` // system, self, others, marketplace
+	OSName          string `json:"OSName"`
+	OSNameEn        string `json:"OSNameEn"`
+	OSType          string `json:"OSType"`   // linux or windows
+	Platform        string `json:"Platform"` // Aliyun, Ubuntu, Windows Server 2022, …
+	Architecture    string `json:"Architecture"`
+	Size            int    `json:"Size"` // GiB
+	Status          string `json:"Status"`
+	CreationTime    string `json:"CreationTime"`
+}
+
+// DiskCategory is a disk category a type supports in a zone, with its size
+// limits and the ESSD performance levels it offers.
+type DiskCategory struct {
+	Category          string   `json:"Category"`
+	Min               int      `json:"Min,omitempty"`
+	Max               int      `json:"Max,omitempty"`
+	PerformanceLevels []string `json:"PerformanceLevels,omitempty"`
+}
+
+// VPC is a VPC (DescribeVpcs).
+type VPC struct {
+	VpcId     string `json:"VpcId"`
+	VpcName   string `json:"VpcName"`
+	CidrBlock string `json:"CidrBlock"`
+	IsDefault bool   `json:"IsDefault"`
+}
+
+// VSwitch is a vSwitch (DescribeVSwitches).
+type VSwitch struct {
+	VSwitchId               string `json:"VSwitchId"`
+	VSwitchName             string `json:"VSwitchName"`
+	VpcId                   string `json:"VpcId"`
+	ZoneId                  string `json:"ZoneId"`
+	CidrBlock               string `json:"CidrBlock"`
+	AvailableIpAddressCount int    `json:"AvailableIpAddressCount"`
+	IsDefault               bool   `json:"IsDefault"`
+}
+
+// SecurityGroup is a security group (DescribeSecurityGroups).
+type SecurityGroup struct {
+	SecurityGroupId   string `json:"SecurityGroupId"`
+	SecurityGroupName string `json:"SecurityGroupName"`
+	VpcId             string `json:"VpcId"`
+	Description       string `json:"Description,omitempty"`
+	SecurityGroupType string `json:"SecurityGroupType,omitempty"`
+	EcsCount          int    `json:"EcsCount"`
+}
+
+// KeyPair is an SSH key pair (DescribeKeyPairs).
+type KeyPair struct {
+	KeyPairName        string `json:"KeyPairName"`
+	KeyPairFingerPrint string `json:"KeyPairFingerPrint"`
+}
+
+// Price is a DescribePrice answer.
+type Price struct {
+	Currency      string  `json:"Currency"`
+	OriginalPrice float64 `json:"OriginalPrice"`
+	TradePrice    float64 `json:"TradePrice"`
+	// PriceUnit is Hour, Month or Year.
+	PriceUnit string `json:"PriceUnit"`
+}
+
+// RegionData is everything the wizard needs for a region, loaded at once.
+type RegionData struct {
+	RegionId       string          `json:"RegionId"`
+	Billing        Billing         `json:"Billing"`
+	Zones          []Zone          `json:"Zones"`
+	InstanceTypes  []InstanceType  `json:"InstanceTypes"` // every type, Status per "any zone"
+	Images         []Image         `json:"Images"`
+	VPCs           []VPC           `json:"VPCs"`
+	VSwitches      []VSwitch       `json:"VSwitches"`
+	SecurityGroups []SecurityGroup `json:"SecurityGroups"`
+	KeyPairs       []KeyPair       `json:"KeyPairs"`
+	// Errors names each list that failed to load ("DescribeImages in cn-hangzhou: …").
+	Errors []string `json:"Errors,omitempty"`
+}
+
+// Reader is what the wizard and the commands read from the catalog. Each
+// view is one call away; lists come from the cache when it is fresh.
+type Reader interface {
+	Regions(ctx context.Context) ([]Region, error)
+	// Load fetches every list of a region in parallel (bounded), each list's
+	// error recorded in RegionData.Errors rather than stopping the others.
+	Load(ctx context.Context, regionID string, billing Billing) (*RegionData, error)
+	Zones(ctx context.Context, regionID string, billing Billing) ([]Zone, error)
+	// InstanceTypes lists every type with its status in zoneID ("" = any zone).
+	InstanceTypes(ctx context.Context, regionID, zoneID string, billing Billing) ([]InstanceType, error)
+	// Images lists available images; arch "" means every architecture.
+	Images(ctx context.Context, regionID, arch string) ([]Image, error)
+	// DiskCategories lists the system and data disk categories a type supports in a zone.
+	DiskCategories(ctx context.Context, regionID, zoneID, instanceType string, billing Billing) (system, data []DiskCategory, err error)
+	VPCs(ctx context.Context, regionID string) ([]VPC, error)
+	// VSwitches lists a VPC's vSwitches in a zone ("" = every zone).
+	VSwitches(ctx context.Context, regionID, vpcID, zoneID string) ([]VSwitch, error)
+	SecurityGroups(ctx context.Context, regionID, vpcID string) ([]SecurityGroup, error)
+	KeyPairs(ctx context.Context, regionID string) ([]KeyPair, error)
+	// TypePrice is the hourly price of one instance of a type (DescribePrice, cached).
+	TypePrice(ctx context.Context, regionID, zoneID, instanceType string, billing Billing) (Price, error)
+	// Price quotes a whole composed request per hour (DescribePrice).
+	Price(ctx context.Context, req *request.Request) (Price, error)
+}
