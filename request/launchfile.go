@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/agext/levenshtein"
 	"gopkg.in/yaml.v3"
 )
 
@@ -223,16 +224,14 @@ func suggestKey(prefix, base, seg string) string {
 }
 
 func suggestFrom(name string, opts []string) string {
+	best, bestD := "", 1<<30
 	for _, o := range opts {
-		if strings.EqualFold(o, name) {
-			return o
+		if d := levenshtein.Distance(strings.ToLower(name), o, nil); d < bestD {
+			best, bestD = o, d
 		}
 	}
-	best := ""
-	for _, o := range opts {
-		if strings.HasPrefix(o, strings.ToLower(name[:1])) {
-			best = o
-		}
+	if bestD > len(name)/2+2 {
+		return ""
 	}
 	return best
 }
