@@ -1,0 +1,58 @@
+package exporter
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// exportYAML writes the launch file; request.File.Marshal already writes a
+// literal secret as its ${…} reference and reports it.
+func exportYAML(req *request.Request, o Options) (Result, error) {
+	f := &request.File{Version: request.FileVersion, Description: o.Description, Ask: o.Ask, Request: req}
+	text, replaced, err := f.Marshal()
+	if err != nil {
+		return Result{}, err
+	}
+	n := newNotes()
+	secretNotes(n, replaced, "the file refers to the environment variable instead")
+	return Result{Text: string(text), Notes: n.list()}, nil
+}
+
+// exportJSON writes the flat API parameters as one JSON object, in the API
+// reference's order (a Go map would sort the keys).
+func exportJSON(req *request.Request, o Options) (Result, error) {
+	n := newNotes()
+	r, err := withClientToken(req, Options{Idempotent: req.Has("ClientToken") || o.Idempotent, ClientToken: o.ClientToken}, n)
+	if err != nil {
+		return Result{}, err
+	}
+	r, replaced := r.WithSecretReferences()
+	secretNotes(n, replaced, "written as the environment reference instead")
+	var b bytes.Buffer
+	b.WriteString("{")
+	for i, p := range r.Params() {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  ")
+		b.Write(jsonString(p.Name))
+		b.WriteString(": ")
+		b.Write(jsonString(p.Value))
+	}
+	if r.Len() > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n")
+	return Result{Text: b.String(), Notes: n.list()}, nil
+}
+
+// jsonString encodes one string as JSON, leaving <, > and & readable.
+func jsonString(s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}

@@ -1,0 +1,184 @@
+package exporter
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// ImportError is a problem in an imported command line; Flag names the
+// flag concerned, when there is one.
+type ImportError struct {
+	Flag       string
+	Msg        string
+	Suggestion string
+}
+
+func (e *ImportError) Error() string {
+	msg := e.Msg
+	if e.Flag != "" {
+		msg = e.Flag + ": " + msg
+	}
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+	}
+	return msg
+}
+
+// cliValueFlags are the aliyun CLI's own flags that take one value
+// (config/flags.go, openapi/flags.go; sdk-notes.md §7). They are not
+// RunInstances parameters.
+var cliValueFlags = map[string]bool{
+	"--profile": true, "--region": true, "--endpoint": true, "--mode": true,
+	"--access-key-id": true, "--access-key-secret": true, "--sts-token": true,
+	"--ram-role-name": true, "--ram-role-arn": true, "--role-session-name": true,
+	"--read-timeout": true, "--connect-timeout": true, "--retry-count": true,
+	"--config-path": true, "--endpoint-type": true, "--cli-query": true,
+	"--method": true, "--version": true, "--header": true, "--language": true,
+	"--private-key": true, "--key-pair-name": true, "--sts-region": true,
+	"--external-id": true, "--oidc-provider-arn": true, "--oidc-token-file": true,
+	"--process-command": true, "--cloud-sso-sign-in-url": true,
+	"--cloud-sso-access-config": true, "--cloud-sso-account-id": true,
+}
+
+// cliSwitches are the CLI's flags that take no value.
+var cliSwitches = map[string]bool{
+	"--insecure": true, "--secure": true, "--skip-secure-verify": true, "--quiet": true,
+	"--force": true, "--dryrun": true, "--cli-dry-run": true, "--cli-dry-run-json": true,
+	"--estimate-cost": true,
+}
+
+// cliListFlags take a variable number of key=value words (--output
+// cols=A,B rows=X; --waiter expr=… to=…; --pager path=…).
+var cliListFlags = map[string]bool{"--output": true, "--waiter": true, "--pager": true}
+
+// ImportCLI parses an `aliyun ecs RunInstances --Name value …` command line
+// (line continuations, quotes and $VAR references included) back into a
+// request. --profile, --region, --endpoint and --insecure go into Options,
+// --ClientToken makes the Options idempotent, the CLI's other flags are
+// dropped and named in Options.ImportNotes, and any other flag is an error
+// that names it and suggests the closest RunInstances parameter.
+func ImportCLI(cmdline string) (*request.Request, Options, error) {
+	var o Options
+	words, err := splitWords(cmdline)
+	if err != nil {
+		return nil, o, &ImportError{Msg: err.Error()}
+	}
+	rest, err := checkHead(words)
+	if err != nil {
+		return nil, o, err
+	}
+	req := request.New()
+	for len(rest) > 0 {
+		n, err := importFlag(rest, req, &o)
+		if err != nil {
+			return nil, o, err
+		}
+		rest = rest[n:]
+	}
+	if req.Has("ClientToken") {
+		o.Idempotent = true
+	}
+	return req, o, nil
+}
+
+// checkHead accepts `aliyun ecs RunInstances` and returns the words after.
+func checkHead(words []string) ([]string, error) {
+	if len(words) == 0 {
+		return nil, &ImportError{Msg: "empty command: expected `aliyun ecs RunInstances --RegionId … …`"}
+	}
+	if path.Base(words[0]) != "aliyun" {
+		return nil, &ImportError{Msg: fmt.Sprintf("expected the command to start with aliyun, found %q", words[0])}
+	}
+	if len(words) < 3 || !strings.EqualFold(words[1], "ecs") {
+		return nil, &ImportError{Msg: "expected `aliyun ecs RunInstances …`"}
+	}
+	switch words[2] {
+	case "RunInstances":
+		return words[3:], nil
+	case "run-instances":
+		return nil, &ImportError{Msg: "`run-instances` is the plugin syntax; write the API name in CamelCase: aliyun ecs RunInstances --Name value"}
+	}
+	return nil, &ImportError{Msg: fmt.Sprintf("only RunInstances can be imported, found %q", words[2])}
+}
+
+// importFlag consumes one flag (and its value) from words and returns how
+// many words it used.
+func importFlag(words []string, req *request.Request, o *Options) (int, error) {
+	w := words[0]
+	if !strings.HasPrefix(w, "--") || len(w) == 2 {
+		return 0, &ImportError{Msg: fmt.Sprintf("expected a flag (--Name value), found %q", w)}
+	}
+	name, value, inline := strings.Cut(w, "=")
+	switch {
+	case cliSwitches[name]:
+		if name == "--insecure" {
+			o.Insecure = true
+		} else {
+			o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+		}
+		return 1, nil
+	case cliListFlags[name]:
+		return importListFlag(words, name, o), nil
+	}
+	used := 1
+	if !inline {
+		if len(words) < 2 || strings.HasPrefix(words[1], "--") {
+			return 0, &ImportError{Flag: name, Msg: "needs a value"}
+		}
+		value, used = words[1], 2
+	}
+	if cliValueFlags[name] {
+		importGlobal(name, value, o)
+		return used, nil
+	}
+	return used, importParam(name, value, req)
+}
+
+func importListFlag(words []string, name string, o *Options) int {
+	n := 1
+	for n < len(words) && !strings.HasPrefix(words[n], "--") && strings.Contains(words[n], "=") {
+		n++
+	}
+	o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+	return n
+}
+
+// importGlobal keeps the CLI flags that say where the command runs; the
+// others, credentials included, are dropped and named without their value.
+func importGlobal(name, value string, o *Options) {
+	switch name {
+	case "--profile":
+		o.Profile = value
+	case "--region":
+		o.Region = value
+	case "--endpoint":
+		o.Endpoint = value
+	default:
+		o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+	}
+}
+
+// importParam stores one RunInstances parameter.
+func importParam(flagName, value string, req *request.Request) error {
+	key := strings.TrimPrefix(flagName, "--")
+	if strings.HasSuffix(key, "-FILE") {
+		return &ImportError{Flag: flagName, Msg: "reads its value from a file; give the value itself (--" + strings.TrimSuffix(key, "-FILE") + " …)"}
+	}
+	if req.Has(key) {
+		return &ImportError{Flag: flagName, Msg: "is given twice"}
+	}
+	err := req.Set(key, value)
+	var unknown *request.UnknownParameterError
+	if errors.As(err, &unknown) {
+		s := ""
+		if unknown.Suggestion != "" {
+			s = "--" + unknown.Suggestion
+		}
+		return &ImportError{Flag: flagName, Msg: "unknown flag: not an aliyun CLI option nor a RunInstances parameter", Suggestion: s}
+	}
+	return err
+}

@@ -1,0 +1,121 @@
+package exporter
+
+import (
+	"reflect"
+	"strings"
+	"unicode"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// ltPatterns are the parameter patterns CreateLaunchTemplate takes, read
+// from the SDK's request struct tags (services/ecs/create_launch_template.go),
+// the same tags the SDK flattens on the wire. RunInstances parameters with
+// the same pattern mean the same thing there.
+var ltPatterns = func() map[string]bool {
+	out := map[string]bool{"RegionId": true}
+	walkTags(reflect.TypeOf(ecs.CreateLaunchTemplateRequest{}), "", out)
+	return out
+}()
+
+// walkTags collects `name` tags, with N for repeat-list indexes.
+func walkTags(t reflect.Type, prefix string, out map[string]bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := f.Tag.Get("name")
+		if f.Anonymous || name == "" {
+			continue
+		}
+		full := name
+		if prefix != "" {
+			full = prefix + "." + name
+		}
+		switch f.Tag.Get("type") {
+		case "Repeated":
+			elem := f.Type.Elem().Elem()
+			if elem.Kind() == reflect.Struct {
+				walkTags(elem, full+".N", out)
+			} else {
+				out[full+".N"] = true
+			}
+		case "Struct":
+			walkTags(f.Type, full, out)
+		default:
+			out[full] = true
+		}
+	}
+}
+
+// ltWhy explains RunInstances parameters a template does not keep.
+var ltWhy = map[string]string{
+	"Password":              "launch templates never store a password: give it when launching, e.g. aliyun ecs RunInstances --LaunchTemplateName … --Password \"${ECS_PASSWORD}\"",
+	"LaunchTemplateId":      "names the template to launch from; a new template cannot be based on it",
+	"LaunchTemplateName":    "names the template to launch from; a new template cannot be based on it",
+	"LaunchTemplateVersion": "names the template to launch from; a new template cannot be based on it",
+	"Amount":                "a template holds no count: give it when launching (RunInstances --Amount)",
+	"MinAmount":             "a template holds no count: give it when launching (RunInstances --MinAmount)",
+	"ClientToken":           "belongs to one RunInstances call, not to a template",
+	"DryRun":                "belongs to one RunInstances call, not to a template",
+}
+
+// exportLaunchTemplate writes `aliyun ecs CreateLaunchTemplate` with the
+// request's configuration.
+func exportLaunchTemplate(req *request.Request, o Options) (Result, error) {
+	n := newNotes()
+	args := globalFlags(o)
+	args = append(args, flag("LaunchTemplateName", templateName(req, o)))
+	if o.Description != "" {
+		args = append(args, flag("VersionDescription", o.Description))
+	}
+	for _, p := range req.Params() {
+		pat := request.PatternOf(p.Name)
+		why, special := ltWhy[pat]
+		switch {
+		case special:
+			n.skip(p.Name, why)
+		case ltPatterns[pat]:
+			args = append(args, flag(p.Name, p.Value))
+		default:
+			n.skip(p.Name, "CreateLaunchTemplate has no such parameter")
+		}
+	}
+	return Result{Text: command("aliyun ecs CreateLaunchTemplate", args), Notes: n.list()}, nil
+}
+
+// templateName is Options.LaunchTemplateName, or one derived from the
+// InstanceName that meets the API's rule: 2–128 characters, starting with a
+// letter, of letters, digits, ':', '_' and '-' (api-shapes.md §16).
+func templateName(req *request.Request, o Options) string {
+	if o.LaunchTemplateName != "" {
+		return o.LaunchTemplateName
+	}
+	base := req.Get("InstanceName")
+	if request.IsReference(base) {
+		base = ""
+	}
+	var b strings.Builder
+	for _, c := range base {
+		switch {
+		case unicode.IsLetter(c), unicode.IsDigit(c), c == ':', c == '_', c == '-':
+			b.WriteRune(c)
+		default:
+			b.WriteRune('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "ecslaunch"
+	}
+	if r := []rune(name)[0]; !unicode.IsLetter(r) {
+		name = "lt-" + name
+	}
+	if r := []rune(name); len(r) > 128 {
+		name = string(r[:128])
+	}
+	if len([]rune(name)) < 2 {
+		name += "-template"
+	}
+	return name
+}

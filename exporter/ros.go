@@ -1,0 +1,288 @@
+package exporter
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// rosResource is the logical ID of the exported instance group.
+const rosResource = "Instances"
+
+// rosPassword is the NoEcho template parameter the password comes from.
+const rosPassword = "EcsPassword"
+
+// rosProps maps RunInstances parameters to ALIYUN::ECS::InstanceGroup
+// properties (ROS developer reference, ALIYUN::ECS::InstanceGroup).
+var rosProps = map[string]string{
+	"ZoneId": "ZoneId", "ImageId": "ImageId", "SecurityGroupId": "SecurityGroupId",
+	"VSwitchId": "VSwitchId", "InstanceType": "InstanceType",
+	"InternetMaxBandwidthIn": "InternetMaxBandwidthIn", "InternetMaxBandwidthOut": "InternetMaxBandwidthOut",
+	"InstanceName": "InstanceName", "HostName": "HostName", "UniqueSuffix": "UniqueSuffix",
+	"Description": "Description", "PasswordInherit": "PasswordInherit", "KeyPairName": "KeyPairName",
+	"SystemDisk.Size": "SystemDiskSize", "SystemDisk.Category": "SystemDiskCategory",
+	"SystemDisk.DiskName": "SystemDiskDiskName", "SystemDisk.Description": "SystemDiskDescription",
+	"SystemDisk.PerformanceLevel":     "SystemDiskPerformanceLevel",
+	"SystemDisk.AutoSnapshotPolicyId": "SystemDiskAutoSnapshotPolicyId",
+	"SystemDisk.ProvisionedIops":      "SystemDiskProvisionedIops",
+	"SystemDisk.BurstingEnabled":      "SystemDiskBurstingEnabled",
+	"IoOptimized":                     "IoOptimized", "RamRoleName": "RamRoleName", "UserData": "UserData",
+	"MinAmount": "MinAmount", "SpotPriceLimit": "SpotPriceLimit", "SpotStrategy": "SpotStrategy",
+	"SpotInterruptionBehavior": "SpotInterruptionBehavior", "SpotDuration": "SpotDuration",
+	"CreditSpecification": "CreditSpecification", "SecurityEnhancementStrategy": "SecurityEnhancementStrategy",
+	"DeploymentSetId": "DeploymentSetId", "DeploymentSetGroupNo": "DeploymentSetGroupNo",
+	"DedicatedHostId": "DedicatedHostId", "HpcClusterId": "HpcClusterId",
+	"ResourceGroupId": "ResourceGroupId", "LaunchTemplateId": "LaunchTemplateId",
+	"LaunchTemplateName": "LaunchTemplateName", "LaunchTemplateVersion": "LaunchTemplateVersion",
+	"DeletionProtection": "DeletionProtection", "AutoReleaseTime": "AutoReleaseTime",
+	"InternetChargeType": "InternetChargeType", "Period": "Period", "PeriodUnit": "PeriodUnit",
+	"AutoRenewPeriod": "AutoRenewPeriod", "InstanceChargeType": "InstanceChargeType",
+	"Ipv6AddressCount": "Ipv6AddressCount", "PrivateIpAddress": "PrivateIpAddress",
+	"Affinity": "Affinity", "Tenancy": "Tenancy", "StorageSetId": "StorageSetId",
+	"StorageSetPartitionNumber": "StorageSetPartitionNumber", "HttpTokens": "HttpTokens",
+	"HttpEndpoint": "HttpEndpoint",
+}
+
+// rosStringProps are properties ROS types as String although the API value
+// is a number (SpotPriceLimit) or a version (LaunchTemplateVersion).
+var rosStringProps = map[string]bool{"SpotPriceLimit": true, "LaunchTemplateVersion": true, "MinAmount": true}
+
+// rosDisk lists the DataDisk.N fields DiskMappings items carry, under the
+// same names.
+var rosDisk = map[string]bool{
+	"Size": true, "SnapshotId": true, "Category": true, "Encrypted": true, "KMSKeyId": true,
+	"DiskName": true, "Description": true, "Device": true, "DeleteWithInstance": true,
+	"PerformanceLevel": true, "AutoSnapshotPolicyId": true, "ProvisionedIops": true,
+	"BurstingEnabled": true,
+}
+
+// rosWhy explains parameters the template cannot carry.
+var rosWhy = map[string]string{
+	"RegionId":    "a ROS stack runs in the region it is created in: create the stack there",
+	"ClientToken": "not written: ROS makes its own idempotent calls",
+	"DryRun":      "not written: ROS validates a template with its own preview (PreviewStack)",
+}
+
+// exportROS writes a ROS template with one ALIYUN::ECS::InstanceGroup,
+// built as yaml.v3 nodes.
+func exportROS(req *request.Request, o Options) (Result, error) {
+	w := &rosWriter{r: req, n: newNotes(), props: mapping(), done: map[string]bool{}}
+	root := mapping()
+	add(root, "ROSTemplateFormatVersion", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "2015-09-01", Style: yaml.SingleQuotedStyle})
+	desc := o.Description
+	if desc == "" {
+		desc = "ECS instances exported by ecslaunch"
+	}
+	add(root, "Description", str(desc))
+	if req.Has("Password") {
+		add(root, "Parameters", w.parameters())
+	}
+	w.maxAmount()
+	for _, p := range req.Params() {
+		w.param(p.Name)
+	}
+	res := mapping()
+	add(res, "Type", str("ALIYUN::ECS::InstanceGroup"))
+	add(res, "Properties", w.props)
+	resources := mapping()
+	add(resources, rosResource, res)
+	add(root, "Resources", resources)
+	add(root, "Outputs", rosOutputs())
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return Result{}, err
+	}
+	return Result{Text: b.String(), Notes: w.n.list()}, nil
+}
+
+type rosWriter struct {
+	r     *request.Request
+	n     *notes
+	props *yaml.Node
+	done  map[string]bool
+}
+
+// parameters declares the password as a NoEcho parameter: the console and
+// API never show it, and the template never holds it.
+func (w *rosWriter) parameters() *yaml.Node {
+	p := mapping()
+	add(p, "Type", str("String"))
+	add(p, "NoEcho", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	add(p, "Description", str("The instances' login password."))
+	params := mapping()
+	add(params, rosPassword, p)
+	if !request.IsReference(w.r.Get("Password")) {
+		w.n.say("Password: the literal value is not written; give it as the %s parameter", rosPassword)
+	}
+	return params
+}
+
+// maxAmount writes MaxAmount, which ROS requires: Amount, else 1 (the
+// RunInstances default).
+func (w *rosWriter) maxAmount() {
+	v := w.r.Get("Amount")
+	if v == "" {
+		v = "1"
+	}
+	add(w.props, "MaxAmount", typedNode("Amount", v))
+}
+
+func (w *rosWriter) param(key string) {
+	pat := request.PatternOf(key)
+	switch {
+	case key == "Amount":
+		// written as MaxAmount
+	case key == "Password":
+		ref := mapping()
+		add(ref, "Ref", str(rosPassword))
+		add(w.props, "Password", ref)
+	case pat == "SecurityGroupIds.N":
+		w.once("SecurityGroupIds", func() { w.list("SecurityGroupIds", "SecurityGroupIds") })
+	case pat == "Ipv6Address.N":
+		w.once("Ipv6Addresses", func() { w.list("Ipv6Addresses", "Ipv6Address") })
+	case pat == "Tag.N.Key" || pat == "Tag.N.Value":
+		w.once("Tags", w.tags)
+	case strings.HasPrefix(pat, "DataDisk.N."):
+		w.once("DiskMappings", w.disks)
+	case key == "AutoRenew":
+		w.autoRenew()
+	case rosProps[key] != "":
+		w.set(rosProps[key], key)
+	default:
+		why := rosWhy[key]
+		if why == "" {
+			why = "ALIYUN::ECS::InstanceGroup has no equivalent property"
+		}
+		w.n.skip(key, why)
+	}
+}
+
+func (w *rosWriter) once(group string, write func()) {
+	if !w.done[group] {
+		w.done[group] = true
+		write()
+	}
+}
+
+func (w *rosWriter) set(prop, key string) {
+	v := w.r.Get(key)
+	if refs := referenceNames(v); len(refs) > 0 {
+		w.n.say("%s: refers to ${%s}, which ROS writes as literal text; replace it with a template parameter", key, refs[0])
+	}
+	if rosStringProps[prop] {
+		add(w.props, prop, str(v))
+		return
+	}
+	add(w.props, prop, typedNode(key, v))
+}
+
+func (w *rosWriter) list(prop, list string) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, v := range w.r.Strings(list) {
+		seq.Content = append(seq.Content, str(v))
+	}
+	add(w.props, prop, seq)
+}
+
+// tags writes Tag.N as Tags: [{Key, Value}].
+func (w *rosWriter) tags() {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for i := 1; i <= w.r.Count("Tag"); i++ {
+		it := w.r.Item("Tag", i)
+		if len(it) == 0 {
+			continue
+		}
+		m := mapping()
+		m.Style = yaml.FlowStyle
+		for _, f := range []string{"Key", "Value"} {
+			if v, ok := it[f]; ok {
+				add(m, f, str(v))
+			}
+		}
+		seq.Content = append(seq.Content, m)
+	}
+	add(w.props, "Tags", seq)
+}
+
+// disks writes DataDisk.N as DiskMappings items, field by field.
+func (w *rosWriter) disks() {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for i := 1; i <= w.r.Count("DataDisk"); i++ {
+		prefix := "DataDisk." + strconv.Itoa(i) + "."
+		m := mapping()
+		m.Style = yaml.FlowStyle
+		for _, k := range w.r.Keys() {
+			field, ok := strings.CutPrefix(k, prefix)
+			switch {
+			case !ok:
+			case rosDisk[field] && field == "Size":
+				add(m, field, str(w.r.Get(k))) // DiskMappings types Size as String
+			case rosDisk[field]:
+				add(m, field, typedNode(k, w.r.Get(k)))
+			default:
+				w.n.skip(k, "DiskMappings items have no equivalent property")
+			}
+		}
+		if len(m.Content) > 0 {
+			seq.Content = append(seq.Content, m)
+		}
+	}
+	add(w.props, "DiskMappings", seq)
+}
+
+// autoRenew writes AutoRenew, which ROS takes as the string True/False.
+func (w *rosWriter) autoRenew() {
+	switch w.r.Get("AutoRenew") {
+	case "true":
+		add(w.props, "AutoRenew", str("True"))
+	case "false":
+		add(w.props, "AutoRenew", str("False"))
+	default:
+		w.n.skip("AutoRenew", "is not true or false, which ROS's AutoRenew takes")
+	}
+}
+
+// rosOutputs exposes the created instances' IDs.
+func rosOutputs() *yaml.Node {
+	getAtt := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{str(rosResource), str("InstanceIds")}}
+	val := mapping()
+	add(val, "Fn::GetAtt", getAtt)
+	out := mapping()
+	add(out, "Description", str("The IDs of the created ECS instances."))
+	add(out, "Value", val)
+	outputs := mapping()
+	add(outputs, "InstanceIds", out)
+	return outputs
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func str(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+
+func add(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+// typedNode writes a value with its documented type when it is one.
+func typedNode(key, v string) *yaml.Node {
+	s, _ := request.Lookup(key)
+	switch s.Type {
+	case request.Integer:
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.Itoa(atoi(v)) == v {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v}
+		}
+	case request.Boolean:
+		if v == "true" || v == "false" {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v}
+		}
+	}
+	return str(v)
+}
+
+func atoi(v string) int { n, _ := strconv.Atoi(v); return n }
