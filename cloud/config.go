@@ -1,0 +1,385 @@
+// Package cloud resolves Alibaba Cloud credentials the way the aliyun CLI
+// does and builds classic-SDK ECS and VPC clients that are safe by default:
+// HTTPS against the real endpoints, explicit timeouts, no SDK auto-retry,
+// a context on every call and secrets redacted from every error.
+package cloud
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+)
+
+// Default timeouts. The SDK's own defaults depend on the first API called
+// (sdk-notes.md §5: the first call's timeout sticks), so we always set both.
+const (
+	DefaultConnectTimeout = 5 * time.Second
+	DefaultReadTimeout    = 20 * time.Second
+)
+
+// ErrNoCredentials is returned by Resolve when no credential source is
+// configured. Its text is the one line the program prints.
+var ErrNoCredentials = errors.New("no Alibaba Cloud credentials found (aliyun configure, ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET or --profile); try ecslaunch without an account with --sandbox")
+
+// Config says where and as whom to call the APIs.
+type Config struct {
+	// Profile is a named profile of the aliyun CLI config file (--profile).
+	Profile string
+	// Region is the default region (--region); "" takes the profile's region_id.
+	Region string
+	// Endpoint is HOST:PORT of an ECS-compatible endpoint (--endpoint); "" uses
+	// the real regional endpoints.
+	Endpoint string
+	// Insecure speaks plain HTTP to Endpoint (--insecure); it needs Endpoint.
+	Insecure bool
+	// Sandbox marks a session against the built-in sandbox (see Sandbox).
+	Sandbox bool
+	// ConnectTimeout and ReadTimeout bound every call; 0 takes the defaults.
+	ConnectTimeout, ReadTimeout time.Duration
+	// ConfigPath is the aliyun CLI config file; "" means $HOME/.aliyun/config.json.
+	ConfigPath string
+	// Getenv reads the environment; nil means os.Getenv. Tests inject it.
+	Getenv func(string) string
+}
+
+// The aliyun CLI accepts each of its variables under three prefixes
+// (sdk-notes.md §6, config/profile.go:325-397), first one wins.
+var envPrefixes = []string{"ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"}
+
+// env looks a CLI variable up under every prefix.
+func (c Config) env(name string) string {
+	for _, p := range envPrefixes {
+		if v := c.getenv(p + name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (c Config) getenv(name string) string {
+	if c.Getenv != nil {
+		return c.Getenv(name)
+	}
+	return os.Getenv(name)
+}
+
+// configPath is where the aliyun CLI keeps its profiles.
+func (c Config) configPath() string {
+	if c.ConfigPath != "" {
+		return c.ConfigPath
+	}
+	home := c.getenv("HOME")
+	if home == "" {
+		home, _ = os.UserHomeDir()
+	}
+	if home == "" {
+		return ""
+	}
+	return filepath.Join(home, ".aliyun", "config.json")
+}
+
+// cliConfig is the aliyun CLI config file (config/configuration.go:35-40).
+type cliConfig struct {
+	Current  string       `json:"current"`
+	Profiles []cliProfile `json:"profiles"`
+}
+
+// cliProfile holds the profile fields we use (config/profile.go:93-140).
+type cliProfile struct {
+	Name            string `json:"name"`
+	Mode            string `json:"mode"`
+	AccessKeyID     string `json:"access_key_id"`
+	AccessKeySecret string `json:"access_key_secret"`
+	StsToken        string `json:"sts_token"`
+	StsRegion       string `json:"sts_region"`
+	RAMRoleName     string `json:"ram_role_name"`
+	RAMRoleArn      string `json:"ram_role_arn"`
+	RAMSessionName  string `json:"ram_session_name"`
+	ExternalID      string `json:"external_id"`
+	SourceProfile   string `json:"source_profile"`
+	ExpiredSeconds  int    `json:"expired_seconds"`
+	RegionID        string `json:"region_id"`
+}
+
+// The profile modes we support (config/profile.go:46-64).
+const (
+	modeAK                  = "AK"
+	modeStsToken            = "StsToken"
+	modeRamRoleArn          = "RamRoleArn"
+	modeEcsRamRole          = "EcsRamRole"
+	modeChainableRamRoleArn = "ChainableRamRoleArn"
+)
+
+// loadCLIConfig reads the CLI config; a missing file is (nil, nil).
+func loadCLIConfig(path string) (*cliConfig, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read aliyun CLI config: %w", err)
+	}
+	var conf cliConfig
+	if err := json.Unmarshal(data, &conf); err != nil {
+		// The file holds secrets: never echo its content.
+		return nil, fmt.Errorf("aliyun CLI config %s is not valid JSON", path)
+	}
+	return &conf, nil
+}
+
+func (c *cliConfig) profile(name string) (*cliProfile, bool) {
+	if c == nil {
+		return nil, false
+	}
+	for i := range c.Profiles {
+		if c.Profiles[i].Name == name {
+			return &c.Profiles[i], true
+		}
+	}
+	return nil, false
+}
+
+// mode is the profile's mode, recognised from its fields when empty as the
+// CLI does (AutoModeRecognition, config/profile.go:402-426).
+func (p *cliProfile) mode() string {
+	if p.Mode != "" {
+		return p.Mode
+	}
+	switch {
+	case p.AccessKeyID != "" && p.AccessKeySecret != "" && p.StsToken != "":
+		return modeStsToken
+	case p.AccessKeyID != "" && p.AccessKeySecret != "":
+		return modeAK
+	}
+	return ""
+}
+
+// configured reports whether the profile holds any credentials at all; the
+// CLI writes an empty "default" profile that must not count.
+func (p *cliProfile) configured() bool { return p.mode() != "" }
+
+// credential is a resolved credential source: its provider, a non-secret
+// identity for cache keys, the secrets to redact and where it came from.
+type credential struct {
+	provider credentials.CredentialsProvider
+	identity string
+	secrets  []string
+	source   string
+	region   string
+}
+
+// Resolve finds credentials in the aliyun CLI's order: the --profile named
+// profile, the ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET(/SECURITY_TOKEN)
+// variables, the ALIBABA_CLOUD_PROFILE profile, the config file's current
+// profile, and the ECS instance RAM role named by ALIBABA_CLOUD_ECS_METADATA.
+// It never calls the network: role credentials are fetched on first use.
+func Resolve(cfg Config) (*Session, error) {
+	if cfg.Sandbox {
+		if cfg.Endpoint == "" {
+			return nil, errors.New("sandbox: start the sandbox first and pass its endpoint")
+		}
+		return Sandbox(cfg.Endpoint, cfg)
+	}
+	cred, err := findCredential(cfg)
+	if err != nil {
+		return nil, err
+	}
+	region := firstNonEmpty(cfg.Region, cred.region, cfg.env("REGION_ID"))
+	return newSession(cfg, region, cred)
+}
+
+func findCredential(cfg Config) (*credential, error) {
+	path := cfg.configPath()
+	conf, err := loadCLIConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Profile != "" {
+		return profileCredential(conf, path, cfg.Profile, true)
+	}
+	if cred := envCredential(cfg); cred != nil {
+		cred.region = cfg.env("REGION_ID")
+		if p, ok := conf.profile(currentName(cfg, conf)); ok && cred.region == "" {
+			cred.region = p.RegionID
+		}
+		return cred, nil
+	}
+	if name := cfg.env("PROFILE"); name != "" {
+		return profileCredential(conf, path, name, true)
+	}
+	if conf != nil {
+		if cred, err := profileCredential(conf, path, currentName(cfg, conf), false); cred != nil || err != nil {
+			return cred, err
+		}
+	}
+	if role := cfg.getenv("ALIBABA_CLOUD_ECS_METADATA"); role != "" {
+		return &credential{
+			provider: credentials.NewECSRAMRoleCredentialsProvider(role),
+			identity: "ecs-ram-role:" + role,
+			source:   fmt.Sprintf("ECS instance RAM role %q (ALIBABA_CLOUD_ECS_METADATA)", role),
+		}, nil
+	}
+	return nil, ErrNoCredentials
+}
+
+// currentName is the profile the CLI would use without --profile.
+func currentName(cfg Config, conf *cliConfig) string {
+	if name := cfg.env("PROFILE"); name != "" {
+		return name
+	}
+	if conf != nil && conf.Current != "" {
+		return conf.Current
+	}
+	return "default"
+}
+
+// envCredential reads the AccessKey variables; nil when they are not set.
+func envCredential(cfg Config) *credential {
+	id, secret := cfg.env("ACCESS_KEY_ID"), cfg.env("ACCESS_KEY_SECRET")
+	if id == "" || secret == "" {
+		return nil
+	}
+	token := cfg.env("SECURITY_TOKEN")
+	cred := &credential{identity: "ak:" + id, secrets: []string{secret, token}, source: "environment variables"}
+	if token != "" {
+		cred.provider = credentials.NewStaticSTSCredentialsProvider(id, secret, token)
+		return cred
+	}
+	return envLike(id, secret)
+}
+
+// envLike is a static AccessKey credential.
+func envLike(id, secret string) *credential {
+	return &credential{
+		provider: credentials.NewStaticAKCredentialsProvider(id, secret),
+		identity: "ak:" + id, secrets: []string{secret}, source: "environment variables",
+	}
+}
+
+// profileCredential builds the named profile's provider. A missing profile
+// is an error when it was asked for by name, and "none" otherwise.
+func profileCredential(conf *cliConfig, path, name string, required bool) (*credential, error) {
+	p, ok := conf.profile(name)
+	if !ok || !p.configured() {
+		if !required {
+			return nil, nil
+		}
+		if conf == nil {
+			return nil, fmt.Errorf("profile %q: no aliyun CLI config at %s", name, path)
+		}
+		return nil, fmt.Errorf("profile %q is not configured in %s", name, path)
+	}
+	cred, err := providerFor(conf, p, map[string]bool{})
+	if err != nil {
+		return nil, fmt.Errorf("profile %q in %s: %w", name, path, err)
+	}
+	cred.source = fmt.Sprintf("profile %q (%s) of %s", name, p.mode(), path)
+	cred.region = p.RegionID
+	return cred, nil
+}
+
+// providerFor maps a profile mode to the SDK's credentials provider;
+// ChainableRamRoleArn recurses into its source profile.
+func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credential, error) {
+	if seen[p.Name] {
+		return nil, fmt.Errorf("source_profile loop at %q", p.Name)
+	}
+	seen[p.Name] = true
+	switch mode := p.mode(); mode {
+	case modeAK:
+		if p.AccessKeyID == "" || p.AccessKeySecret == "" {
+			return nil, errors.New("mode AK needs access_key_id and access_key_secret")
+		}
+		return &credential{
+			provider: credentials.NewStaticAKCredentialsProvider(p.AccessKeyID, p.AccessKeySecret),
+			identity: "ak:" + p.AccessKeyID, secrets: []string{p.AccessKeySecret},
+		}, nil
+	case modeStsToken:
+		if p.AccessKeyID == "" || p.AccessKeySecret == "" || p.StsToken == "" {
+			return nil, errors.New("mode StsToken needs access_key_id, access_key_secret and sts_token")
+		}
+		return &credential{
+			provider: credentials.NewStaticSTSCredentialsProvider(p.AccessKeyID, p.AccessKeySecret, p.StsToken),
+			identity: "ak:" + p.AccessKeyID, secrets: []string{p.AccessKeySecret, p.StsToken},
+		}, nil
+	case modeRamRoleArn:
+		if p.AccessKeyID == "" || p.AccessKeySecret == "" {
+			return nil, errors.New("mode RamRoleArn needs access_key_id and access_key_secret")
+		}
+		base := &credential{
+			provider: credentials.NewStaticAKCredentialsProvider(p.AccessKeyID, p.AccessKeySecret),
+			identity: "ak:" + p.AccessKeyID, secrets: []string{p.AccessKeySecret},
+		}
+		return assumeRole(base, p)
+	case modeChainableRamRoleArn:
+		src, ok := conf.profile(p.SourceProfile)
+		if p.SourceProfile == "" || !ok {
+			return nil, fmt.Errorf("source_profile %q not found", p.SourceProfile)
+		}
+		base, err := providerFor(conf, src, seen)
+		if err != nil {
+			return nil, fmt.Errorf("source_profile %q: %w", p.SourceProfile, err)
+		}
+		return assumeRole(base, p)
+	case modeEcsRamRole:
+		// An empty role name makes the provider ask the metadata service
+		// for it on first use, as the CLI does.
+		return &credential{
+			provider: credentials.NewECSRAMRoleCredentialsProvider(p.RAMRoleName),
+			identity: "ecs-ram-role:" + p.RAMRoleName,
+		}, nil
+	default:
+		return nil, fmt.Errorf("mode %q is not supported (use AK, StsToken, RamRoleArn, EcsRamRole or ChainableRamRoleArn)", mode)
+	}
+}
+
+// assumeRole wraps base in the SDK's RAM role provider for the profile's role.
+func assumeRole(base *credential, p *cliProfile) (*credential, error) {
+	if p.RAMRoleArn == "" {
+		return nil, fmt.Errorf("mode %s needs ram_role_arn", p.mode())
+	}
+	session := firstNonEmpty(p.RAMSessionName, "ecslaunch")
+	prov, err := credentials.NewRAMRoleARNCredentialsProviderBuilder().
+		WithCredentialsProvider(base.provider).
+		WithRoleArn(p.RAMRoleArn).
+		WithRoleSessionName(session).
+		WithDurationSeconds(p.ExpiredSeconds).
+		WithStsRegion(p.StsRegion).
+		WithExternalId(p.ExternalID).
+		Build()
+	if err != nil {
+		return nil, err
+	}
+	return &credential{
+		provider: prov,
+		identity: base.identity + "|role:" + p.RAMRoleArn,
+		secrets:  base.secrets,
+	}, nil
+}
+
+// accountKey hashes a credential identity into a short, non-secret cache key.
+func accountKey(identity string) string {
+	sum := sha256.Sum256([]byte(identity))
+	return hex.EncodeToString(sum[:8])
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,144 @@
+package cloud
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+)
+
+// Redacted replaces every secret Redact finds.
+const Redacted = "REDACTED"
+
+// signedParam matches the secret-bearing query values of a signed URL, plain
+// (AccessKeyId=…), percent-encoded once as in a StringToSign (AccessKeyId%3D…
+// up to the next %26) or twice. Values stop at &, whitespace, quotes and %26.
+var signedParam = regexp.MustCompile(`(?i)((?:AccessKeyId|AccessKeySecret|Signature|SecurityToken|Password)(?:=|%3D|%253D))(?:[^&\s"'%<>]|%(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-57-9A-Fa-f]))*`)
+
+// secretField matches the same names (and the CLI config's keys) as JSON or
+// YAML fields, e.g. "AccessKeySecret":"…" or access_key_secret: …; the value
+// stops at a quote, comma, brace or &.
+var secretField = regexp.MustCompile(`(?i)("?(?:AccessKeyId|AccessKeySecret|SecurityToken|Password|Signature|access_key_id|access_key_secret|sts_token)"?\s*:\s*"?)[^"\s,}&]*`)
+
+// known holds the secrets of every resolved session, so Redact also catches
+// them where no parameter name precedes them.
+var known = struct {
+	sync.RWMutex
+	list []string
+}{}
+
+// registerSecrets adds secrets Redact masks wherever they appear. Short
+// values are skipped: masking "a" everywhere would garble messages.
+func registerSecrets(secrets ...string) {
+	known.Lock()
+	defer known.Unlock()
+	for _, s := range secrets {
+		if len(s) >= 6 && !contains(known.list, s) {
+			known.list = append(known.list, s)
+		}
+	}
+	// Longest first, so a secret containing another is masked whole.
+	sort.Slice(known.list, func(i, j int) bool { return len(known.list[i]) > len(known.list[j]) })
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Redact masks AccessKeyId, AccessKeySecret, Signature, SecurityToken and
+// Password values in s (query strings, StringToSigns, JSON) and every secret
+// of a resolved session, in plain or URL-encoded form.
+func Redact(s string) string {
+	s = signedParam.ReplaceAllString(s, "${1}"+Redacted)
+	s = secretField.ReplaceAllString(s, "${1}"+Redacted)
+	known.RLock()
+	defer known.RUnlock()
+	for _, secret := range known.list {
+		s = strings.ReplaceAll(s, secret, Redacted)
+		if enc := url.QueryEscape(secret); enc != secret {
+			s = strings.ReplaceAll(s, enc, Redacted)
+		}
+	}
+	return s
+}
+
+// Describe turns an SDK or transport error into one safe line: the API
+// error code, its message and the request id, never the signed URL.
+func Describe(err error) string {
+	if err == nil {
+		return ""
+	}
+	return oneLine(Redact(describe(err)))
+}
+
+func describe(err error) string {
+	var se *sdkerrors.ServerError
+	var ce *sdkerrors.ClientError
+	var ue *url.Error
+	switch {
+	case errors.As(err, &se):
+		return describeServer(se)
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	case errors.As(err, &ce):
+		return describeClient(ce)
+	case errors.As(err, &ue):
+		return describeURL(ue)
+	}
+	return err.Error()
+}
+
+// describeServer keeps the code, message and request id. A signature
+// mismatch message carries the whole StringToSign: it is cut off.
+func describeServer(se *sdkerrors.ServerError) string {
+	msg := se.Message()
+	if i := strings.Index(msg, "server string to sign is:"); i >= 0 {
+		msg = strings.TrimSpace(msg[:i])
+	}
+	if se.ErrorCode() == "SignatureDoesNotMatch" {
+		msg += " (check the AccessKey secret)"
+	}
+	out := fmt.Sprintf("%s: %s (HTTP %d", se.ErrorCode(), msg, se.HttpStatus())
+	if id := se.RequestId(); id != "" {
+		out += ", RequestId " + id
+	}
+	return out + ")"
+}
+
+func describeClient(ce *sdkerrors.ClientError) string {
+	out := ce.ErrorCode() + ": " + ce.Message()
+	if orig := ce.OriginError(); orig != nil {
+		out += ": " + describe(orig)
+	}
+	return out
+}
+
+// describeURL names the host but drops the query, which holds the signature.
+func describeURL(ue *url.Error) string {
+	host := ue.URL
+	if u, err := url.Parse(ue.URL); err == nil {
+		host = u.Scheme + "://" + u.Host
+	}
+	if ue.Timeout() {
+		return fmt.Sprintf("%s %s: timed out", ue.Op, host)
+	}
+	return fmt.Sprintf("%s %s: %s", ue.Op, host, describe(ue.Err))
+}
+
+// oneLine folds the SDK's multi-line texts into one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

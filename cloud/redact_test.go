@@ -1,0 +1,51 @@
+package cloud
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+)
+
+func TestRedact(t *testing.T) {
+	registerSecrets("kn0wnSecret/+=", "abc")
+	tests := []struct{ in, want string }{
+		{"POST https://ecs.aliyuncs.com/?AccessKeyId=LTAI123&Action=RunInstances&Password=Pa%24%24w0rd&Signature=qgF8%2B4c%3D&SecurityToken=tok",
+			"POST https://ecs.aliyuncs.com/?AccessKeyId=REDACTED&Action=RunInstances&Password=REDACTED&Signature=REDACTED&SecurityToken=REDACTED"},
+		{"POST&%2F&AccessKeyId%3DLTAI123%26Action%3DDescribeRegions%26SecurityToken%3Dab%252Fcd%26Timestamp%3D1",
+			"POST&%2F&AccessKeyId%3DREDACTED%26Action%3DDescribeRegions%26SecurityToken%3DREDACTED%26Timestamp%3D1"},
+		{`{"AccessKeySecret": "s3cr3t", "Password":"x"}`, `{"AccessKeySecret": "REDACTED", "Password":"REDACTED"}`},
+		{"access_key_secret: hunter2", "access_key_secret: REDACTED"},
+		{"the secret kn0wnSecret/+= and kn0wnSecret%2F%2B%3D", "the secret REDACTED and REDACTED"},
+		{"SignatureMethod=HMAC-SHA1&SignatureNonce=abc", "SignatureMethod=HMAC-SHA1&SignatureNonce=abc"},
+		{`The specified parameter "Password" is not valid.`, `The specified parameter "Password" is not valid.`},
+	}
+	for _, tt := range tests {
+		if got := Redact(tt.in); got != tt.want {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDescribeServerError(t *testing.T) {
+	body := `{"RequestId":"REQ-1","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAIabc%26Action%3DX"}`
+	err := fmt.Errorf("wrapped: %w", sdkerrors.NewServerError(400, body, ""))
+	got := Describe(err)
+	want := "SignatureDoesNotMatch: Specified signature is not matched with our calculation. (check the AccessKey secret) (HTTP 400, RequestId REQ-1)"
+	if got != want {
+		t.Errorf("Describe =\n %q\nwant\n %q", got, want)
+	}
+}
+
+func TestDescribeClientErrorIsOneLine(t *testing.T) {
+	err := sdkerrors.NewClientError("SDK.TimeoutError", "timed out\nretry", errors.New("Post \"http://h/?AccessKeyId=LTAIq&Signature=zz\": i/o timeout"))
+	got := Describe(err)
+	if strings.Contains(got, "\n") || strings.Contains(got, "LTAIq") || strings.Contains(got, "Signature=zz") {
+		t.Errorf("Describe = %q", got)
+	}
+	if !strings.HasPrefix(got, "SDK.TimeoutError: timed out retry") {
+		t.Errorf("Describe = %q, want the code first", got)
+	}
+}

@@ -1,0 +1,212 @@
+package cloud
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
+)
+
+// fallbackRegion is the client region when none is known; every catalog
+// request carries its own RegionId, which picks the endpoint anyway.
+const fallbackRegion = "cn-hangzhou"
+
+// Session is a resolved credential plus the endpoint, scheme and timeouts
+// every client it builds uses. It is safe for concurrent use.
+type Session struct {
+	region         string
+	endpoint       string
+	scheme         string
+	sandbox        bool
+	connectTimeout time.Duration
+	readTimeout    time.Duration
+	provider       credentials.CredentialsProvider
+	accountKey     string
+	source         string
+	transport      *http.Transport
+}
+
+func newSession(cfg Config, region string, cred *credential) (*Session, error) {
+	endpoint, scheme, err := endpointOf(cfg)
+	if err != nil {
+		return nil, err
+	}
+	registerSecrets(cred.secrets...)
+	s := &Session{
+		region:         region,
+		endpoint:       endpoint,
+		scheme:         scheme,
+		sandbox:        cfg.Sandbox,
+		connectTimeout: orDefault(cfg.ConnectTimeout, DefaultConnectTimeout),
+		readTimeout:    orDefault(cfg.ReadTimeout, DefaultReadTimeout),
+		provider:       &lockedProvider{inner: cred.provider},
+		accountKey:     accountKey(cred.identity),
+		source:         cred.source,
+	}
+	s.transport = newTransport(s.connectTimeout)
+	return s, nil
+}
+
+// endpointOf checks --endpoint/--insecure: plain HTTP only to an explicit
+// endpoint, HTTPS otherwise (the SDK would default to HTTP, sdk-notes.md §1).
+func endpointOf(cfg Config) (endpoint, scheme string, err error) {
+	endpoint = strings.TrimSpace(cfg.Endpoint)
+	if cfg.Insecure && endpoint == "" {
+		return "", "", errors.New("--insecure needs --endpoint HOST:PORT: the real endpoints are HTTPS only")
+	}
+	if strings.Contains(endpoint, "://") || strings.ContainsAny(endpoint, "/?#@ ") {
+		return "", "", fmt.Errorf("--endpoint %q: give HOST:PORT without a scheme or path", cfg.Endpoint)
+	}
+	if endpoint != "" {
+		if _, port, err := net.SplitHostPort(endpoint); err == nil {
+			if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+				return "", "", fmt.Errorf("--endpoint %q: bad port", cfg.Endpoint)
+			}
+		}
+	}
+	if cfg.Insecure {
+		return endpoint, "HTTP", nil
+	}
+	return endpoint, "HTTPS", nil
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// newTransport is the connection pool every client of a session shares. The
+// SDK leaves a transport that is not an *http.Transport alone (client.go
+// 537-544), so the dial timeout, TLS floor and proxy are set here, once.
+func newTransport(connect time.Duration) *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:   connect,
+		MaxIdleConns:          64,
+		MaxIdleConnsPerHost:   16,
+		IdleConnTimeout:       90 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		ForceAttemptHTTP2:     true,
+	}
+}
+
+// ctxTransport binds one call's context to its HTTP request: the classic SDK
+// builds requests without a context, so this is how a cancelled wizard step
+// aborts its call. A value of this type is not an *http.Transport, so the SDK
+// does not rewrite the shared pool's dialer or TLS config on each call (which
+// would race between concurrent calls, sdk-notes.md §5).
+type ctxTransport struct {
+	ctx  context.Context
+	base http.RoundTripper
+}
+
+// RoundTrip sends req under the bound context.
+func (t ctxTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return t.base.RoundTrip(req.WithContext(t.ctx))
+}
+
+// lockedProvider serialises credential fetches: the SDK's role providers
+// refresh their cached session without a lock.
+type lockedProvider struct {
+	mu    sync.Mutex
+	inner credentials.CredentialsProvider
+}
+
+// GetCredentials returns the inner provider's credentials.
+func (p *lockedProvider) GetCredentials() (*credentials.Credentials, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.inner.GetCredentials()
+}
+
+// GetProviderName names the inner provider.
+func (p *lockedProvider) GetProviderName() string { return p.inner.GetProviderName() }
+
+// Region is the default region ("" when neither --region nor the profile
+// nor the environment names one).
+func (s *Session) Region() string { return s.region }
+
+// Endpoint is the explicit HOST:PORT, or "" for the real regional endpoints.
+func (s *Session) Endpoint() string { return s.endpoint }
+
+// Scheme is "HTTPS", or "HTTP" with --insecure.
+func (s *Session) Scheme() string { return s.scheme }
+
+// IsSandbox reports whether the session talks to the built-in sandbox.
+func (s *Session) IsSandbox() bool { return s.sandbox }
+
+// AccountKey is a short hash of the credential identity (AccessKeyId, role),
+// safe to use in cache paths; it never contains a secret.
+func (s *Session) AccountKey() string { return s.accountKey }
+
+// Source says where the credentials came from, for --verbose output.
+func (s *Session) Source() string { return s.source }
+
+// ECS builds an ECS client whose calls are not bound to a context.
+func (s *Session) ECS() (*ecs.Client, error) { return s.ECSContext(context.Background()) }
+
+// VPC builds a VPC client whose calls are not bound to a context.
+func (s *Session) VPC() (*vpc.Client, error) { return s.VPCContext(context.Background()) }
+
+// ECSContext builds a fresh ECS client whose every call is cancelled with
+// ctx. Build one per call or per goroutine: an SDK client writes its
+// timeouts into shared state on every call.
+func (s *Session) ECSContext(ctx context.Context) (*ecs.Client, error) {
+	c, err := ecs.NewClientWithOptions(s.clientRegion(), s.config(ctx), s.provider)
+	if err != nil {
+		return nil, fmt.Errorf("ecs client: %s", Redact(err.Error()))
+	}
+	s.setup(&c.Client)
+	return c, nil
+}
+
+// VPCContext is ECSContext for the VPC API (2016-04-28).
+func (s *Session) VPCContext(ctx context.Context) (*vpc.Client, error) {
+	c, err := vpc.NewClientWithOptions(s.clientRegion(), s.config(ctx), s.provider)
+	if err != nil {
+		return nil, fmt.Errorf("vpc client: %s", Redact(err.Error()))
+	}
+	s.setup(&c.Client)
+	return c, nil
+}
+
+func (s *Session) clientRegion() string {
+	if s.region != "" {
+		return s.region
+	}
+	return fallbackRegion
+}
+
+// config turns off the SDK's retry (it neither backs off nor knows
+// Throttling, sdk-notes.md §5) and fixes the scheme.
+func (s *Session) config(ctx context.Context) *sdk.Config {
+	cfg := sdk.NewConfig().WithAutoRetry(false).WithScheme(s.scheme)
+	cfg.Transport = ctxTransport{ctx: ctx, base: s.transport}
+	cfg.UserAgent = "ecslaunch"
+	return cfg
+}
+
+// setup pins the endpoint and both timeouts on the client, so no per-API
+// default from the SDK's table ever applies.
+func (s *Session) setup(c *sdk.Client) {
+	if s.endpoint != "" {
+		c.Domain = s.endpoint
+	}
+	c.SetConnectTimeout(s.connectTimeout)
+	c.SetReadTimeout(s.readTimeout)
+}
