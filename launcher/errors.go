@@ -1,0 +1,99 @@
+package launcher
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+)
+
+// signedParam matches the query values of a signed URL that must never be
+// shown: SDK error texts carry the whole URL (sdk-notes.md §4).
+var signedParam = regexp.MustCompile(`((?:AccessKeyId|Signature|SecurityToken|Password|BearerToken)=)[^&\s"]*`)
+
+// Redact masks the credentials and secrets in a text that may contain a
+// signed request URL.
+func Redact(s string) string { return signedParam.ReplaceAllString(s, "${1}REDACTED") }
+
+// errorKind says what a failed call means for a retry.
+type errorKind int
+
+const (
+	// errAPI is a definitive answer from ECS: retrying cannot help.
+	errAPI errorKind = iota
+	// errRetryable is a 5xx or throttling answer: the same call may succeed later.
+	errRetryable
+	// errTransport means no answer arrived: the call may or may not have
+	// been carried out.
+	errTransport
+	// errCancelled means the caller gave up (context cancelled or expired).
+	errCancelled
+)
+
+// classify sorts a call's error by what a retry can do about it.
+func classify(err error) errorKind {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return errCancelled
+	}
+	var be *BuildError
+	if errors.As(err, &be) {
+		return errAPI
+	}
+	var se *sdkerrors.ServerError
+	if !errors.As(err, &se) {
+		return errTransport
+	}
+	if se.HttpStatus() >= 500 || se.HttpStatus() == 429 || strings.HasPrefix(se.ErrorCode(), "Throttling") {
+		return errRetryable
+	}
+	return errAPI
+}
+
+// APIError is a definitive error answer from ECS, with the SDK's signed
+// URL and headers left out.
+type APIError struct {
+	HTTPStatus int
+	Code       string
+	Message    string
+	RequestID  string
+}
+
+func (e *APIError) Error() string {
+	s := e.Code + ": " + e.Message
+	if e.RequestID != "" {
+		s += " (RequestId " + e.RequestID + ")"
+	}
+	return s
+}
+
+// TransportError reports a call that got no usable answer; Detail is
+// redacted.
+type TransportError struct{ Detail string }
+
+func (e *TransportError) Error() string { return "no answer from ECS: " + e.Detail }
+
+// cleanError turns an SDK error into one that is safe to show and log.
+func cleanError(err error) error {
+	if err == nil || classify(err) == errCancelled {
+		return err
+	}
+	var be *BuildError
+	if errors.As(err, &be) {
+		return be
+	}
+	var se *sdkerrors.ServerError
+	if errors.As(err, &se) {
+		return &APIError{HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(), Message: Redact(se.Message()), RequestID: se.RequestId()}
+	}
+	return &TransportError{Detail: Redact(err.Error())}
+}
+
+// BuildError reports a request that could not be turned into an SDK
+// request; nothing was sent.
+type BuildError struct{ Err error }
+
+func (e *BuildError) Error() string { return "cannot build the request: " + e.Err.Error() }
+
+func (e *BuildError) Unwrap() error { return e.Err }

@@ -1,0 +1,134 @@
+package launcher
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// EventKind says what happened in a launch.
+type EventKind int
+
+// The events of a launch, in the order they usually come.
+const (
+	// TokenReserved: the ClientToken is chosen and the pending launch is in
+	// the history; nothing has been sent yet.
+	TokenReserved EventKind = iota + 1
+	// Attempt: a RunInstances call is being sent (Attempt of MaxAttempts).
+	Attempt
+	// Retrying: the last attempt got no definitive answer; the same call,
+	// with the same token, goes again after Delay.
+	Retrying
+	// Created: ECS accepted the request; InstanceIDs are known.
+	Created
+	// InstanceStatus: a poll saw the instances' statuses (Running of Total).
+	InstanceStatus
+	// Done: the launch is over; Outcome holds the instances.
+	Done
+	// Failed: the launch failed or was interrupted; Err says why.
+	Failed
+)
+
+var kindNames = [...]string{"", "TokenReserved", "Attempt", "Retrying", "Created", "InstanceStatus", "Done", "Failed"}
+
+// String names the kind.
+func (k EventKind) String() string {
+	if k <= 0 || int(k) >= len(kindNames) {
+		return fmt.Sprintf("EventKind(%d)", int(k))
+	}
+	return kindNames[k]
+}
+
+// Event is one step of a launch, for a progress bar and a per-instance
+// status list.
+type Event struct {
+	Kind  EventKind
+	Time  time.Time
+	Token string
+	// Attempt and MaxAttempts count RunInstances calls (Attempt, Retrying).
+	Attempt, MaxAttempts int
+	// Delay is the wait before the next attempt (Retrying).
+	Delay time.Duration
+	// Err is the reason of a retry or failure, redacted.
+	Err string
+	// RequestID of the RunInstances answer (Created).
+	RequestID   string
+	InstanceIDs []string
+	// Instances is the latest known state of each instance (InstanceStatus, Done).
+	Instances []Instance
+	// Running and Total count instances for a progress bar.
+	Running, Total int
+	// Outcome is set on Done.
+	Outcome *Outcome
+}
+
+// emit sends an event unless there is no listener; it never outlives ctx.
+func emit(ctx context.Context, events chan<- Event, e Event) {
+	if events == nil {
+		return
+	}
+	select {
+	case events <- e:
+	case <-ctx.Done():
+	}
+}
+
+// RenderEvent renders an event as one plain-text line for the command.
+func RenderEvent(e Event) string {
+	switch e.Kind {
+	case TokenReserved:
+		return "ClientToken " + e.Token + " reserved in the launch history"
+	case Attempt:
+		return fmt.Sprintf("RunInstances: attempt %d of %d", e.Attempt, e.MaxAttempts)
+	case Retrying:
+		return fmt.Sprintf("no definitive answer (%s); retrying with the same ClientToken in %s", e.Err, e.Delay.Round(time.Millisecond))
+	case Created:
+		return fmt.Sprintf("created %d instance(s): %s (RequestId %s)", len(e.InstanceIDs), strings.Join(e.InstanceIDs, ", "), e.RequestID)
+	case InstanceStatus:
+		return fmt.Sprintf("%s %d/%d running: %s", bar(e.Running, e.Total, 20), e.Running, e.Total, statusList(e.Instances))
+	case Done:
+		return renderDone(e)
+	case Failed:
+		return "launch failed: " + e.Err
+	}
+	return e.Kind.String()
+}
+
+// renderDone lists every instance with its addresses and ssh command.
+func renderDone(e Event) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "done: %d/%d running", e.Running, e.Total)
+	for _, in := range e.Instances {
+		fmt.Fprintf(&b, "\n  %s  %-8s private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP))
+		if in.SSH != "" {
+			b.WriteString("\n    " + in.SSH)
+		}
+	}
+	return b.String()
+}
+
+// bar draws a text progress bar of width cells.
+func bar(done, total, width int) string {
+	if total <= 0 {
+		return "[" + strings.Repeat(" ", width) + "]"
+	}
+	n := done * width / total
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+// statusList renders "i-1 Running, i-2 Pending".
+func statusList(ins []Instance) string {
+	parts := make([]string, len(ins))
+	for i, in := range ins {
+		parts[i] = in.ID + " " + in.Status
+	}
+	return strings.Join(parts, ", ")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,35 @@
+package launcher
+
+import (
+	"testing"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+func TestExplainGivesTheFlatParameterToJumpTo(t *testing.T) {
+	req, err := request.FromParams([]request.Param{
+		{Name: "DataDisk.1.Size", Value: "40"}, {Name: "DataDisk.2.Size", Value: "99999"}, {Name: "Tag.1.Key", Value: "env"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ code, msg, want string }{
+		{"InvalidDataDiskSize.ValueNotSupported", "The specified parameter dataDisk.2.size is not valid.", "DataDisk.2.Size"},
+		{"InvalidDataDiskSize.ValueNotSupported", "The size is not valid.", "DataDisk.N.Size"}, // two disks: cannot tell
+		{"InvalidTagKey.Malformed", "The specified Tag.n.Key is not valid.", "Tag.1.Key"},      // the only tag
+		{"InvalidSystemDiskSize.LessThanImageSize", "The specified parameter SystemDisk.Size is less than the image size.", "SystemDisk.Size"},
+		{"MissingParameter", `The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.`, "VSwitchId"},
+	}
+	for _, c := range cases {
+		expl, p := explain(req, c.code, c.msg)
+		if p != c.want {
+			t.Errorf("%s %q: parameter %q, want %q", c.code, c.msg, p, c.want)
+		}
+		if expl == "" {
+			t.Errorf("%s: no explanation", c.code)
+		}
+	}
+	if expl, _ := explain(req, "No.Such.Code", "ECS's own words"); expl != "ECS's own words" {
+		t.Errorf("unknown code explained as %q", expl)
+	}
+}
