@@ -19,12 +19,12 @@ var statuses = map[string]int{
 	"JoinedGroupLimitExceed": 400, "InvalidVSwitchId.Necessary": 400, "InvalidVSwitchId.NotFound": 404,
 	"InvalidInternetMaxBandwidthIn.Malformed": 400, "InvalidInternetMaxBandwidthOut.Malformed": 400,
 	"InvalidInternetChargeType.ValueNotSupported": 400,
-	"InvalidInstanceName.Malformed": 400, "InvalidInstanceName.CustomMalformed": 400,
+	"InvalidInstanceName.Malformed":               400, "InvalidInstanceName.CustomMalformed": 400,
 	"InvalidHostName.Malformed": 400, "InvalidParams.InstanceNameExceed": 403,
 	"InvalidParams.HostnameExceed": 403, "InvalidHostname.SingleAndMultiConflict": 403,
 	"InvalidHostname.SizeInvalid": 403, "InvalidDescription.Malformed": 400,
 	"InvalidPasswordParam.Mismatch": 400, "InvalidPassword.Malformed": 400,
-	"InvalidKeyPairName.NotFound": 404,
+	"InvalidKeyPairName.NotFound":           404,
 	"InvalidSystemDiskSize.LessThanMinSize": 404, "InvalidSystemDiskSize.MoreThanMaxSize": 404,
 	"InvalidSystemDiskSize.LessThanImageSize": 404, "InvalidSystemDiskSize.ValueNotSupported": 400,
 	"InvalidSystemDiskCategory.ValueNotSupported": 400, "CategoryNotSupported": 403,
@@ -35,7 +35,7 @@ var statuses = map[string]int{
 	"InvalidDataDevice.Malformed": 400, "InvalidIoOptimize.ValueNotSupported": 400,
 	"InvalidParam.NetworkInterface": 400, "InvalidParam.SecondaryNetworkInterface": 400,
 	"InvalidPrivateIpAddress": 400, "InvalidPrivateIpAddress.Malformed": 400,
-	"QuotaExceeded.PrivateIpAddress": 400,
+	"QuotaExceeded.PrivateIpAddress":      400,
 	"InvalidUserData.Base64FormatInvalid": 400, "InvalidUserData.SizeExceeded": 400,
 	"InvalidParam.Amount": 403, "InvalidMinAmount.Malformed": 400,
 	"InvalidSpotStrategy": 400, "InvalidSpotPrepaid": 400, "InvalidSpotPriceLimit": 400,
@@ -159,7 +159,10 @@ func (r Rule) warn() Rule { r.Severity, r.UnknownOS = Warning, Warning; return r
 
 // onOS limits the rule to one OS type with the severity to use when the OS
 // is unknown.
-func (r Rule) onOS(os string, unknown Severity) Rule { r.OS, r.UnknownOS, r.ctxDep = os, unknown, true; return r }
+func (r Rule) onOS(os string, unknown Severity) Rule {
+	r.OS, r.UnknownOS, r.ctxDep = os, unknown, true
+	return r
+}
 
 // text replaces the rule statement.
 func (r Rule) text(t string) Rule { r.Text = t; return r }

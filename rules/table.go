@@ -143,10 +143,14 @@ func nameRules() []Rule {
 			"must not start or end with . or - and must not use them consecutively", nil,
 			func(e *env) (bool, string) { return badHostPunct(hostCore(e.val)), "" }),
 		custom("T1-24", "HostName", "InvalidHostName.Malformed", "is not a valid Windows host name", nil,
-			func(e *env) (bool, string) { return !windowsHost(hostCore(e.val)), "2..15 characters of A-Z a-z 0-9 -, not all digits" }).
+			func(e *env) (bool, string) {
+				return !windowsHost(hostCore(e.val)), "2..15 characters of A-Z a-z 0-9 -, not all digits"
+			}).
 			onOS("windows", Warning),
 		custom("T1-25", "HostName", "InvalidHostName.Malformed", "is not a valid host name", nil,
-			func(e *env) (bool, string) { return !linuxHost(hostCore(e.val)), "2..64 characters; segments of A-Z a-z 0-9 - joined by ." }).
+			func(e *env) (bool, string) {
+				return !linuxHost(hostCore(e.val)), "2..64 characters; segments of A-Z a-z 0-9 - joined by ."
+			}).
 			onOS("linux", Error).also("T2-17"),
 		pattern("T2-17", "HostName", "InvalidInstanceName.CustomMalformed", `^[^\[\]]*$|`+orderedExpr,
 			"uses a malformed ordered name", "name_prefix[begin_number,bits]name_suffix").id("ordered"),
@@ -494,7 +498,10 @@ func amountSpotRules() []Rule {
 		custom("T1-58", "UserData", "InvalidUserData.Base64FormatInvalid", "is not Base64", nil,
 			func(e *env) (bool, string) { _, ok := userDataSize(e.val); return !ok, "standard Base64" }),
 		custom("T1-58", "UserData", "InvalidUserData.SizeExceeded", "is too large once decoded", nil,
-			func(e *env) (bool, string) { n, ok := userDataSize(e.val); return ok && n > 32768, "at most 32768 bytes before Base64" }).
+			func(e *env) (bool, string) {
+				n, ok := userDataSize(e.val)
+				return ok && n > 32768, "at most 32768 bytes before Base64"
+			}).
 			also("T2-20").id("size"),
 		rng("T1-60", "Amount", "InvalidParam.Amount", 1, 1000, "").also("T2-10"),
 		rng("T1-61", "MinAmount", "InvalidMinAmount.Malformed", 1, 100, "").also("T2-10"),
