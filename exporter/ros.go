@@ -49,7 +49,7 @@ var rosProps = map[string]string{
 
 // rosStringProps are properties ROS types as String although the API value
 // is a number (SpotPriceLimit) or a version (LaunchTemplateVersion).
-var rosStringProps = map[string]bool{"SpotPriceLimit": true, "LaunchTemplateVersion": true, "MinAmount": true}
+var rosStringProps = map[string]bool{"SpotPriceLimit": true, "LaunchTemplateVersion": true}
 
 // rosDisk lists the DataDisk.N fields DiskMappings items carry, under the
 // same names.

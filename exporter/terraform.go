@@ -127,7 +127,7 @@ func (t *tfWriter) variables() {
 		t.n.say("Password: the literal value is not written; Terraform reads it from var.%s", t.pwd)
 	}
 	b := t.f.Body().AppendNewBlock("variable", []string{t.pwd}).Body()
-	b.SetAttributeValue("description", cty.StringVal(fmt.Sprintf("The instances' login password : set TF_VAR_%s, never write it here", t.pwd)))
+	b.SetAttributeValue("description", cty.StringVal(fmt.Sprintf("The instances' login password (set TF_VAR_%s; never write it here).", t.pwd)))
 	b.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
 	b.SetAttributeValue("sensitive", cty.True)
 	t.f.Body().AppendNewline()
@@ -180,10 +180,18 @@ func (t *tfWriter) once(group string, write func()) {
 	}
 }
 
+// tfStrings are arguments the provider types as strings although the API
+// value is a number.
+var tfStrings = map[string]bool{"launch_template_version": true}
+
 // set writes attr from the parameter key, typed as the API documents it.
 func (t *tfWriter) set(attr, key string) {
 	v := t.r.Get(key)
 	t.literalRefs(key, v)
+	if tfStrings[attr] {
+		t.body.SetAttributeValue(attr, cty.StringVal(v))
+		return
+	}
 	t.body.SetAttributeValue(attr, typedValue(key, v))
 }
 
