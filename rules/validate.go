@@ -160,6 +160,11 @@ func HasErrors(fs []Finding) bool {
 // cross-field rules (rules.md's suggested order, so answers are
 // deterministic). A finding per parameter and code is reported once.
 func Validate(req *request.Request, c Context) []Finding {
+	return validate(req, c, nil)
+}
+
+// validate runs the rules keep selects (all when nil).
+func validate(req *request.Request, c Context, keep func(*Rule) bool) []Finding {
 	keys := req.Keys()
 	byPat := map[string][]string{}
 	items := map[string][]string{}
@@ -173,6 +178,9 @@ func Validate(req *request.Request, c Context) []Finding {
 	var out findings
 	for i := range all {
 		r := &all[i]
+		if keep != nil && !keep(r) {
+			continue
+		}
 		switch {
 		case r.item:
 			for _, k := range items[r.Pattern] {

@@ -1,0 +1,414 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// online runs the catalog rules of one request and collects their findings.
+type online struct {
+	ctx  context.Context
+	req  *request.Request
+	cat  Catalog
+	c    Context
+	out  []Finding
+	vsw  *VSwitchFacts
+	img  *ImageFacts
+	typ  *TypeFacts
+	zone string
+}
+
+// ValidateOnline runs the catalog rules: region and zone exist (T1-1,
+// T1-15), image exists, is available and fits the type's architecture
+// (T1-3, T1-4), the type is offered and in stock (T1-6), disk categories
+// (T1-37, T1-45), vSwitch (T1-12, T1-14, T1-89, T1-90), security groups
+// (T1-7, T1-8, T1-11, T1-13), key pair (T1-34). It also re-runs the rules
+// that depend on the image's OS type and size and the type's data-disk
+// limit with the catalog's facts, returning only what Validate(req, c) did
+// not already report. A catalog error other than ErrNotFound becomes a
+// warning naming the check that could not be done.
+func ValidateOnline(ctx context.Context, req *request.Request, cat Catalog, c Context) []Finding {
+	o := &online{ctx: ctx, req: req, cat: cat, c: c}
+	if !o.region() {
+		return o.out
+	}
+	o.zoneExists()
+	o.vswitch()
+	o.image()
+	o.instanceType()
+	o.architecture()
+	o.diskCategories()
+	o.securityGroups()
+	o.eniChecks()
+	o.keyPair()
+	o.contextRules()
+	return o.out
+}
+
+// literal returns a parameter's value unless it is unset or an environment
+// reference (resolved only when a call is made).
+func (o *online) literal(key string) (string, bool) {
+	v := o.req.Get(key)
+	return v, v != "" && !request.IsReference(v)
+}
+
+// add appends a finding for a documented code.
+func (o *online) add(param, code, row, msg string) {
+	o.out = append(o.out, Finding{Parameter: param, Severity: Error, Code: code, Row: row,
+		HTTPStatus: statuses[code], Message: msg + " (rules.md " + row + ")"})
+}
+
+// warn appends a warning.
+func (o *online) warn(param, code, row, msg string) {
+	o.out = append(o.out, Finding{Parameter: param, Severity: Warning, Code: code, Row: row,
+		Message: msg + " (rules.md " + row + ")"})
+}
+
+// failed reports a catalog error: not-found answers are handled by the
+// caller, anything else becomes a CheckSkipped warning.
+func (o *online) failed(param, row, check string, err error) bool {
+	if err == nil || errors.Is(err, ErrNotFound) {
+		return false
+	}
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	o.warn(param, CodeCheckSkipped, row, "could not check "+check+": "+msg)
+	return true
+}
+
+func (o *online) region() bool {
+	region, ok := o.literal("RegionId")
+	if !ok {
+		return false
+	}
+	found, err := o.cat.RegionExists(o.ctx, region)
+	if o.failed("RegionId", "T1-1", "that region "+region+" exists", err) {
+		return true
+	}
+	if !found {
+		o.add("RegionId", "InvalidRegionId.NotFound", "T1-1", fmt.Sprintf("RegionId %q is not a known region", region))
+		return false
+	}
+	return true
+}
+
+func (o *online) zoneExists() {
+	zone, ok := o.literal("ZoneId")
+	if !ok {
+		return
+	}
+	o.zone = zone
+	found, err := o.cat.ZoneExists(o.ctx, o.req.Get("RegionId"), zone)
+	if o.failed("ZoneId", "T1-15", "that zone "+zone+" exists", err) {
+		return
+	}
+	if !found {
+		o.add("ZoneId", "InvalidZoneId.NotFound", "T1-15", fmt.Sprintf("ZoneId %q is not a zone of %s", zone, o.req.Get("RegionId")))
+	}
+}
+
+func (o *online) vswitch() {
+	id, ok := o.literal("VSwitchId")
+	if !ok {
+		return
+	}
+	v, err := o.cat.VSwitch(o.ctx, o.req.Get("RegionId"), id)
+	if o.failed("VSwitchId", "T1-12", "vSwitch "+id, err) {
+		return
+	}
+	if err != nil {
+		o.add("VSwitchId", "InvalidVSwitchId.NotFound", "T1-12", fmt.Sprintf("VSwitchId %q does not exist", id))
+		return
+	}
+	o.vsw = &v
+	if o.zone != "" && v.ZoneId != "" && v.ZoneId != o.zone {
+		o.add("VSwitchId", "InvalidParameter.Mismatch", "T1-14",
+			fmt.Sprintf("VSwitchId %q is in zone %s, not in ZoneId %s: specified virtual switch is not in the specified zone", id, v.ZoneId, o.zone))
+	}
+	if o.zone == "" {
+		o.zone = v.ZoneId
+	}
+	if ip, ok := o.literal("PrivateIpAddress"); ok {
+		o.inCIDR("PrivateIpAddress", "T1-89", ip, v)
+	}
+	if n := o.amount(); v.AvailableIpAddressCount < n {
+		o.add("VSwitchId", "QuotaExceeded.PrivateIpAddress", "T1-90",
+			fmt.Sprintf("VSwitchId %q has %d free IP addresses, fewer than Amount %d", id, v.AvailableIpAddressCount, n))
+	}
+}
+
+// amount is Amount with its default; unparsable counts as 1 (the offline
+// type rule reports it).
+func (o *online) amount() int {
+	n, err := strconv.Atoi(o.req.Get("Amount"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// inCIDR checks that an IPv4 address lies in a vSwitch's CIDR block.
+func (o *online) inCIDR(param, row, ip string, v VSwitchFacts) {
+	_, block, err := net.ParseCIDR(v.CidrBlock)
+	addr := net.ParseIP(ip)
+	if err != nil || addr == nil {
+		return // malformed addresses are the offline rule's
+	}
+	if !block.Contains(addr) {
+		o.add(param, "InvalidPrivateIpAddress", row,
+			fmt.Sprintf("%s %s is not inside vSwitch %s's CIDR block %s", param, ip, v.VSwitchId, v.CidrBlock))
+	}
+}
+
+func (o *online) image() {
+	id, ok := o.literal("ImageId")
+	if !ok {
+		return
+	}
+	img, err := o.cat.Image(o.ctx, o.req.Get("RegionId"), id)
+	if o.failed("ImageId", "T1-3", "image "+id, err) {
+		return
+	}
+	if err != nil {
+		o.add("ImageId", "InvalidImageId.NotFound", "T1-3", fmt.Sprintf("ImageId %q does not exist in %s", id, o.req.Get("RegionId")))
+		return
+	}
+	o.img = &img
+	if img.Status != "" && !strings.EqualFold(img.Status, "Available") {
+		o.add("ImageId", "OperationDenied.ImageNotValid", "T1-3", fmt.Sprintf("ImageId %q is %s, not Available", id, img.Status))
+	}
+}
+
+func (o *online) instanceType() {
+	it, ok := o.literal("InstanceType")
+	if !ok {
+		return
+	}
+	charge, spot := o.req.Get("InstanceChargeType"), o.req.Get("SpotStrategy")
+	if charge == "" {
+		charge = "PostPaid"
+	}
+	if spot == "" {
+		spot = "NoSpot"
+	}
+	t, err := o.cat.InstanceType(o.ctx, o.req.Get("RegionId"), o.zone, it, charge, spot)
+	if o.failed("InstanceType", "T1-6", "instance type "+it, err) {
+		return
+	}
+	if err != nil {
+		o.add("InstanceType", "InvalidInstanceType.ValueNotSupported", "T1-6", fmt.Sprintf("InstanceType %q is not an instance type of %s", it, o.req.Get("RegionId")))
+		return
+	}
+	o.typ = &t
+	where := "elsewhere: " + strings.Join(t.AvailableZones, ", ")
+	if len(t.AvailableZones) == 0 {
+		where = "in no zone of this region"
+	}
+	switch t.Status {
+	case "SoldOut":
+		o.add("InstanceType", "OperationDenied.NoStock", "T1-6",
+			fmt.Sprintf("InstanceType %s is out of stock in %s for %s; available %s", it, o.zoneName(), charge, where))
+	case "NotOffered":
+		o.add("InstanceType", "InvalidInstanceType.ZoneNotSupported", "T1-6",
+			fmt.Sprintf("InstanceType %s is not offered in %s for %s; available %s", it, o.zoneName(), charge, where))
+	}
+}
+
+func (o *online) zoneName() string {
+	if o.zone == "" {
+		return "the region"
+	}
+	return "zone " + o.zone
+}
+
+// architecture applies T1-4: the image must suit the type's CPU.
+func (o *online) architecture() {
+	if o.img == nil || o.typ == nil {
+		return
+	}
+	ia, ta := archOf(o.img.Architecture), archOf(o.typ.CpuArchitecture)
+	if ia != "" && ta != "" && ia != ta {
+		o.add("ImageId", "InvalidParameter.Conflict", "T1-4",
+			fmt.Sprintf("ImageId %s is built for %s but InstanceType %s has %s CPUs: the specified image does not support the specified instance type",
+				o.img.ImageId, o.img.Architecture, o.typ.InstanceTypeId, o.typ.CpuArchitecture))
+	}
+}
+
+// archOf normalises image and type architecture names.
+func archOf(a string) string {
+	switch strings.ToLower(a) {
+	case "x86_64", "x86", "i386":
+		return "x86"
+	case "arm64", "arm", "aarch64":
+		return "arm"
+	}
+	return ""
+}
+
+// diskCategories applies T1-37 and T1-45 against the type's categories.
+func (o *online) diskCategories() {
+	if o.typ == nil {
+		return
+	}
+	if cat, ok := o.literal("SystemDisk.Category"); ok && len(o.typ.SystemDiskCategories) > 0 &&
+		!slices.Contains(o.typ.SystemDiskCategories, cat) {
+		o.add("SystemDisk.Category", "CategoryNotSupported", "T1-37",
+			fmt.Sprintf("SystemDisk.Category %s is not offered for %s in %s; allowed: %s", cat, o.typ.InstanceTypeId, o.zoneName(),
+				strings.Join(o.typ.SystemDiskCategories, " | ")))
+	}
+	for i := 1; i <= o.req.Count("DataDisk"); i++ {
+		key := "DataDisk." + strconv.Itoa(i) + ".Category"
+		if cat, ok := o.literal(key); ok && len(o.typ.DataDiskCategories) > 0 && !slices.Contains(o.typ.DataDiskCategories, cat) {
+			o.add(key, "InvalidDiskCategory.NotSupported", "T1-45",
+				fmt.Sprintf("%s %s is not offered for %s in %s; allowed: %s", key, cat, o.typ.InstanceTypeId, o.zoneName(),
+					strings.Join(o.typ.DataDiskCategories, " | ")))
+		}
+	}
+}
+
+// securityGroups applies T1-7, T1-8, T1-11 and T1-13 to every group given.
+func (o *online) securityGroups() {
+	keys := []string{"SecurityGroupId"}
+	for i := 1; i <= o.req.Count("SecurityGroupIds"); i++ {
+		keys = append(keys, "SecurityGroupIds."+strconv.Itoa(i))
+	}
+	needVSwitch := false
+	for _, k := range keys {
+		sg, ok := o.group(k)
+		if !ok {
+			continue
+		}
+		needVSwitch = needVSwitch || sg.VpcId != ""
+		if o.vsw != nil && sg.VpcId != "" && o.vsw.VpcId != "" && sg.VpcId != o.vsw.VpcId {
+			o.add(k, "InvalidParameter.Mismatch", "T1-13",
+				fmt.Sprintf("%s %s is in %s but VSwitchId %s is in %s: specified security group and virtual switch are not in the same VPC",
+					k, sg.SecurityGroupId, sg.VpcId, o.vsw.VSwitchId, o.vsw.VpcId))
+		}
+		if sg.EcsCount+o.amount() > 1000 {
+			// T2-15: the limit depends on the group type (enterprise groups
+			// hold more), so this cannot be an error.
+			o.warn(k, "SecurityGroupInstanceLimitExceed", "T1-8",
+				fmt.Sprintf("%s %s holds %d instances; adding %d exceeds the 1000 a basic security group holds (T2-15: enterprise groups hold more)",
+					k, sg.SecurityGroupId, sg.EcsCount, o.amount()))
+		}
+	}
+	if needVSwitch && !o.req.Has("VSwitchId") && !o.primaryENI() {
+		o.add("VSwitchId", "MissingParameter", "T1-11",
+			"VSwitchId is required because the security group is in a VPC: the input parameter \"VSwitchId\" that is mandatory for processing this request is not supplied")
+	}
+}
+
+func (o *online) primaryENI() bool {
+	for i := 1; i <= o.req.Count("NetworkInterface"); i++ {
+		if o.req.Get("NetworkInterface."+strconv.Itoa(i)+".InstanceType") == "Primary" {
+			return true
+		}
+	}
+	return false
+}
+
+// group looks up one security group parameter (T1-7).
+func (o *online) group(key string) (SecurityGroupFacts, bool) {
+	id, ok := o.literal(key)
+	if !ok {
+		return SecurityGroupFacts{}, false
+	}
+	sg, err := o.cat.SecurityGroup(o.ctx, o.req.Get("RegionId"), id)
+	if o.failed(key, "T1-7", "security group "+id, err) {
+		return SecurityGroupFacts{}, false
+	}
+	if err != nil {
+		o.add(key, "InvalidSecurityGroupId.NotFound", "T1-7", fmt.Sprintf("%s %q does not exist", key, id))
+		return SecurityGroupFacts{}, false
+	}
+	return sg, true
+}
+
+// eniChecks applies T1-55 and T1-56 to NetworkInterface.N.
+func (o *online) eniChecks() {
+	for i := 1; i <= o.req.Count("NetworkInterface"); i++ {
+		pre := "NetworkInterface." + strconv.Itoa(i) + "."
+		if _, ok := o.literal(pre + "SecurityGroupId"); ok {
+			o.group(pre + "SecurityGroupId")
+		}
+		v := o.vsw
+		if id, ok := o.literal(pre + "VSwitchId"); ok {
+			f, err := o.cat.VSwitch(o.ctx, o.req.Get("RegionId"), id)
+			if o.failed(pre+"VSwitchId", "T1-56", "vSwitch "+id, err) {
+				continue
+			}
+			if err != nil {
+				o.add(pre+"VSwitchId", "InvalidVSwitchId.NotFound", "T1-56", fmt.Sprintf("%sVSwitchId %q does not exist", pre, id))
+				continue
+			}
+			v = &f
+		}
+		if ip, ok := o.literal(pre + "PrimaryIpAddress"); ok && v != nil {
+			o.inCIDR(pre+"PrimaryIpAddress", "T1-55", ip, *v)
+		}
+	}
+}
+
+// keyPair applies T1-34; a key pair is ignored for Windows images (T2-32).
+func (o *online) keyPair() {
+	name, ok := o.literal("KeyPairName")
+	if !ok {
+		return
+	}
+	if o.img != nil && strings.EqualFold(o.img.OSType, "windows") {
+		o.warn("KeyPairName", CodeIgnored, "T2-32", "KeyPairName is ignored for a Windows image (Password is used)")
+		return
+	}
+	found, err := o.cat.KeyPairExists(o.ctx, o.req.Get("RegionId"), name)
+	if o.failed("KeyPairName", "T1-34", "key pair "+name, err) {
+		return
+	}
+	if !found {
+		o.add("KeyPairName", "InvalidKeyPairName.NotFound", "T1-34", fmt.Sprintf("KeyPairName %q does not exist in %s", name, o.req.Get("RegionId")))
+	}
+}
+
+// contextRules re-runs the rules that read Context with the catalog's
+// facts, keeping what the offline run with the caller's Context missed.
+func (o *online) contextRules() {
+	c2 := o.c
+	if o.img != nil {
+		if o.img.OSType != "" {
+			c2.OSType = o.img.OSType
+		}
+		if o.img.Size > 0 {
+			c2.ImageSize = o.img.Size
+		}
+	}
+	if o.typ != nil && o.typ.MaxDataDisks > 0 {
+		c2.MaxDataDisks = o.typ.MaxDataDisks
+	}
+	if c2 == o.c {
+		return
+	}
+	before := contextFindings(o.req, o.c)
+	for _, f := range contextFindings(o.req, c2) {
+		if !slices.ContainsFunc(before, func(b Finding) bool {
+			return b.Parameter == f.Parameter && b.Code == f.Code && b.Severity == f.Severity
+		}) {
+			o.out = append(o.out, f)
+		}
+	}
+}
+
+// contextFindings runs only the rules that depend on Context.
+func contextFindings(req *request.Request, c Context) []Finding {
+	return validate(req, c, func(r *Rule) bool { return r.ctxDep })
+}
