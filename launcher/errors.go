@@ -38,7 +38,7 @@ func classify(err error) errorKind {
 		return errCancelled
 	}
 	var be *BuildError
-	if errors.As(err, &be) {
+	if errors.As(err, &be) || notSent(err) {
 		return errAPI
 	}
 	var se *sdkerrors.ServerError
@@ -49,6 +49,23 @@ func classify(err error) errorKind {
 		return errRetryable
 	}
 	return errAPI
+}
+
+// unsentCodes are the SDK's client-side errors raised before anything is
+// sent (sdk/errors/client_error.go): retrying cannot help.
+var unsentCodes = map[string]bool{
+	sdkerrors.UnsupportedCredentialErrorCode:    true,
+	sdkerrors.CanNotResolveEndpointErrorCode:    true,
+	sdkerrors.UnsupportedParamPositionErrorCode: true,
+	sdkerrors.UnknownRequestTypeErrorCode:       true,
+	sdkerrors.MissingParamErrorCode:             true,
+	sdkerrors.InvalidParamErrorCode:             true,
+}
+
+// notSent reports an SDK error raised before the request left.
+func notSent(err error) bool {
+	var ce *sdkerrors.ClientError
+	return errors.As(err, &ce) && unsentCodes[ce.ErrorCode()]
 }
 
 // APIError is a definitive error answer from ECS, with the SDK's signed
@@ -82,6 +99,9 @@ func cleanError(err error) error {
 	var be *BuildError
 	if errors.As(err, &be) {
 		return be
+	}
+	if notSent(err) {
+		return &BuildError{Err: errors.New(Redact(err.Error()))}
 	}
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {

@@ -63,6 +63,10 @@ type Event struct {
 	Outcome *Outcome
 }
 
+// finalGrace is how long a last event waits for a listener once the
+// launch's context has ended.
+const finalGrace = 200 * time.Millisecond
+
 // emit sends an event unless there is no listener; it never outlives ctx.
 func emit(ctx context.Context, events chan<- Event, e Event) {
 	if events == nil {
@@ -71,6 +75,25 @@ func emit(ctx context.Context, events chan<- Event, e Event) {
 	select {
 	case events <- e:
 	case <-ctx.Done():
+	}
+}
+
+// emitFinal sends a Done or Failed event: it waits for the listener while
+// ctx lives, and only briefly after, so a listener that has gone away
+// cannot block the launch from returning.
+func emitFinal(ctx context.Context, events chan<- Event, e Event) {
+	if events == nil {
+		return
+	}
+	if ctx.Err() == nil {
+		emit(ctx, events, e)
+		return
+	}
+	t := time.NewTimer(finalGrace)
+	defer t.Stop()
+	select {
+	case events <- e:
+	case <-t.C:
 	}
 }
 
@@ -98,7 +121,12 @@ func RenderEvent(e Event) string {
 // renderDone lists every instance with its addresses and ssh command.
 func renderDone(e Event) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "done: %d/%d running", e.Running, e.Total)
+	switch {
+	case e.Outcome != nil && e.Outcome.TimedOut:
+		fmt.Fprintf(&b, "timed out waiting: %d/%d running (the instances exist; check them later)", e.Running, e.Total)
+	default:
+		fmt.Fprintf(&b, "done: %d/%d running", e.Running, e.Total)
+	}
 	for _, in := range e.Instances {
 		fmt.Fprintf(&b, "\n  %s  %-8s private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP))
 		if in.SSH != "" {

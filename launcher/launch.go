@@ -225,6 +225,12 @@ func (l *launch) emit(ctx context.Context, e Event) {
 	emit(ctx, l.events, e)
 }
 
+// emitFinal stamps and sends a last event.
+func (l *launch) emitFinal(ctx context.Context, e Event) {
+	e.Time, e.Token = l.o.Now(), l.token
+	emitFinal(ctx, l.events, e)
+}
+
 // run sends the request, records the answer and waits if asked.
 func (l *launch) run(ctx context.Context) (*Outcome, error) {
 	resp, err := l.send(ctx)
@@ -257,7 +263,7 @@ func (l *launch) fail(ctx context.Context, err error) error {
 	if rerr := l.record(Entry{State: state, Error: msg}); rerr != nil {
 		err = errors.Join(err, rerr)
 	}
-	l.emit(context.WithoutCancel(ctx), Event{Kind: Failed, Err: msg})
+	l.emitFinal(ctx, Event{Kind: Failed, Err: msg})
 	if state == StatePending && classify(err) != errCancelled {
 		return fmt.Errorf("%w (the launch is still pending: `ecslaunch launch --resume` re-sends it with the same ClientToken)", err)
 	}
@@ -292,7 +298,7 @@ func (l *launch) finish(ctx context.Context, waitErr error) error {
 	if waitErr == nil || state == StateTimedOut {
 		l.done(ctx)
 	} else {
-		l.emit(context.WithoutCancel(ctx), Event{Kind: Failed, Err: e.Error, Instances: l.out.Instances,
+		l.emitFinal(ctx, Event{Kind: Failed, Err: e.Error, Instances: l.out.Instances,
 			Running: l.out.Running(), Total: len(l.out.Instances)})
 	}
 	return waitErr
@@ -300,7 +306,7 @@ func (l *launch) finish(ctx context.Context, waitErr error) error {
 
 // done emits the final event.
 func (l *launch) done(ctx context.Context) {
-	l.emit(context.WithoutCancel(ctx), Event{Kind: Done, Outcome: l.out, Instances: l.out.Instances,
+	l.emitFinal(ctx, Event{Kind: Done, Outcome: l.out, Instances: l.out.Instances,
 		Running: l.out.Running(), Total: len(l.out.Instances)})
 }
 

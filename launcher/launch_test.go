@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/ecslaunch/ecslaunch/request"
 )
@@ -388,5 +389,42 @@ func TestBackoffGrowsWithJitterAndIsCapped(t *testing.T) {
 				t.Fatalf("backoff(1s, %d) = %s, want in [%s, %s]", n, d, full/2, full)
 			}
 		}
+	}
+}
+
+func TestLaunchDoesNotRetryWhatTheSDKNeverSent(t *testing.T) {
+	h := testHistory(t)
+	f := newFake(t)
+	f.run = append(f.run, runErr(sdkerrors.NewClientError(sdkerrors.CanNotResolveEndpointErrorCode, "Can not resolve endpoint(param = ...)", nil)))
+	_, err := Launch(context.Background(), f, testRequest(t, "1"), fastOptions(h), nil)
+	f.verify()
+	var be *BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("error %v (%T)", err, err)
+	}
+	if all, _ := h.Entries(); all[0].State != StateFailed {
+		t.Errorf("state %s, want failed: nothing was sent", all[0].State)
+	}
+}
+
+func TestLaunchReturnsWhenTheListenerHasGoneAfterCancel(t *testing.T) {
+	h := testHistory(t)
+	f := newFake(t)
+	release := make(chan struct{})
+	defer close(release)
+	f.run = append(f.run, func(r *ecs.RunInstancesRequest) (*ecs.RunInstancesResponse, error) {
+		<-release
+		return runOK("i-1")(r)
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	events := make(chan Event) // nobody reads after the first event
+	go func() { <-events; <-events; cancel() }()
+	done := make(chan error, 1)
+	go func() {
+		_, err := Launch(ctx, f, testRequest(t, "1"), fastOptions(h), events)
+		done <- err
+	}()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v", err)
 	}
 }
