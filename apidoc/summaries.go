@@ -114,8 +114,8 @@ var summaries = map[string]string{
 	"IoOptimized":                     "Whether the instance is I/O optimized: optimized (default for current types) or none (retired types only).",                                 // T1-52..58
 
 	// Count.
-	"Amount":    "How many instances to create in one call: 1–100 documented, up to 1000 accepted today (default 1); without MinAmount it creates all or none.",                              // T1-60, T2-10
-	"MinAmount": "Smallest acceptable number of instances, 1–100: with less stock the call fails, otherwise it creates as many as stock allows up to Amount.", // T1-61, T2-10
+	"Amount":    "How many instances to create in one call: 1–100 documented, up to 1000 accepted today (default 1); without MinAmount it creates all or none.", // T1-60, T2-10
+	"MinAmount": "Smallest acceptable number of instances, 1–100: with less stock the call fails, otherwise it creates as many as stock allows up to Amount.",   // T1-61, T2-10
 
 	// Billing.
 	"InstanceChargeType":               "Billing method: PostPaid (pay-as-you-go, default) or PrePaid (subscription, needs a payment method and Period).",                      // T1-85, T2-24
