@@ -17,7 +17,29 @@ func exportYAML(req *request.Request, o Options) (Result, error) {
 	}
 	n := newNotes()
 	secretNotes(n, replaced, "the file refers to the environment variable instead")
+	verifyFile(text, f, n)
 	return Result{Text: string(text), Notes: n.list()}, nil
+}
+
+// verifyFile reads the written file back and names every parameter that
+// does not come back as it was, so that a writer bug never loses a value
+// silently (yaml.v3 drops the leading line break of a block scalar).
+func verifyFile(text []byte, file *request.File, n *notes) {
+	want, _ := file.Request.WithSecretReferences()
+	want.Compact()
+	f, err := request.ParseFile(text)
+	if err != nil {
+		n.say("the launch file does not read back (%v): check it before use", err)
+		return
+	}
+	if f.Description != file.Description {
+		n.say("description: does not read back from the launch file exactly as written (it starts with a line break)")
+	}
+	for _, k := range want.Keys() {
+		if f.Request.Get(k) != want.Get(k) {
+			n.skip(k, "does not read back from the launch file exactly as written (its value starts with a line break)")
+		}
+	}
 }
 
 // exportJSON writes the flat API parameters as one JSON object, in the API
