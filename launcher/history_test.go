@@ -178,3 +178,37 @@ func TestEntryRequestModelRoundTrips(t *testing.T) {
 		t.Error("an unknown parameter was accepted")
 	}
 }
+
+func BenchmarkHistoryAppend(b *testing.B) {
+	h, err := OpenHistory(filepath.Join(b.TempDir(), "history.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := Entry{Token: NewToken(), State: StatePending, Region: "cn-hangzhou",
+		Request: map[string]string{"ImageId": "aliyun_3_x64_20G_alibase_20240528.vhd", "InstanceType": "ecs.g7.large", "Amount": "2"}}
+	for b.Loop() {
+		if err := h.Append(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHistoryEntries1000Launches(b *testing.B) {
+	h, err := OpenHistory(filepath.Join(b.TempDir(), "history.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 1000 {
+		for _, st := range []State{StatePending, StateCreated, StateRunning} {
+			if err := h.Append(Entry{Token: fmt.Sprint("t", i), State: st, Request: map[string]string{"Amount": "2"},
+				InstanceIDs: []string{"i-1", "i-2"}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for b.Loop() {
+		if all, _ := h.Entries(); len(all) != 1000 {
+			b.Fatal(len(all))
+		}
+	}
+}

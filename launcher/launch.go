@@ -18,8 +18,7 @@ const (
 	DefaultPollInterval = 2 * time.Second
 	DefaultMaxAttempts  = 8
 	DefaultBackoff      = time.Second
-	// maxBackoff caps one retry delay.
-	maxBackoff = 30 * time.Second
+	DefaultMaxBackoff   = 30 * time.Second
 	// maxPollInterval caps the growing delay between status polls.
 	maxPollInterval = 15 * time.Second
 )
@@ -40,8 +39,8 @@ type Options struct {
 	// each Describe call.
 	MaxAttempts int
 	// Backoff is the first retry delay (default 1s); it doubles per attempt,
-	// with jitter, up to 30s.
-	Backoff time.Duration
+	// with jitter, up to MaxBackoff (default 30s).
+	Backoff, MaxBackoff time.Duration
 	// Now stamps history records and events (default time.Now).
 	Now func() time.Time
 	// NewToken makes the ClientToken (default NewToken).
@@ -65,6 +64,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Backoff <= 0 {
 		o.Backoff = DefaultBackoff
+	}
+	if o.MaxBackoff <= 0 {
+		o.MaxBackoff = max(DefaultMaxBackoff, o.Backoff)
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -325,7 +327,7 @@ func (l *launch) send(ctx context.Context) (*ecs.RunInstancesResponse, error) {
 		if kind == errAPI || kind == errCancelled || attempt == l.o.MaxAttempts {
 			return nil, cleanError(err)
 		}
-		delay := backoff(l.o.Backoff, attempt)
+		delay := backoff(l.o.Backoff, l.o.MaxBackoff, attempt)
 		l.emit(ctx, Event{Kind: Retrying, Attempt: attempt, MaxAttempts: l.o.MaxAttempts, Delay: delay,
 			Err: cleanError(err).Error()})
 		if err := sleep(ctx, delay); err != nil {
@@ -347,12 +349,12 @@ func (l *launch) runOnce(ctx context.Context) (*ecs.RunInstancesResponse, error)
 
 // backoff is the delay before retry n (1-based): base doubled per attempt,
 // capped, with "equal jitter" so parallel launches spread out.
-func backoff(base time.Duration, n int) time.Duration {
+func backoff(base, limit time.Duration, n int) time.Duration {
 	d := base
-	for i := 1; i < n && d < maxBackoff; i++ {
+	for i := 1; i < n && d < limit; i++ {
 		d *= 2
 	}
-	d = min(d, maxBackoff)
+	d = min(d, limit)
 	half := d / 2
 	return half + rand.N(half+1)
 }

@@ -382,11 +382,11 @@ func TestWithSchemeStampsEveryRequest(t *testing.T) {
 
 func TestBackoffGrowsWithJitterAndIsCapped(t *testing.T) {
 	for n := 1; n <= 10; n++ {
-		full := min(time.Second<<(n-1), maxBackoff)
+		full := min(time.Second<<(n-1), DefaultMaxBackoff)
 		for range 20 {
-			d := backoff(time.Second, n)
+			d := backoff(time.Second, DefaultMaxBackoff, n)
 			if d < full/2 || d > full {
-				t.Fatalf("backoff(1s, %d) = %s, want in [%s, %s]", n, d, full/2, full)
+				t.Fatalf("backoff(1s, 30s, %d) = %s, want in [%s, %s]", n, d, full/2, full)
 			}
 		}
 	}
