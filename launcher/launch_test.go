@@ -428,3 +428,23 @@ func TestLaunchReturnsWhenTheListenerHasGoneAfterCancel(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestLaunchKeepsPollingUntilDescribeInstancesListsEveryInstance(t *testing.T) {
+	h := testHistory(t)
+	f := newFake(t)
+	f.run = append(f.run, runOK("i-1", "i-2"))
+	f.status = append(f.status, statusOf("i-1", "Running", "i-2", "Running"), statusOf("i-1", "Running", "i-2", "Running"))
+	f.desc = append(f.desc,
+		describeOf(ecs.Instance{InstanceId: "i-1", Status: "Running"}),
+		describeOf(ecs.Instance{InstanceId: "i-1", Status: "Running"}, ecs.Instance{InstanceId: "i-2", Status: "Running"}))
+	o := fastOptions(h)
+	o.Wait = true
+	out, err := Launch(context.Background(), f, testRequest(t, "2"), o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.verify()
+	if out.Running() != 2 {
+		t.Errorf("outcome %+v", out.Instances)
+	}
+}

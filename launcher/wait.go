@@ -121,6 +121,8 @@ func (l *launch) details(ctx context.Context) error {
 	for i := range l.out.Instances {
 		if d, ok := found[l.out.Instances[i].ID]; ok {
 			l.out.Instances[i] = d
+		} else {
+			l.out.Instances[i].Status = StatusPending // not listed yet: keep polling
 		}
 	}
 	return nil
