@@ -105,7 +105,7 @@ func requiredRules() []Rule {
 				return templated(e) || e.req.Count("SecurityGroupIds") > 0 || primaryENI(e)
 			}),
 		required("T1-81", "Period", "MissingParamter", "is required when InstanceChargeType is PrePaid",
-			[]string{"InstanceChargeType"}, func(e *env) bool { return chargeType(e) != "PrePaid" }),
+			[]string{"InstanceChargeType"}, func(e *env) bool { return chargeType(e) != "PrePaid" }).id("required"),
 	}
 }
 

@@ -216,7 +216,8 @@ func itemPrefixes(k string) []string {
 	return out
 }
 
-// findings collects findings, once per parameter, code and severity.
+// findings collects findings, once per parameter and code (an error
+// replaces a warning of the same code).
 type findings struct{ list []Finding }
 
 func (f *findings) run(r *Rule, req *request.Request, key string, c *Context) {
@@ -229,8 +230,11 @@ func (f *findings) run(r *Rule, req *request.Request, key string, c *Context) {
 	if !bad {
 		return
 	}
-	for _, x := range f.list {
-		if x.Parameter == fd.Parameter && x.Code == fd.Code && x.Severity == fd.Severity {
+	for i, x := range f.list {
+		if x.Parameter == fd.Parameter && x.Code == fd.Code {
+			if x.Severity == Warning && fd.Severity == Error {
+				f.list[i] = fd // the error says more than the warning
+			}
 			return
 		}
 	}
