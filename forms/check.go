@@ -1,0 +1,239 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+// Findings maps a field key to what is wrong with its value now.
+type Findings map[string][]rules.Finding
+
+// Blocking reports whether any finding of the keys is an error.
+func (fs Findings) Blocking(keys ...string) bool {
+	for _, k := range keys {
+		for _, f := range fs[k] {
+			if f.Severity == rules.Error {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// context is what the rules need to know about the chosen image.
+func (d *Draft) context(now time.Time) ruleContext {
+	c := ruleContext{Now: now}
+	if im, ok := d.Env.Image(d.Req.Get("ImageId")); ok {
+		c.OSType, c.ImageSize = im.OSType, im.Size
+	}
+	return c
+}
+
+// Check runs every rule of one field against the draft: the rules
+// package's rules for its parameter (rules.CheckParam), whether the value is
+// still offered by the catalog (a type sold out in a zone chosen later), and
+// the UI-only checks (the password typed twice). It is fast enough for
+// every keystroke.
+func Check(d *Draft, f Field, now time.Time) []rules.Finding {
+	var out []rules.Finding
+	for _, k := range paramsOf(d, f.Key) {
+		out = append(out, checkParam(d.Req, k, d.context(now))...)
+		out = append(out, fit(d, k)...)
+	}
+	out = append(out, extraChecks(d, f)...)
+	if missing(d, f) {
+		out = append(out, rules.Finding{Parameter: f.Key, Severity: rules.Error, Code: "MissingParameter",
+			Message: fmt.Sprintf("%s is required: choose or type a value", paramName(f))})
+	}
+	return out
+}
+
+// CheckKey runs the rules of a parameter that no field of the step shows
+// (the chosen zone, type or image).
+func CheckKey(d *Draft, key string, now time.Time) []rules.Finding {
+	return append(checkParam(d.Req, key, d.context(now)), fit(d, key)...)
+}
+
+// Related lists the keys whose rules rerun when key changes.
+func Related(key string) []string { return relatedKeys(key) }
+
+// Validate runs every rule over the whole request (the review's findings).
+func Validate(d *Draft, now time.Time) []rules.Finding {
+	out := validateAll(d.Req, d.context(now))
+	for _, k := range []string{"ZoneId", "InstanceType", "ImageId", "SystemDisk.Category", "VSwitchId", "KeyPairName"} {
+		out = append(out, fit(d, k)...)
+	}
+	return out
+}
+
+// paramsOf lists the API parameters behind a field key.
+func paramsOf(d *Draft, key string) []string {
+	switch key {
+	case KeySecurityGroups:
+		if n := d.Req.Count("SecurityGroupIds"); n > 0 {
+			out := make([]string, n)
+			for i := range out {
+				out[i] = fmt.Sprintf("SecurityGroupIds.%d", i+1)
+			}
+			return out
+		}
+		return []string{"SecurityGroupId"}
+	case KeyUserDataText, KeyUserDataFile:
+		return []string{"UserData"}
+	case KeyLogin, KeyVpc, KeyPasswordConfirm, KeyAddDataDisk, KeyAddTag:
+		return nil
+	}
+	return []string{key}
+}
+
+func paramName(f Field) string {
+	if IsExtra(f.Key) {
+		return f.Title
+	}
+	return f.Key
+}
+
+// missing reports a required field left empty. A Select whose options
+// include "" means the API default and is never missing.
+func missing(d *Draft, f Field) bool {
+	if f.Optional || d.Get(f.Key) != "" {
+		return false
+	}
+	switch f.Kind {
+	case Input, Secret, Multi:
+		return f.Key != KeyPasswordConfirm
+	case Select:
+		for _, o := range f.Options {
+			if o.Value == "" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func extraChecks(d *Draft, f Field) []rules.Finding {
+	switch f.Key {
+	case KeyPasswordConfirm:
+		if d.Extra[KeyPasswordConfirm] != d.Req.Get("Password") {
+			return []rules.Finding{{Parameter: "Password", Severity: rules.Error, Code: "ui.PasswordMismatch",
+				Message: "Password again: the two passwords differ"}}
+		}
+	case KeyUserDataFile:
+		if p := d.Extra[KeyUserDataFile]; p != "" {
+			if err := d.applyUserDataFile(p); err != nil {
+				return []rules.Finding{{Parameter: "UserData", Severity: rules.Error, Code: "ui.UserDataFile", Message: err.Error()}}
+			}
+		}
+	}
+	return nil
+}
+
+// fit checks that a chosen value is still offered by the catalog for the
+// choices made since (zone, type, VPC): going back must flag what no longer fits.
+func fit(d *Draft, key string) []rules.Finding {
+	v := d.Req.Get(key)
+	if v == "" {
+		return nil
+	}
+	var msg string
+	switch key {
+	case "InstanceType":
+		msg = typeFit(d, v)
+	case "ImageId":
+		msg = imageFit(d, v)
+	case "SystemDisk.Category":
+		msg = categoryFit(d.Env.SystemCategories, v)
+	case "VSwitchId":
+		msg = vswitchFit(d, v)
+	case "KeyPairName":
+		msg = keyPairFit(d, v)
+	}
+	if msg == "" {
+		return nil
+	}
+	return []rules.Finding{{Parameter: key, Severity: rules.Error, Code: "ui.NotOffered", Message: msg}}
+}
+
+func typeFit(d *Draft, v string) string {
+	if len(d.Env.Types) == 0 {
+		return ""
+	}
+	t, ok := d.Env.Type(v)
+	if !ok {
+		return fmt.Sprintf("InstanceType %s is not offered in this region", v)
+	}
+	if t.Status == catalog.Available {
+		return ""
+	}
+	where := "no zone"
+	if len(t.AvailableZones) > 0 {
+		where = strings.Join(t.AvailableZones, ", ")
+	}
+	return fmt.Sprintf("InstanceType %s is %s in %s; available in: %s", v, t.Status, zoneName(d), where)
+}
+
+func zoneName(d *Draft) string {
+	if z := d.Req.Get("ZoneId"); z != "" {
+		return z
+	}
+	return "any zone"
+}
+
+func imageFit(d *Draft, v string) string {
+	im, ok := d.Env.Image(v)
+	t, tok := d.Env.Type(d.Req.Get("InstanceType"))
+	if !ok || !tok || FitsArch(im, t.CpuArchitecture) {
+		return ""
+	}
+	return fmt.Sprintf("ImageId %s is %s but InstanceType %s is %s: choose an image for %s",
+		v, im.Architecture, t.InstanceTypeId, t.CpuArchitecture, ImageArch(t.CpuArchitecture))
+}
+
+func categoryFit(cats []catalog.DiskCategory, v string) string {
+	if len(cats) == 0 {
+		return ""
+	}
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		if c.Category == v {
+			return ""
+		}
+		names[i] = c.Category
+	}
+	return fmt.Sprintf("SystemDisk.Category %s is not offered for this type in this zone; allowed: %s", v, strings.Join(names, ", "))
+}
+
+func vswitchFit(d *Draft, v string) string {
+	if d.Env.Data == nil {
+		return ""
+	}
+	for _, s := range d.Env.Data.VSwitches {
+		if s.VSwitchId != v {
+			continue
+		}
+		if z := d.Req.Get("ZoneId"); z != "" && s.ZoneId != z {
+			return fmt.Sprintf("VSwitchId %s is in zone %s, not in ZoneId %s (a vSwitch belongs to one zone)", v, s.ZoneId, z)
+		}
+		return ""
+	}
+	return fmt.Sprintf("VSwitchId %s does not exist in this region", v)
+}
+
+func keyPairFit(d *Draft, v string) string {
+	if d.Env.Data == nil || request.IsReference(v) {
+		return ""
+	}
+	for _, k := range d.Env.Data.KeyPairs {
+		if k.KeyPairName == v {
+			return ""
+		}
+	}
+	return fmt.Sprintf("KeyPairName %s does not exist in this region", v)
+}

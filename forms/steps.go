@@ -1,0 +1,321 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+)
+
+// UI-only keys (Draft.Extra); each stands for a choice no single API
+// parameter holds.
+const (
+	KeyLogin           = "ui.Login"           // keypair, password, inherit, none
+	KeyPasswordConfirm = "ui.PasswordConfirm" // typed twice, never stored in the request
+	KeyVpc             = "ui.VpcId"           // a vSwitch implies its VPC; RunInstances has no VpcId
+	KeySecurityGroups  = "ui.SecurityGroups"  // SecurityGroupId for one, SecurityGroupIds.N for more
+	KeyUserDataText    = "ui.UserData"        // plain text; the request gets its base64
+	KeyUserDataFile    = "ui.UserDataFile"    // a path; the request gets the file's base64
+	KeyAddDataDisk     = "ui.AddDataDisk"
+	KeyAddTag          = "ui.AddTag"
+)
+
+// The login methods of KeyLogin.
+const (
+	LoginKeyPair  = "keypair"
+	LoginPassword = "password"
+	LoginInherit  = "inherit"
+	LoginNone     = "none"
+)
+
+// MaxDataDisks is the API's data disk limit when the type names none (rules.md T1-41).
+const MaxDataDisks = 16
+
+// MaxTags is the API's tag limit (rules.md T1-58).
+const MaxTags = 20
+
+// Fields returns the questions of a form step, built from the draft as it is
+// now: fields appear and disappear as earlier answers change (a PrePaid
+// period, a data disk's performance level). Steps chosen from a list
+// (Region, Zone, InstanceType, Image) return nil: see RegionOptions etc.
+func Fields(s StepID, d *Draft, env *Env) []Field {
+	switch s {
+	case Billing:
+		return billingFields(d)
+	case Storage:
+		return storageFields(d, env)
+	case Network:
+		return networkFields(d, env)
+	case Access:
+		return accessFields(d, env)
+	case Advanced:
+		return advancedFields()
+	}
+	return nil
+}
+
+func billingFields(d *Draft) []Field {
+	fs := []Field{{Key: "InstanceChargeType", Title: "Billing method", Kind: Select, Options: []Option{
+		{Label: "Pay-as-you-go", Value: "PostPaid"}, {Label: "Subscription", Value: "PrePaid"}}}}
+	if d.Req.Get("InstanceChargeType") == "PrePaid" {
+		fs = append(fs,
+			Field{Key: "Period", Title: "Period", Kind: Input},
+			Field{Key: "PeriodUnit", Title: "Period unit", Kind: Select, Options: []Option{
+				{Label: "Month", Value: "Month"}, {Label: "Week", Value: "Week"}}},
+			Field{Key: "AutoRenew", Title: "Auto-renew", Kind: Toggle})
+		if d.Req.Get("AutoRenew") == "true" {
+			fs = append(fs, Field{Key: "AutoRenewPeriod", Title: "Auto-renew period", Kind: Input})
+		}
+		return fs
+	}
+	fs = append(fs, Field{Key: "SpotStrategy", Title: "Spot", Kind: Select, Options: []Option{
+		{Label: "On-demand (NoSpot)", Value: ""},
+		{Label: "Spot with a price limit", Value: "SpotWithPriceLimit"},
+		{Label: "Spot at the market price", Value: "SpotAsPriceGo"}}})
+	if d.Req.Get("SpotStrategy") == "SpotWithPriceLimit" {
+		fs = append(fs, Field{Key: "SpotPriceLimit", Title: "Spot price limit per hour", Kind: Input})
+	}
+	return fs
+}
+
+func storageFields(d *Draft, env *Env) []Field {
+	fs := []Field{
+		{Key: "SystemDisk.Category", Title: "System disk category", Kind: Select, Options: categoryOptions(env.SystemCategories)},
+		{Key: "SystemDisk.Size", Title: "System disk size (GiB)", Kind: Input},
+	}
+	if d.Req.Get("SystemDisk.Category") == "cloud_essd" {
+		fs = append(fs, plField("SystemDisk.PerformanceLevel", "System disk performance level", env.SystemCategories))
+	}
+	n := d.Req.Count("DataDisk")
+	for i := 1; i <= n; i++ {
+		p := fmt.Sprintf("DataDisk.%d.", i)
+		fs = append(fs,
+			Field{Key: p + "Category", Title: fmt.Sprintf("Data disk %d category", i), Kind: Select, Options: categoryOptions(env.DataCategories)},
+			Field{Key: p + "Size", Title: fmt.Sprintf("Data disk %d size (GiB)", i), Kind: Input})
+		if d.Req.Get(p+"Category") == "cloud_essd" {
+			fs = append(fs, plField(p+"PerformanceLevel", fmt.Sprintf("Data disk %d performance level", i), env.DataCategories))
+		}
+		fs = append(fs,
+			Field{Key: p + "Encrypted", Title: fmt.Sprintf("Data disk %d encrypted", i), Kind: Toggle},
+			Field{Key: p + "DeleteWithInstance", Title: fmt.Sprintf("Data disk %d deleted with the instance", i), Kind: Toggle})
+	}
+	if n < dataDiskLimit(d, env) {
+		fs = append(fs, Field{Key: KeyAddDataDisk, Title: "+ Add a data disk", Kind: Action,
+			Doc: fmt.Sprintf("Adds a data disk (up to %d). Ctrl+X on a data disk's field removes it.", dataDiskLimit(d, env))})
+	}
+	return fs
+}
+
+func dataDiskLimit(d *Draft, env *Env) int {
+	if t, ok := env.Type(d.Req.Get("InstanceType")); ok && t.DiskQuantity > 0 && t.DiskQuantity < MaxDataDisks {
+		return t.DiskQuantity
+	}
+	return MaxDataDisks
+}
+
+func categoryOptions(cats []catalog.DiskCategory) []Option {
+	out := make([]Option, 0, len(cats))
+	for _, c := range cats {
+		note := ""
+		if c.Max > 0 {
+			note = fmt.Sprintf("%d–%d GiB", c.Min, c.Max)
+		}
+		out = append(out, Option{Label: c.Category, Value: c.Category, Note: note})
+	}
+	if len(out) == 0 { // the type's categories are not known yet: offer the usual ones
+		for _, c := range []string{"cloud_essd", "cloud_auto", "cloud_efficiency", "cloud_ssd"} {
+			out = append(out, Option{Label: c, Value: c})
+		}
+	}
+	return out
+}
+
+func plField(key, title string, cats []catalog.DiskCategory) Field {
+	levels := []string{"PL0", "PL1", "PL2", "PL3"}
+	for _, c := range cats {
+		if c.Category == "cloud_essd" && len(c.PerformanceLevels) > 0 {
+			levels = c.PerformanceLevels
+		}
+	}
+	opts := []Option{{Label: "default (PL1)", Value: ""}}
+	for _, l := range levels {
+		opts = append(opts, Option{Label: l, Value: l})
+	}
+	return Field{Key: key, Title: title, Kind: Select, Options: opts}
+}
+
+func networkFields(d *Draft, env *Env) []Field {
+	fs := []Field{
+		{Key: KeyVpc, Title: "VPC", Kind: Select, Options: vpcOptions(env),
+			Doc: "The VPC the instance joins; the vSwitch and security groups below belong to it."},
+		{Key: "VSwitchId", Title: "vSwitch", Kind: Select, Options: vswitchOptions(d, env)},
+		{Key: KeySecurityGroups, Title: "Security groups", Kind: Multi, Options: sgOptions(d, env),
+			Doc: "Security groups of the VPC (Space toggles). One is sent as SecurityGroupId, several as SecurityGroupIds.N."},
+		{Key: "InternetMaxBandwidthOut", Title: "Public bandwidth out (Mbit/s, 0 = no public IP)", Kind: Input, Optional: true},
+	}
+	if bw, _ := strconv.Atoi(d.Req.Get("InternetMaxBandwidthOut")); bw > 0 {
+		fs = append(fs, Field{Key: "InternetChargeType", Title: "Bandwidth billing", Kind: Select, Options: []Option{
+			{Label: "By traffic (PayByTraffic)", Value: "PayByTraffic"}, {Label: "By bandwidth (PayByBandwidth)", Value: "PayByBandwidth"}}})
+	}
+	return append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true})
+}
+
+func vpcOptions(env *Env) []Option {
+	if env.Data == nil {
+		return nil
+	}
+	out := []Option{}
+	for _, v := range env.Data.VPCs {
+		note := v.CidrBlock
+		if v.IsDefault {
+			note += " · default"
+		}
+		out = append(out, Option{Label: labelOr(v.VpcName, v.VpcId), Value: v.VpcId, Note: note})
+	}
+	return out
+}
+
+// VSwitchesFor lists the vSwitches of a VPC in a zone ("" = any zone).
+func VSwitchesFor(env *Env, vpc, zone string) []catalog.VSwitch {
+	if env.Data == nil {
+		return nil
+	}
+	var out []catalog.VSwitch
+	for _, v := range env.Data.VSwitches {
+		if v.VpcId == vpc && (zone == "" || v.ZoneId == zone) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func vswitchOptions(d *Draft, env *Env) []Option {
+	out := []Option{}
+	for _, v := range VSwitchesFor(env, d.Get(KeyVpc), d.Req.Get("ZoneId")) {
+		out = append(out, Option{Label: labelOr(v.VSwitchName, v.VSwitchId), Value: v.VSwitchId,
+			Note: fmt.Sprintf("%s · %s · %d free IPs", v.ZoneId, v.CidrBlock, v.AvailableIpAddressCount)})
+	}
+	return out
+}
+
+// SecurityGroupsFor lists the security groups of a VPC.
+func SecurityGroupsFor(env *Env, vpc string) []catalog.SecurityGroup {
+	if env.Data == nil {
+		return nil
+	}
+	var out []catalog.SecurityGroup
+	for _, g := range env.Data.SecurityGroups {
+		if g.VpcId == vpc {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func sgOptions(d *Draft, env *Env) []Option {
+	out := []Option{}
+	for _, g := range SecurityGroupsFor(env, d.Get(KeyVpc)) {
+		out = append(out, Option{Label: labelOr(g.SecurityGroupName, g.SecurityGroupId), Value: g.SecurityGroupId,
+			Note: fmt.Sprintf("%d instances", g.EcsCount)})
+	}
+	return out
+}
+
+func accessFields(d *Draft, env *Env) []Field {
+	fs := []Field{{Key: KeyLogin, Title: "Log in with", Kind: Select, Options: []Option{
+		{Label: "SSH key pair", Value: LoginKeyPair}, {Label: "Password", Value: LoginPassword},
+		{Label: "The image's preset password", Value: LoginInherit}, {Label: "Set it later", Value: LoginNone}},
+		Doc: "How you will log in: an SSH key pair (KeyPairName, Linux only), a password (Password), the image's own password (PasswordInherit), or none for now."}}
+	switch d.Get(KeyLogin) {
+	case LoginKeyPair:
+		fs = append(fs, Field{Key: "KeyPairName", Title: "Key pair", Kind: Select, Options: keyPairOptions(env)})
+	case LoginPassword:
+		fs = append(fs, Field{Key: "Password", Title: "Password", Kind: Secret},
+			Field{Key: KeyPasswordConfirm, Title: "Password again", Kind: Secret, Doc: "Type the password again; it must match."})
+	}
+	fs = append(fs,
+		Field{Key: "InstanceName", Title: "Instance name", Kind: Input, Optional: true},
+		Field{Key: "HostName", Title: "Host name", Kind: Input, Optional: true},
+		Field{Key: "UniqueSuffix", Title: "Add a unique suffix (001, 002, …)", Kind: Toggle},
+		Field{Key: "Amount", Title: "How many instances", Kind: Input, Optional: true},
+		Field{Key: "MinAmount", Title: "At least (MinAmount)", Kind: Input, Optional: true},
+		Field{Key: "Description", Title: "Description", Kind: Input, Optional: true})
+	n := d.Req.Count("Tag")
+	for i := 1; i <= n; i++ {
+		fs = append(fs,
+			Field{Key: fmt.Sprintf("Tag.%d.Key", i), Title: fmt.Sprintf("Tag %d key", i), Kind: Input},
+			Field{Key: fmt.Sprintf("Tag.%d.Value", i), Title: fmt.Sprintf("Tag %d value", i), Kind: Input, Optional: true})
+	}
+	if n < MaxTags {
+		fs = append(fs, Field{Key: KeyAddTag, Title: "+ Add a tag", Kind: Action,
+			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d). Ctrl+X on a tag's field removes it.", MaxTags)})
+	}
+	return fs
+}
+
+func keyPairOptions(env *Env) []Option {
+	out := []Option{}
+	if env.Data != nil {
+		for _, k := range env.Data.KeyPairs {
+			out = append(out, Option{Label: k.KeyPairName, Value: k.KeyPairName})
+		}
+	}
+	return out
+}
+
+func advancedFields() []Field {
+	return []Field{
+		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: Input, Optional: true,
+			Doc: "A script or cloud-init config run at first boot. Type it as plain text: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
+		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true,
+			Doc: "A path to a file whose content becomes UserData (base64-encoded for you)."},
+		{Key: "RamRoleName", Title: "RAM role", Kind: Input, Optional: true},
+		{Key: "DeletionProtection", Title: "Deletion protection", Kind: Toggle},
+		{Key: "AutoReleaseTime", Title: "Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)", Kind: Input, Optional: true},
+		{Key: "ResourceGroupId", Title: "Resource group", Kind: Input, Optional: true},
+		{Key: "DeploymentSetId", Title: "Deployment set", Kind: Input, Optional: true},
+		{Key: "DedicatedHostId", Title: "Dedicated host", Kind: Input, Optional: true},
+		{Key: "Ipv6AddressCount", Title: "IPv6 addresses", Kind: Input, Optional: true},
+		{Key: "HttpEndpoint", Title: "Metadata service", Kind: Select, Options: []Option{
+			{Label: "default (enabled)", Value: ""}, {Label: "enabled", Value: "enabled"}, {Label: "disabled", Value: "disabled"}}},
+		{Key: "HttpTokens", Title: "Metadata tokens (IMDSv2)", Kind: Select, Options: []Option{
+			{Label: "default (optional)", Value: ""}, {Label: "optional", Value: "optional"}, {Label: "required", Value: "required"}}},
+		{Key: "HttpPutResponseHopLimit", Title: "Metadata PUT hop limit", Kind: Input, Optional: true},
+	}
+}
+
+// AskFields returns one field per parameter of a launch file's ask: list;
+// a list name ("Tag", "DataDisk") expands to its items and an add button.
+func AskFields(ask []string, d *Draft, env *Env) []Field {
+	var fs []Field
+	for _, a := range ask {
+		switch a {
+		case "Tag":
+			for _, f := range accessFields(d, env) {
+				if strings.HasPrefix(f.Key, "Tag.") || f.Key == KeyAddTag {
+					fs = append(fs, f)
+				}
+			}
+		case "DataDisk":
+			for _, f := range storageFields(d, env) {
+				if strings.HasPrefix(f.Key, "DataDisk.") || f.Key == KeyAddDataDisk {
+					fs = append(fs, f)
+				}
+			}
+		case "Password":
+			fs = append(fs, Field{Key: "Password", Title: "Password", Kind: Secret},
+				Field{Key: KeyPasswordConfirm, Title: "Password again", Kind: Secret, Doc: "Type the password again; it must match."})
+		default:
+			fs = append(fs, Field{Key: a, Title: a, Kind: Input, Optional: true})
+		}
+	}
+	return fs
+}
+
+func labelOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name + " (" + id + ")"
+}

@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+// clearValue typed at a prompt empties a field (an empty answer keeps the default).
+const clearValue = "-"
+
+// accessible asks the wizard's steps as plain prompts (huh's accessible
+// mode): the same fields, defaults and checks as the TUI, with every option
+// list fetched before its question, as huh v1.0.0's OptionsFunc panics there.
+type accessible struct {
+	ctx   context.Context
+	o     Options
+	w     io.Writer
+	r     io.Reader
+	draft *forms.Draft
+	env   *forms.Env
+}
+
+// lineReader hands huh one line per Read: huh makes a new bufio.Scanner per
+// question, which would otherwise swallow the answers queued behind it.
+type lineReader struct{ br *bufio.Reader }
+
+func (l lineReader) Read(p []byte) (int, error) {
+	line, err := l.br.ReadSlice('\n')
+	n := copy(p, line)
+	if err == bufio.ErrBufferFull {
+		err = nil
+	}
+	return n, err
+}
+
+func runAccessible(ctx context.Context, o Options) (Result, error) {
+	in := o.In
+	if in == nil {
+		return Result{}, errors.New("accessible mode needs an input")
+	}
+	env := &forms.Env{}
+	a := &accessible{ctx: ctx, o: o, w: o.Out, r: lineReader{bufio.NewReader(in)}, env: env, draft: forms.NewDraft(nil, env)}
+	if o.From != nil {
+		a.draft.Req = o.From.Request.Clone()
+	}
+	if err := a.loadRegion(); err != nil {
+		return Result{}, err
+	}
+	if o.From != nil && len(o.From.Ask) > 0 {
+		if err := a.askFields(forms.AskFields(o.From.Ask, a.draft, env), func() []forms.Field {
+			return forms.AskFields(o.From.Ask, a.draft, env)
+		}); err != nil {
+			return Result{}, err
+		}
+	} else if o.From == nil {
+		if err := a.steps(); err != nil {
+			return Result{}, err
+		}
+	}
+	return a.review()
+}
+
+func (a *accessible) say(format string, args ...any) { _, _ = fmt.Fprintf(a.w, format+"\n", args...) }
+
+func (a *accessible) loadRegion() error {
+	regions, err := a.o.Reader.Regions(a.ctx)
+	if err != nil {
+		return fmt.Errorf("DescribeRegions: %w", err)
+	}
+	a.env.Regions = regions
+	region := forms.DefaultRegion(regions, firstNonEmpty(a.draft.Req.Get("RegionId"), a.o.Region))
+	if a.o.From == nil {
+		opts := make([]forms.Option, len(regions))
+		for i, r := range regions {
+			opts[i] = forms.Option{Label: r.RegionId + "  " + r.LocalName, Value: r.RegionId}
+		}
+		if region, err = a.selectOne("Region (RegionId)", opts, region); err != nil {
+			return err
+		}
+	}
+	_ = a.draft.Req.Set("RegionId", region)
+	return nil
+}
+
+func (a *accessible) billing() catalog.Billing {
+	return catalog.Billing{InstanceChargeType: firstNonEmpty(a.draft.Req.Get("InstanceChargeType"), "PostPaid"),
+		SpotStrategy: firstNonEmpty(a.draft.Req.Get("SpotStrategy"), "NoSpot")}
+}
+
+// steps asks Billing to Advanced, each with its defaults applied first.
+func (a *accessible) steps() error {
+	if a.o.Sandbox {
+		a.say("SANDBOX: nothing real is created.")
+	}
+	forms.ApplyDefaults(forms.Billing, a.draft)
+	if err := a.formStep(forms.Billing); err != nil {
+		return err
+	}
+	data, err := a.o.Reader.Load(a.ctx, a.draft.Req.Get("RegionId"), a.billing())
+	if err != nil {
+		return err
+	}
+	a.env.Data = data
+	for _, s := range []func() error{a.zone, a.instanceType, a.image} {
+		if err := s(); err != nil {
+			return err
+		}
+	}
+	for _, s := range []forms.StepID{forms.Storage, forms.Network, forms.Access, forms.Advanced} {
+		forms.ApplyDefaults(s, a.draft)
+		if err := a.formStep(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *accessible) zone() error {
+	forms.ApplyDefaults(forms.Zone, a.draft)
+	opts := []forms.Option{{Label: "any zone", Value: ""}}
+	for _, z := range a.env.Data.Zones {
+		opts = append(opts, forms.Option{Label: fmt.Sprintf("%s  %s  (%d types available)", z.ZoneId, z.LocalName, z.AvailableTypes), Value: z.ZoneId})
+	}
+	z, err := a.selectOne("Zone (ZoneId)", opts, a.draft.Req.Get("ZoneId"))
+	if err != nil {
+		return err
+	}
+	_ = a.draft.Req.Set("ZoneId", z)
+	types, err := a.o.Reader.InstanceTypes(a.ctx, a.draft.Req.Get("RegionId"), z, a.billing())
+	a.env.Types = types
+	return err
+}
+
+func (a *accessible) instanceType() error {
+	forms.ApplyDefaults(forms.InstanceType, a.draft)
+	if err := a.input(forms.Field{Key: "InstanceType", Title: "Instance type (InstanceType)"}); err != nil {
+		return err
+	}
+	t, _ := a.env.Type(a.draft.Req.Get("InstanceType"))
+	sys, data, err := a.o.Reader.DiskCategories(a.ctx, a.draft.Req.Get("RegionId"), a.draft.Req.Get("ZoneId"), t.InstanceTypeId, a.billing())
+	a.env.SystemCategories, a.env.DataCategories = sys, data
+	return err
+}
+
+func (a *accessible) image() error {
+	forms.ApplyDefaults(forms.Image, a.draft)
+	return a.input(forms.Field{Key: "ImageId", Title: "Image (ImageId)"})
+}
+
+// formStep asks a step's fields; fields that appear after an answer (a
+// subscription's period) are asked in turn.
+func (a *accessible) formStep(s forms.StepID) error {
+	a.say("\n== %s ==", s)
+	return a.askFields(forms.Fields(s, a.draft, a.env), func() []forms.Field { return forms.Fields(s, a.draft, a.env) })
+}
+
+func (a *accessible) askFields(fields []forms.Field, again func() []forms.Field) error {
+	for i := 0; i < len(fields); i++ {
+		if err := a.ask(fields[i]); err != nil {
+			return err
+		}
+		fields = again()
+	}
+	return nil
+}
+
+func (a *accessible) ask(f forms.Field) error {
+	if s := summary(f); s != "" {
+		a.say("%s", s)
+	}
+	switch f.Kind {
+	case forms.Select:
+		v, err := a.selectOne(f.Title+" ("+f.Key+")", f.Options, a.draft.Get(f.Key))
+		if err == nil {
+			err = a.draft.Set(f.Key, v)
+		}
+		return err
+	case forms.Toggle:
+		return a.confirm(f)
+	case forms.Multi:
+		return a.multi(f)
+	case forms.Action:
+		return a.action(f)
+	}
+	return a.input(f)
+}
+
+// input asks a text field; its rules run on the answer, and the question
+// is asked again until they pass.
+func (a *accessible) input(f forms.Field) error {
+	def := a.draft.Get(f.Key)
+	if f.Kind == forms.Secret {
+		def = ""
+	}
+	title := f.Title
+	if def != "" {
+		title += " [" + def + "]"
+	}
+	var value string
+	field := huh.NewInput().Title(title + ":").Value(&value).Validate(func(s string) error {
+		return a.checkInput(f, s, def)
+	})
+	if err := field.RunAccessible(a.w, a.r); err != nil {
+		return err
+	}
+	return a.draft.Set(f.Key, answer(value, def))
+}
+
+// answer maps an accessible answer to a value: empty keeps the default, "-" clears.
+func answer(typed, def string) string {
+	switch strings.TrimSpace(typed) {
+	case "":
+		return def
+	case clearValue:
+		return ""
+	}
+	return strings.TrimSpace(typed)
+}
+
+// checkInput runs the field's rules on a candidate value, on a copy.
+func (a *accessible) checkInput(f forms.Field, typed, def string) error {
+	d := forms.NewDraft(a.draft.Req.Clone(), a.env)
+	for k, v := range a.draft.Extra {
+		d.Extra[k] = v
+	}
+	if err := d.Set(f.Key, answer(typed, def)); err != nil {
+		return err
+	}
+	fs := forms.Check(d, f, a.o.Now())
+	if f.Key == "InstanceType" || f.Key == "ImageId" {
+		fs = append(fs, forms.CheckKey(d, f.Key, a.o.Now())...)
+	}
+	return findingsErr(fs)
+}
+
+func findingsErr(fs []rules.Finding) error {
+	var msgs []string
+	for _, f := range fs {
+		if f.Severity == rules.Error {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
+func (a *accessible) selectOne(title string, opts []forms.Option, def string) (string, error) {
+	if len(opts) == 0 {
+		a.say("%s: nothing to choose from.", title)
+		return def, nil
+	}
+	v := def
+	hopts := make([]huh.Option[string], len(opts))
+	for i, o := range opts {
+		label := o.Label
+		if o.Note != "" {
+			label += "  (" + o.Note + ")"
+		}
+		hopts[i] = huh.NewOption(label, o.Value)
+	}
+	if optionIndex(opts, v) < 0 {
+		v = opts[0].Value
+	}
+	err := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&v).RunAccessible(a.w, a.r)
+	return v, err
+}
+
+func (a *accessible) confirm(f forms.Field) error {
+	v := a.draft.Get(f.Key) == "true"
+	if err := huh.NewConfirm().Title(f.Title+" ("+f.Key+")").Value(&v).RunAccessible(a.w, a.r); err != nil {
+		return err
+	}
+	if v {
+		return a.draft.Set(f.Key, "true")
+	}
+	if a.draft.Get(f.Key) != "" {
+		return a.draft.Set(f.Key, "false")
+	}
+	return nil
+}
+
+func (a *accessible) multi(f forms.Field) error {
+	var labels []string
+	for i, o := range f.Options {
+		labels = append(labels, fmt.Sprintf("%d. %s", i+1, o.Label))
+	}
+	a.say("%s:\n%s", f.Title, strings.Join(labels, "\n"))
+	return a.input(forms.Field{Key: f.Key, Title: f.Title + " (IDs, comma-separated)", Kind: forms.Input})
+}
+
+func (a *accessible) action(f forms.Field) error {
+	more := false
+	if err := huh.NewConfirm().Title(f.Title+"?").Value(&more).RunAccessible(a.w, a.r); err != nil || !more {
+		return err
+	}
+	if f.Key == forms.KeyAddDataDisk {
+		return a.draft.AddDataDisk()
+	}
+	a.draft.AddTag()
+	return nil
+}

@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// column of a pickList: a title and a width (0 = takes the rest).
+type column struct {
+	title string
+	width int
+	right bool
+}
+
+// pickRow is one row: its cells, whether it is dimmed (sold out, not
+// offered) and the value it stands for.
+type pickRow struct {
+	cells []string
+	dim   bool
+	value string
+}
+
+// pickList is a scrolling table that renders only the rows in view, so a
+// keystroke costs the same with 20 or 2,000 rows (measured.md). bubbles/table
+// cannot dim single rows, which sold-out types need.
+type pickList struct {
+	cols   []column
+	rows   []pickRow
+	cursor int
+	offset int
+	height int
+}
+
+func (l *pickList) setRows(rows []pickRow) {
+	l.rows = rows
+	l.clamp()
+}
+
+func (l *pickList) move(n int) {
+	l.cursor += n
+	l.clamp()
+}
+
+func (l *pickList) clamp() {
+	if l.cursor >= len(l.rows) {
+		l.cursor = len(l.rows) - 1
+	}
+	if l.cursor < 0 {
+		l.cursor = 0
+	}
+	h := max(l.height, 1)
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
+	}
+	l.offset = max(0, min(l.offset, len(l.rows)-h))
+}
+
+func (l *pickList) selected() (pickRow, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.rows) {
+		return pickRow{}, false
+	}
+	return l.rows[l.cursor], true
+}
+
+// selectValue moves the cursor to the row of a value, if shown.
+func (l *pickList) selectValue(v string) bool {
+	for i, r := range l.rows {
+		if r.value == v {
+			l.cursor = i
+			l.clamp()
+			return true
+		}
+	}
+	return false
+}
+
+// view renders the header and the rows in view, width cells wide.
+func (l *pickList) view(st Styles, width int) string {
+	widths := l.widths(width)
+	var b strings.Builder
+	b.WriteString(st.Header.Render(formatCells(headerCells(l.cols), l.cols, widths)))
+	end := min(len(l.rows), l.offset+max(l.height, 1))
+	for i := l.offset; i < end; i++ {
+		r := l.rows[i]
+		line := formatCells(r.cells, l.cols, widths)
+		style := st.Row
+		switch {
+		case i == l.cursor:
+			style = st.RowSelected
+			line = "▸" + line[1:]
+		case r.dim:
+			style = st.RowDim
+		}
+		b.WriteString("\n" + style.Render(line))
+	}
+	for i := end - l.offset; i < l.height; i++ {
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func headerCells(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.title
+	}
+	return out
+}
+
+// widths gives the flexible column what the fixed ones leave.
+func (l *pickList) widths(total int) []int {
+	out := make([]int, len(l.cols))
+	fixed, flex := 2, -1
+	for i, c := range l.cols {
+		out[i] = c.width
+		if c.width == 0 {
+			flex = i
+		}
+		fixed += c.width + 1
+	}
+	if flex >= 0 {
+		out[flex] = max(8, total-fixed)
+	}
+	return out
+}
+
+// formatCells pads or truncates each cell to its width: "  a    b".
+func formatCells(cells []string, cols []column, widths []int) string {
+	var b strings.Builder
+	b.WriteString("  ")
+	for i := range cols {
+		v := ""
+		if i < len(cells) {
+			v = cells[i]
+		}
+		b.WriteString(fit(v, widths[i], cols[i].right))
+		if i < len(cols)-1 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// fit truncates or pads s to exactly w cells.
+func fit(s string, w int, right bool) string {
+	if ansi.StringWidth(s) > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	pad := strings.Repeat(" ", w-ansi.StringWidth(s))
+	if right {
+		return pad + s
+	}
+	return s + pad
+}

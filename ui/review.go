@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+// reviewModel is the last step: the request grouped by step, what is still
+// wrong with it, the price and the actions.
+type reviewModel struct {
+	groups   []reviewGroup
+	findings []rules.Finding
+	cursor   int // over findings
+	price    catalog.Price
+	priced   bool
+	dry      *dryRunResult
+	running  bool // a DryRun under way
+}
+
+type reviewGroup struct {
+	step   forms.StepID
+	params []request.Param
+}
+
+// build groups the request's parameters by the step that asks them.
+func (r *reviewModel) build(d *forms.Draft, now time.Time) {
+	by := map[forms.StepID][]request.Param{}
+	for _, p := range d.Req.Params() {
+		s := forms.StepOf(p.Name)
+		by[s] = append(by[s], p)
+	}
+	r.groups = r.groups[:0]
+	for _, s := range forms.Steps {
+		if len(by[s]) > 0 {
+			r.groups = append(r.groups, reviewGroup{step: s, params: by[s]})
+		}
+	}
+	r.findings = forms.Validate(d, now)
+	r.cursor = min(r.cursor, max(0, len(r.findings)-1))
+	r.priced = false
+}
+
+func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	r := &m.review
+	switch {
+	case msg.String() == "up" && r.cursor > 0:
+		r.cursor--
+	case msg.String() == "down" && r.cursor < len(r.findings)-1:
+		r.cursor++
+	case msg.String() == "enter" && len(r.findings) > 0:
+		return m.jumpTo(r.findings[r.cursor].Parameter)
+	case key.Matches(msg, m.keys.DryRun):
+		return m.startDryRun()
+	case key.Matches(msg, m.keys.Launch):
+		if m.opts.Launch == nil {
+			m.notice = "Launching needs credentials (or --sandbox)."
+			return m, nil
+		}
+		m.screen = screenConfirm
+	case key.Matches(msg, m.keys.Export):
+		m.export = newExportModel()
+		m.screen = screenExport
+	case key.Matches(msg, m.keys.Save):
+		m.openPath("launch file", "launch.yaml")
+	case key.Matches(msg, m.keys.Edit):
+		n := int(msg.Runes[0] - '1')
+		if n >= 0 && n < len(forms.Steps)-1 {
+			m.editing = true
+			return m, m.enterStep(forms.Steps[n])
+		}
+	case msg.String() == "esc", msg.String() == "shift+tab":
+		m.editing = false
+		return m, m.enterStep(forms.Advanced)
+	case msg.String() == "q":
+		m.result.Aborted = !m.result.Launched
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+// jumpTo opens the step of a parameter with its field focused.
+func (m Model) jumpTo(param string) (tea.Model, tea.Cmd) {
+	m.editing = true
+	cmd := m.enterStep(forms.StepOf(param))
+	target := forms.FieldFor(param)
+	for i, f := range m.form.fields {
+		if f.Key == target {
+			m.form.focus = i
+			m.form.syncFocus()
+		}
+	}
+	return m, cmd
+}
+
+func (m Model) startDryRun() (tea.Model, tea.Cmd) {
+	if m.opts.Launch == nil {
+		m.notice = "DryRun needs credentials (or --sandbox)."
+		return m, nil
+	}
+	m.review.running, m.review.dry = true, nil
+	return m, runDryRun(m.ctx, m.opts.Launch, m.opts.Scheme, m.draft.Req.Clone())
+}
+
+// onDryRun shows the verdict; a failure names its code, explains it and
+// jumps to the field it concerns.
+func (m Model) onDryRun(msg dryRunMsg) (tea.Model, tea.Cmd) {
+	m.review.running = false
+	res := msg.res
+	m.review.dry = &res
+	if res.Passed || res.Parameter == "" || m.step != forms.Review {
+		return m, nil
+	}
+	mm, cmd := m.jumpTo(res.Parameter)
+	out := mm.(Model)
+	out.notice = fmt.Sprintf("DryRun failed: %s — %s", res.Code, firstNonEmpty(res.Explanation, res.Message))
+	return out, cmd
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// view renders the review.
+func (r *reviewModel) view(st Styles, width, height int) string {
+	var lines []string
+	for i, g := range r.groups {
+		lines = append(lines, st.Label.Render(fmt.Sprintf("%d %s", i+1, g.step)))
+		for _, p := range g.params {
+			lines = append(lines, fmt.Sprintf("    %-28s %s", p.Name, request.Display(p.Name, p.Value)))
+		}
+	}
+	lines = append(lines, r.findingLines(st, width)...)
+	lines = append(lines, "", r.priceLine(st), r.dryLine(st, width))
+	lines = append(lines, st.Help.Render("d DryRun · l launch · e export · w save launch file · 1-9 edit a step · q quit"))
+	if len(lines) > height {
+		// Keep the findings and actions: the parameter list scrolls away first.
+		lines = lines[len(lines)-height:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (r *reviewModel) findingLines(st Styles, width int) []string {
+	if len(r.findings) == 0 {
+		return []string{"", st.OK.Render("✓ No finding: every rule passes offline.")}
+	}
+	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — Enter jumps to the field:", len(r.findings)))}
+	for i, f := range r.findings {
+		line := findingLine(st, f, width-4)
+		if i == r.cursor {
+			line = "▸ " + line
+		} else {
+			line = "  " + line
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func (r *reviewModel) priceLine(st Styles) string {
+	if !r.priced || r.price.TradePrice == 0 {
+		return st.Muted.Render("Price: (asking DescribePrice…)")
+	}
+	return fmt.Sprintf("Price: %s", fmtPrice(r.price))
+}
+
+// fmtPrice shows a quote per hour and per month (730 hours).
+func fmtPrice(p catalog.Price) string {
+	cur := p.Currency
+	if cur == "" {
+		cur = "USD"
+	}
+	if p.PriceUnit == "" || strings.EqualFold(p.PriceUnit, "Hour") {
+		return fmt.Sprintf("%.3f %s/hour · %.2f %s/month", p.TradePrice, cur, p.TradePrice*730, cur)
+	}
+	return fmt.Sprintf("%.2f %s/%s", p.TradePrice, cur, strings.ToLower(p.PriceUnit))
+}
+
+func (r *reviewModel) dryLine(st Styles, width int) string {
+	switch {
+	case r.running:
+		return st.Muted.Render("DryRun: checking with ECS…")
+	case r.dry == nil:
+		return st.Muted.Render("DryRun: not run yet (d)")
+	case r.dry.Passed:
+		return st.OK.Render("✓ DryRun passed: ECS would accept this request.")
+	}
+	return st.Error.Render(wrapText(fmt.Sprintf("✗ DryRun failed: %s — %s", r.dry.Code,
+		firstNonEmpty(r.dry.Explanation, r.dry.Message)), width))
+}

@@ -1,0 +1,417 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/ecslaunch/ecslaunch/apidoc"
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+// fieldForm edits the fields of one step. Every change goes straight into
+// the draft and reruns that field's rules and the related ones, so the
+// message under a field is always current.
+type fieldForm struct {
+	step     forms.StepID
+	fields   []forms.Field
+	focus    int
+	sub      int // highlighted option of a Multi field
+	inputs   map[string]*textinput.Model
+	findings forms.Findings
+}
+
+func newFieldForm(step forms.StepID) fieldForm {
+	return fieldForm{step: step, inputs: map[string]*textinput.Model{}, findings: forms.Findings{}}
+}
+
+// rebuild asks the forms package for the step's fields as the draft is now
+// (fields come and go with earlier answers) and keeps the focus on the same key.
+func (f *fieldForm) rebuild(d *forms.Draft, fields []forms.Field, now time.Time) {
+	cur := f.focusedKey()
+	f.fields = fields
+	f.focus = 0
+	for i, fl := range fields {
+		if fl.Key == cur {
+			f.focus = i
+		}
+	}
+	for _, fl := range fields {
+		if fl.Kind != forms.Input && fl.Kind != forms.Secret {
+			continue
+		}
+		in, ok := f.inputs[fl.Key]
+		if !ok {
+			t := textinput.New()
+			t.Prompt = ""
+			t.CharLimit = 16384
+			if fl.Kind == forms.Secret {
+				t.EchoMode = textinput.EchoPassword
+				t.EchoCharacter = '•'
+			}
+			in = &t
+			f.inputs[fl.Key] = in
+		}
+		if v := d.Get(fl.Key); v != in.Value() {
+			in.SetValue(v)
+		}
+	}
+	f.checkAll(d, now)
+	f.syncFocus()
+}
+
+func (f *fieldForm) focusedKey() string {
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		return ""
+	}
+	return f.fields[f.focus].Key
+}
+
+func (f *fieldForm) focused() (forms.Field, bool) {
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		return forms.Field{}, false
+	}
+	return f.fields[f.focus], true
+}
+
+// syncFocus gives the text cursor to the focused input only.
+func (f *fieldForm) syncFocus() {
+	for k, in := range f.inputs {
+		if k == f.focusedKey() {
+			in.Focus()
+		} else {
+			in.Blur()
+		}
+	}
+}
+
+// checkAll reruns every field's rules (on entering the step or after a
+// change that may affect several fields).
+func (f *fieldForm) checkAll(d *forms.Draft, now time.Time) {
+	f.findings = forms.Findings{}
+	for _, fl := range f.fields {
+		f.findings[fl.Key] = forms.Check(d, fl, now)
+	}
+}
+
+// keys lists the step's field keys, for Blocking.
+func (f *fieldForm) keys() []string {
+	out := make([]string, len(f.fields))
+	for i, fl := range f.fields {
+		out[i] = fl.Key
+	}
+	return out
+}
+
+// valid reports whether the step may be left.
+func (f *fieldForm) valid() bool { return !f.findings.Blocking(f.keys()...) }
+
+// firstInvalid focuses the first field with an error, so Enter on an
+// invalid step shows the user where to look.
+func (f *fieldForm) firstInvalid() {
+	for i, fl := range f.fields {
+		if f.findings.Blocking(fl.Key) {
+			f.focus = i
+			f.syncFocus()
+			return
+		}
+	}
+}
+
+func (f *fieldForm) moveFocus(n int) {
+	if len(f.fields) == 0 {
+		return
+	}
+	f.focus = (f.focus + n + len(f.fields)) % len(f.fields)
+	f.sub = 0
+	f.syncFocus()
+}
+
+// formChange tells the root what an edit did.
+type formChange int
+
+const (
+	changeNone   formChange = iota
+	changeValue             // a value changed: fields may come and go
+	changeTyping            // text typed: only findings change
+)
+
+// update handles a key on the focused field.
+func (f *fieldForm) update(msg tea.KeyMsg, d *forms.Draft) (formChange, tea.Cmd) {
+	fl, ok := f.focused()
+	if !ok {
+		return changeNone, nil
+	}
+	switch fl.Kind {
+	case forms.Input, forms.Secret:
+		in := f.inputs[fl.Key]
+		before := in.Value()
+		var cmd tea.Cmd
+		*in, cmd = in.Update(msg)
+		if in.Value() != before {
+			_ = d.Set(fl.Key, in.Value())
+			return changeTyping, cmd
+		}
+		return changeNone, cmd
+	case forms.Select:
+		return f.cycle(fl, msg.String(), d), nil
+	case forms.Toggle:
+		if s := msg.String(); s == " " || s == "left" || s == "right" || s == "x" {
+			_ = d.Toggle(fl.Key)
+			return changeValue, nil
+		}
+	case forms.Multi:
+		return f.multi(fl, msg.String(), d), nil
+	case forms.Action:
+		if msg.String() == " " {
+			return f.act(fl, d), nil
+		}
+	}
+	return changeNone, nil
+}
+
+// cycle moves a Select to the previous or next option.
+func (f *fieldForm) cycle(fl forms.Field, k string, d *forms.Draft) formChange {
+	step := map[string]int{"left": -1, "right": 1, " ": 1}[k]
+	if step == 0 || len(fl.Options) == 0 {
+		return changeNone
+	}
+	i := optionIndex(fl.Options, d.Get(fl.Key))
+	i = (i + step + len(fl.Options)) % len(fl.Options)
+	_ = d.Set(fl.Key, fl.Options[i].Value)
+	return changeValue
+}
+
+func optionIndex(opts []forms.Option, v string) int {
+	for i, o := range opts {
+		if o.Value == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// multi moves the highlight with ←/→ and toggles with space.
+func (f *fieldForm) multi(fl forms.Field, k string, d *forms.Draft) formChange {
+	n := len(fl.Options)
+	if n == 0 {
+		return changeNone
+	}
+	switch k {
+	case "left":
+		f.sub = (f.sub - 1 + n) % n
+	case "right":
+		f.sub = (f.sub + 1) % n
+	case " ":
+		sel := splitCSV(d.Get(fl.Key))
+		v := fl.Options[f.sub].Value
+		if i := indexOf(sel, v); i >= 0 {
+			sel = append(sel[:i], sel[i+1:]...)
+		} else {
+			sel = append(sel, v)
+		}
+		_ = d.Set(fl.Key, strings.Join(sel, ","))
+		return changeValue
+	}
+	return changeNone
+}
+
+func (f *fieldForm) act(fl forms.Field, d *forms.Draft) formChange {
+	switch fl.Key {
+	case forms.KeyAddDataDisk:
+		_ = d.AddDataDisk()
+	case forms.KeyAddTag:
+		d.AddTag()
+	default:
+		return changeNone
+	}
+	return changeValue
+}
+
+func splitCSV(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func indexOf(list []string, v string) int {
+	for i, s := range list {
+		if s == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// summary is the one-line explanation of a field: apidoc's Summary for an
+// API parameter, the field's own Doc for a UI-only one.
+func summary(fl forms.Field) string {
+	if fl.Doc != "" {
+		return fl.Doc
+	}
+	if d, ok := apidoc.Param(fl.Key); ok {
+		return d.Summary
+	}
+	return ""
+}
+
+// reference is the API reference's full text of a field, for `?`.
+func reference(key string) string {
+	d, ok := apidoc.Param(key)
+	if !ok {
+		return ""
+	}
+	out := d.Pattern + " (" + d.Type + ")\n\n" + d.Summary
+	if d.Reference != "" {
+		out += "\n\nAPI reference:\n" + d.Reference
+	}
+	if d.Example != "" {
+		out += "\n\nExample: " + d.Example
+	}
+	return out
+}
+
+// view renders the fields; the focused one with its explanation. Lines
+// beyond height scroll so the focused field stays in view.
+func (f *fieldForm) view(st Styles, d *forms.Draft, width, height int) string {
+	var lines []string
+	focusLine := 0
+	for i, fl := range f.fields {
+		if i == f.focus {
+			focusLine = len(lines)
+		}
+		lines = append(lines, f.fieldLines(st, d, fl, i == f.focus, width)...)
+	}
+	return strings.Join(window(lines, focusLine, height), "\n")
+}
+
+// window picks height lines around line at.
+func window(lines []string, at, height int) []string {
+	if height <= 0 || len(lines) <= height {
+		return lines
+	}
+	start := max(0, min(at-height/3, len(lines)-height))
+	return lines[start : start+height]
+}
+
+func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focused bool, width int) []string {
+	label := st.Label
+	mark := "  "
+	if focused {
+		label, mark = st.LabelFocused, "▸ "
+	}
+	if !focused && f.findings.Blocking(fl.Key) {
+		mark = st.Error.Render("✗ ")
+	}
+	title := fl.Title
+	if !forms.IsExtra(fl.Key) && fl.Kind != forms.Action {
+		title += st.Muted.Render("  " + fl.Key)
+	}
+	out := []string{mark + label.Render(fl.Title) + strings.TrimPrefix(title, fl.Title)}
+	out[0] = lipgloss.NewStyle().MaxWidth(width).Render(out[0])
+	if v := f.valueView(st, d, fl, focused); v != "" {
+		out = append(out, "    "+v)
+	}
+	if focused {
+		if s := summary(fl); s != "" {
+			for _, l := range strings.Split(wrapText(s, width-4), "\n") {
+				out = append(out, "    "+st.Doc.Render(l))
+			}
+		}
+	}
+	for _, fd := range f.findings[fl.Key] {
+		out = append(out, "    "+findingLine(st, fd, width-4))
+	}
+	return out
+}
+
+// findingLine renders a finding: its parameter, rule and row.
+func findingLine(st Styles, fd rules.Finding, width int) string {
+	style, icon := st.Error, "✗ "
+	if fd.Severity == rules.Warning {
+		style, icon = st.Warn, "! "
+	}
+	msg := fd.Message
+	if fd.Row != "" {
+		msg += " (rules.md " + fd.Row + ")"
+	}
+	return style.Render(wrapText(icon+msg, width))
+}
+
+func (f *fieldForm) valueView(st Styles, d *forms.Draft, fl forms.Field, focused bool) string {
+	switch fl.Kind {
+	case forms.Input, forms.Secret:
+		in := f.inputs[fl.Key]
+		if focused {
+			return in.View()
+		}
+		if fl.Kind == forms.Secret && in.Value() != "" {
+			return "••••••••"
+		}
+		return st.Value.Render(in.Value())
+	case forms.Select:
+		return selectView(st, fl, d.Get(fl.Key), focused)
+	case forms.Toggle:
+		if d.Get(fl.Key) == "true" {
+			return "[x] yes"
+		}
+		return "[ ] no"
+	case forms.Multi:
+		return f.multiView(st, fl, d.Get(fl.Key), focused)
+	case forms.Action:
+		if focused {
+			return st.Muted.Render("space: press")
+		}
+	}
+	return ""
+}
+
+func selectView(st Styles, fl forms.Field, v string, focused bool) string {
+	i := optionIndex(fl.Options, v)
+	if i < 0 {
+		if v == "" {
+			return st.Muted.Render("(none available)")
+		}
+		return st.Error.Render(v + " (not offered here)")
+	}
+	o := fl.Options[i]
+	s := o.Label
+	if focused && len(fl.Options) > 1 {
+		s = "‹ " + s + " ›"
+	}
+	if o.Note != "" {
+		s += st.Muted.Render("  " + o.Note)
+	}
+	if focused && len(fl.Options) > 1 {
+		s += st.Muted.Render("  (←/→ " + itoa(i+1) + "/" + itoa(len(fl.Options)) + ")")
+	}
+	return s
+}
+
+func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool) string {
+	if len(fl.Options) == 0 {
+		return st.Muted.Render("(none in this VPC)")
+	}
+	sel := splitCSV(v)
+	parts := make([]string, len(fl.Options))
+	for i, o := range fl.Options {
+		box := "[ ]"
+		if indexOf(sel, o.Value) >= 0 {
+			box = "[x]"
+		}
+		p := box + " " + o.Label
+		if focused && i == f.sub {
+			p = st.RowSelected.Render(p)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, "  ")
+}

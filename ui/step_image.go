@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/sahilm/fuzzy"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/forms"
+)
+
+// imageTab is one ImageOwnerAlias.
+type imageTab int
+
+const (
+	tabPublic imageTab = iota
+	tabOwn
+	tabShared
+	tabMarketplace
+)
+
+var tabAliases = [...]string{"system", "self", "others", "marketplace"}
+
+// String names the tab.
+func (t imageTab) String() string { return [...]string{"public", "own", "shared", "marketplace"}[t] }
+
+// imagePicker lists the images fitting the type, grouped by OS, newest
+// first, one tab per owner.
+type imagePicker struct {
+	all    []catalog.Image
+	arch   string
+	tab    imageTab
+	filter textinput.Model
+	typing bool
+	list   pickList
+	shown  []catalog.Image // the tab's images, in display order
+	index  []string
+}
+
+func newImagePicker() imagePicker {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "type to filter: ubuntu 22 …"
+	return imagePicker{filter: ti, list: pickList{cols: []column{
+		{title: "OS", width: 18}, {title: "Image", width: 0}, {title: "Arch", width: 7},
+		{title: "Size", width: 6, right: true}}}}
+}
+
+// setImages installs the region's images for a type's architecture.
+func (p *imagePicker) setImages(all []catalog.Image, cpuArch string) {
+	p.all, p.arch = all, cpuArch
+	p.rebuild()
+}
+
+// rebuild sorts the tab's images by OS then newest, and their filter strings.
+func (p *imagePicker) rebuild() {
+	p.shown = p.shown[:0]
+	for _, im := range p.all {
+		if im.ImageOwnerAlias == tabAliases[p.tab] && forms.FitsArch(im, p.arch) {
+			p.shown = append(p.shown, im)
+		}
+	}
+	sort.SliceStable(p.shown, func(i, j int) bool {
+		a, b := p.shown[i], p.shown[j]
+		if osOf(a) != osOf(b) {
+			return osOf(a) < osOf(b)
+		}
+		return a.CreationTime > b.CreationTime
+	})
+	p.index = make([]string, len(p.shown))
+	for i, im := range p.shown {
+		p.index[i] = osOf(im) + " " + im.ImageName + " " + im.OSNameEn + " " + im.ImageId
+	}
+	p.refresh()
+}
+
+func osOf(im catalog.Image) string {
+	if im.Platform != "" {
+		return im.Platform
+	}
+	return im.OSType
+}
+
+// refresh applies the filter; an OS name shows on the first row of its group.
+func (p *imagePicker) refresh() {
+	cur, _ := p.list.selected()
+	idx := make([]int, 0, len(p.shown))
+	if q := strings.TrimSpace(p.filter.Value()); q != "" {
+		for _, m := range fuzzy.Find(q, p.index) {
+			idx = append(idx, m.Index)
+		}
+		sort.Ints(idx) // keep the grouping
+	} else {
+		for i := range p.shown {
+			idx = append(idx, i)
+		}
+	}
+	rows := make([]pickRow, 0, len(idx))
+	last := ""
+	for _, i := range idx {
+		im := p.shown[i]
+		group := osOf(im)
+		if group == last {
+			group = ""
+		}
+		last = osOf(im)
+		name := im.OSNameEn
+		if name == "" {
+			name = im.ImageName
+		}
+		rows = append(rows, pickRow{cells: []string{group, name + "  " + im.ImageId, im.Architecture,
+			fmt.Sprintf("%d GiB", im.Size)}, value: im.ImageId})
+	}
+	p.list.setRows(rows)
+	if !p.list.selectValue(cur.value) {
+		p.list.cursor = 0
+		p.list.clamp()
+	}
+}
+
+// setTab switches owner tab.
+func (p *imagePicker) setTab(t imageTab) {
+	p.tab = (t + 4) % 4
+	p.rebuild()
+}
+
+// tabForImage opens the tab holding an image, so a chosen image shows.
+func (p *imagePicker) tabForImage(id string) {
+	for _, im := range p.all {
+		if im.ImageId == id {
+			for t, a := range tabAliases {
+				if a == im.ImageOwnerAlias {
+					p.tab = imageTab(t)
+				}
+			}
+		}
+	}
+	p.rebuild()
+	p.list.selectValue(id)
+}
+
+func (p *imagePicker) tabsView(st Styles) string {
+	parts := make([]string, 4)
+	for t := tabPublic; t <= tabMarketplace; t++ {
+		if t == p.tab {
+			parts[t] = st.StepOn.Render("[" + t.String() + "]")
+		} else {
+			parts[t] = st.Muted.Render(" " + t.String() + " ")
+		}
+	}
+	return strings.Join(parts, " ") + st.Muted.Render(fmt.Sprintf("   %d images for %s", len(p.list.rows), forms.ImageArch(p.arch)))
+}

@@ -1,0 +1,434 @@
+package ui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// fetch starts one load with a fresh id; an earlier one still in flight
+// will be dropped when it answers.
+func (m *Model) fetch(k loadKind) tea.Cmd {
+	if m.opts.Reader == nil {
+		return nil
+	}
+	m.seq[k]++
+	id := m.seq[k]
+	m.loading[k] = true
+	r, ctx := m.opts.Reader, m.ctx
+	switch k {
+	case loadRegions:
+		return fetchRegions(ctx, r, id)
+	case loadRegionData:
+		if m.region() == "" {
+			delete(m.loading, k)
+			return nil
+		}
+		return fetchRegionData(ctx, r, m.region(), m.billing(), id)
+	case loadTypes:
+		return fetchTypes(ctx, r, m.region(), m.draft.Req.Get("ZoneId"), m.billing(), id)
+	case loadDisks:
+		m.disksType = m.draft.Req.Get("InstanceType")
+		return fetchDisks(ctx, r, m.region(), m.draft.Req.Get("ZoneId"), m.disksType, m.billing(), id)
+	case loadPrice:
+		return fetchPrice(ctx, r, m.draft.Req.Clone(), id)
+	}
+	return nil
+}
+
+// fetchTypes loads the types of a zone (a prefetch may name the zone
+// before the user has chosen it).
+func (m *Model) fetchTypes(zone string) tea.Cmd {
+	if m.opts.Reader == nil {
+		return nil
+	}
+	m.seq[loadTypes]++
+	m.loading[loadTypes] = true
+	m.typesLoaded = false
+	return fetchTypes(m.ctx, m.opts.Reader, m.region(), zone, m.billing(), m.seq[loadTypes])
+}
+
+// retry reissues a failed load.
+func (m *Model) retry(k loadKind) tea.Cmd {
+	if k == loadTypes {
+		return tea.Batch(m.fetchTypes(m.draft.Req.Get("ZoneId")), m.refreshStep())
+	}
+	return tea.Batch(m.fetch(k), m.refreshStep())
+}
+
+// needs lists the loads a step cannot be shown without.
+func (m *Model) needs(s forms.StepID) map[loadKind]bool {
+	switch s {
+	case forms.Region:
+		return map[loadKind]bool{loadRegions: true}
+	case forms.Zone, forms.Image, forms.Network, forms.Access, forms.Ask:
+		return map[loadKind]bool{loadRegionData: true}
+	case forms.InstanceType:
+		return map[loadKind]bool{loadRegionData: true, loadTypes: true}
+	case forms.Storage:
+		return map[loadKind]bool{loadRegionData: true, loadDisks: true}
+	}
+	return nil
+}
+
+// have reports whether a load's data is there for the current choices.
+func (m *Model) have(k loadKind) bool {
+	switch k {
+	case loadRegions:
+		return m.env.Regions != nil
+	case loadRegionData:
+		return m.env.Data != nil && m.loadedRegion == m.region() && m.loadedBilling == m.billing()
+	case loadTypes:
+		return m.typesLoaded && m.typesZone == m.draft.Req.Get("ZoneId") && m.have(loadRegionData)
+	case loadDisks:
+		return m.disksType == m.draft.Req.Get("InstanceType") && !m.loading[loadDisks] && m.disksType != ""
+	}
+	return true
+}
+
+// ensure starts the loads a step needs that are neither there nor under way.
+func (m *Model) ensure(s forms.StepID) tea.Cmd {
+	var cmds []tea.Cmd
+	for k := range m.needs(s) {
+		if m.have(k) || (m.loading[k] && !m.staleLoad(k)) {
+			continue
+		}
+		if k == loadTypes {
+			if !m.have(loadRegionData) {
+				continue // the region data's arrival starts it
+			}
+			cmds = append(cmds, m.fetchTypes(m.draft.Req.Get("ZoneId")))
+			continue
+		}
+		cmds = append(cmds, m.fetch(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// staleLoad: a load under way for other choices than the current ones.
+func (m *Model) staleLoad(k loadKind) bool {
+	switch k {
+	case loadDisks:
+		return m.disksType != m.draft.Req.Get("InstanceType")
+	}
+	return false
+}
+
+func (m *Model) ready(s forms.StepID) bool {
+	for k := range m.needs(s) {
+		if !m.have(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// enterStep shows a step: its data is loaded if missing; once there, the
+// step's defaults fill what is still unset and its widget is built.
+func (m *Model) enterStep(s forms.StepID) tea.Cmd {
+	m.step, m.screen, m.notice = s, screenStep, ""
+	return tea.Batch(m.ensure(s), m.refreshStep())
+}
+
+// refreshStep (re)builds the current step once its data is there.
+func (m *Model) refreshStep() tea.Cmd {
+	if m.screen == screenResume {
+		return nil
+	}
+	if !m.ready(m.step) {
+		m.phase = phaseLoading
+		if m.failed != nil && m.needs(m.step)[m.failed.kind] {
+			m.phase = phaseFailed
+		}
+		return nil
+	}
+	m.phase = phaseReady
+	return m.prepare(m.step)
+}
+
+// prepare applies the step's defaults and builds its widget.
+func (m *Model) prepare(s forms.StepID) tea.Cmd {
+	forms.ApplyDefaults(s, m.draft)
+	switch s {
+	case forms.Region:
+		m.regions.setRows(regionRows(m.env.Regions))
+		m.regions.selectValue(m.region())
+	case forms.Zone:
+		m.zones.setRows(zoneRows(m.env.Data.Zones))
+		m.zones.selectValue(m.draft.Req.Get("ZoneId"))
+	case forms.InstanceType:
+		m.types.list.selectValue(m.draft.Req.Get("InstanceType"))
+	case forms.Image:
+		t, _ := m.env.Type(m.draft.Req.Get("InstanceType"))
+		m.images.setImages(m.env.Data.Images, t.CpuArchitecture)
+		m.images.tabForImage(m.draft.Req.Get("ImageId"))
+	case forms.Review:
+		m.review.build(m.draft, m.now())
+		return m.fetch(loadPrice)
+	case forms.Ask:
+		m.ask.step = forms.Ask
+		m.rebuildForm(&m.ask)
+	default:
+		m.form = m.formFor(s)
+	}
+	m.layout()
+	return nil
+}
+
+// formFor keeps the text inputs of a step when it is rebuilt.
+func (m *Model) formFor(s forms.StepID) fieldForm {
+	f := m.form
+	if f.step != s || f.inputs == nil {
+		f = newFieldForm(s)
+	}
+	f.rebuild(m.draft, forms.Fields(s, m.draft, m.env), m.now())
+	return f
+}
+
+func regionRows(rs []catalog.Region) []pickRow {
+	rows := make([]pickRow, len(rs))
+	for i, r := range rs {
+		rows[i] = pickRow{cells: []string{r.RegionId, r.LocalName}, value: r.RegionId}
+	}
+	return rows
+}
+
+func zoneRows(zs []catalog.Zone) []pickRow {
+	rows := []pickRow{{cells: []string{"any zone", "ECS picks one (from the vSwitch)", ""}, value: ""}}
+	for _, z := range zs {
+		rows = append(rows, pickRow{cells: []string{z.ZoneId, z.LocalName, itoa(z.AvailableTypes)},
+			value: z.ZoneId, dim: z.AvailableTypes == 0})
+	}
+	return rows
+}
+
+// submit leaves the step when its values are valid.
+func (m Model) submit() (tea.Model, tea.Cmd) {
+	if m.phase != phaseReady {
+		m.notice = "Still loading " + m.loadingText() + "…"
+		return m, nil
+	}
+	var cmd tea.Cmd
+	switch m.step {
+	case forms.Region:
+		cmd = m.chooseRegion()
+	case forms.Zone:
+		cmd = m.chooseZone()
+	case forms.InstanceType:
+		if !m.chooseType() {
+			return m, nil
+		}
+		cmd = m.fetch(loadDisks)
+	case forms.Image:
+		if !m.chooseImage() {
+			return m, nil
+		}
+	case forms.Review:
+		return m, nil
+	default:
+		f := m.activeForm()
+		f.checkAll(m.draft, m.now())
+		if !f.valid() {
+			f.firstInvalid()
+			m.notice = "Fix the field marked ✗ first: its rule is under it."
+			return m, nil
+		}
+		if m.step == forms.Billing && !m.have(loadRegionData) {
+			cmd = m.fetch(loadRegionData) // zone availability depends on billing
+		}
+	}
+	next := m.step + 1
+	if m.editing || m.step == forms.Ask {
+		next = forms.Review
+	}
+	m.flagLater()
+	return m, tea.Batch(cmd, saveDraft(m.opts.DraftPath, m.draft.Req), m.enterStep(next))
+}
+
+// chooseRegion takes the region under the cursor; the region-bound choices
+// of another region (zone, vSwitch, groups, key pair) go.
+func (m *Model) chooseRegion() tea.Cmd {
+	r, ok := m.regions.selected()
+	if !ok || r.value == m.region() {
+		return nil
+	}
+	_ = m.draft.Req.Set("RegionId", r.value)
+	for _, k := range []string{"ZoneId", "VSwitchId", "SecurityGroupId", "KeyPairName", "DeploymentSetId", "DedicatedHostId"} {
+		m.draft.Req.Delete(k)
+	}
+	m.draft.Req.DeleteList("SecurityGroupIds")
+	delete(m.draft.Extra, forms.KeyVpc)
+	delete(m.draft.Extra, "ui.ZoneAsked")
+	m.env.Data, m.typesLoaded = nil, false
+	return m.fetch(loadRegionData)
+}
+
+func (m *Model) chooseZone() tea.Cmd {
+	r, ok := m.zones.selected()
+	if !ok {
+		return nil
+	}
+	m.draft.Extra["ui.ZoneAsked"] = "1"
+	if r.value == m.draft.Req.Get("ZoneId") && m.have(loadTypes) {
+		return nil
+	}
+	_ = m.draft.Req.Set("ZoneId", r.value)
+	return m.fetchTypes(r.value)
+}
+
+// chooseType takes the type under the cursor unless it cannot be bought here.
+func (m *Model) chooseType() bool {
+	t, ok := m.types.chosen()
+	if !ok {
+		m.notice = "No type matches the filters."
+		return false
+	}
+	if t.Status != catalog.Available {
+		m.notice = t.InstanceTypeId + " is " + availability(t) + ": press z to switch to such a zone."
+		return false
+	}
+	_ = m.draft.Req.Set("InstanceType", t.InstanceTypeId)
+	return true
+}
+
+func (m *Model) chooseImage() bool {
+	r, ok := m.images.list.selected()
+	if !ok {
+		m.notice = "No image on this tab fits the type."
+		return false
+	}
+	_ = m.draft.Req.Set("ImageId", r.value)
+	if fs := forms.CheckKey(m.draft, "ImageId", m.now()); blocking(fs) {
+		m.notice = fs[0].Message
+		return false
+	}
+	return true
+}
+
+// flagLater marks the later steps whose values no longer fit the choices
+// just made, so the header shows where to look.
+func (m *Model) flagLater() {
+	m.flagged = map[forms.StepID]bool{}
+	for _, f := range forms.Validate(m.draft, m.now()) {
+		if f.Severity == "error" {
+			m.flagged[forms.StepOf(f.Parameter)] = true
+		}
+	}
+}
+
+// resumeDraft loads the saved draft.
+func (m *Model) resumeDraft() error {
+	b, err := readFile(m.opts.DraftPath)
+	if err != nil {
+		return err
+	}
+	f, err := request.ParseFile(b)
+	if err != nil {
+		return err
+	}
+	m.draft.Req = f.Request
+	return nil
+}
+
+// filtering reports whether keys go to a table's filter.
+func (m *Model) filtering() bool {
+	return (m.step == forms.InstanceType && m.types.typing) || (m.step == forms.Image && m.images.typing)
+}
+
+func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	in, typing, refresh := &m.types.filter, &m.types.typing, m.types.refresh
+	if m.step == forms.Image {
+		in, typing, refresh = &m.images.filter, &m.images.typing, m.images.refresh
+	}
+	switch msg.String() {
+	case "esc":
+		*typing = false
+		in.Blur()
+		return m, nil
+	case "enter":
+		*typing = false
+		in.Blur()
+		return m.submit()
+	case "up", "down", "pgup", "pgdown":
+		*typing = false
+		in.Blur()
+		return m.onStepKey(msg)
+	}
+	before := in.Value()
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	if in.Value() != before {
+		refresh()
+	}
+	return m, cmd
+}
+
+func (m Model) onTypeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	p := &m.types
+	switch msg.String() {
+	case "/":
+		p.typing = true
+		return m, p.filter.Focus()
+	case "c":
+		p.cpu = (p.cpu + 1) % len(cpuChoices)
+	case "m":
+		p.mem = (p.mem + 1) % len(memChoices)
+	case "s":
+		p.order = (p.order + 1) % 3
+	case "z":
+		return m.switchZone()
+	default:
+		return m.onListKey(msg, &p.list)
+	}
+	p.refresh()
+	return m, nil
+}
+
+// switchZone moves to the first zone where the type under the cursor is
+// available, keeping it selected.
+func (m Model) switchZone() (tea.Model, tea.Cmd) {
+	t, ok := m.types.chosen()
+	if !ok || len(t.AvailableZones) == 0 || t.Status == catalog.Available {
+		m.notice = "The type under the cursor is available here."
+		return m, nil
+	}
+	zone := t.AvailableZones[0]
+	_ = m.draft.Req.Set("ZoneId", zone)
+	_ = m.draft.Req.Set("InstanceType", t.InstanceTypeId)
+	m.draft.Extra["ui.ZoneAsked"] = "1"
+	m.notice = "Zone switched to " + zone + ", where " + t.InstanceTypeId + " is available."
+	cmd := m.fetchTypes(zone)
+	m.phase = phaseLoading
+	return m, cmd
+}
+
+func (m Model) onImageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	p := &m.images
+	switch msg.String() {
+	case "/":
+		p.typing = true
+		return m, p.filter.Focus()
+	case "left":
+		p.setTab(p.tab - 1)
+	case "right":
+		p.setTab(p.tab + 1)
+	default:
+		return m.onListKey(msg, &p.list)
+	}
+	return m, nil
+}
+
+// loadingText names what is loading.
+func (m *Model) loadingText() string {
+	var names []string
+	for k := loadRegions; k <= loadPrice; k++ {
+		if m.loading[k] {
+			names = append(names, k.String())
+		}
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/ecslaunch/ecslaunch/forms"
+)
+
+// Init starts the spinner and prefetches the regions and the default
+// region's catalog, so the first steps answer at once.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.spinner.Tick, m.initCmd)
+}
+
+// Update dispatches by message type; each handler is small.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m.onData(msg)
+}
+
+// onData handles the answers of the Cmds.
+func (m Model) onData(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case regionsLoadedMsg:
+		return m.onRegions(msg)
+	case regionDataMsg:
+		return m.onRegionData(msg)
+	case typesLoadedMsg:
+		return m.onTypes(msg)
+	case disksLoadedMsg:
+		return m.onDisks(msg)
+	case priceMsg:
+		if m.current(loadPrice, msg.id) {
+			m.review.price, m.review.priced = msg.price, true
+		}
+		return m, nil
+	case loadFailedMsg:
+		return m.onFailed(msg)
+	case dryRunMsg:
+		return m.onDryRun(msg)
+	case launchEventMsg:
+		return m.onLaunchEvent(msg)
+	case launchDoneMsg:
+		return m.onLaunchDone(msg)
+	case savedMsg:
+		return m.onSaved(msg)
+	}
+	return m, nil
+}
+
+// current reports whether an answer is the latest of its kind, and marks
+// the kind as loaded; stale answers are dropped.
+func (m *Model) current(k loadKind, id int) bool {
+	if m.seq[k] != id {
+		return false
+	}
+	delete(m.loading, k)
+	if m.failed != nil && m.failed.kind == k {
+		m.failed = nil
+	}
+	return true
+}
+
+func (m Model) onRegions(msg regionsLoadedMsg) (tea.Model, tea.Cmd) {
+	if !m.current(loadRegions, msg.id) {
+		return m, nil
+	}
+	m.env.Regions = msg.regions
+	var cmd tea.Cmd
+	if m.region() == "" {
+		_ = m.draft.Req.Set("RegionId", forms.DefaultRegion(msg.regions, m.opts.Region))
+		cmd = m.fetch(loadRegionData)
+	}
+	return m, tea.Batch(cmd, m.refreshStep())
+}
+
+func (m Model) onRegionData(msg regionDataMsg) (tea.Model, tea.Cmd) {
+	if !m.current(loadRegionData, msg.id) {
+		return m, nil
+	}
+	m.env.Data = msg.data
+	m.loadedRegion, m.loadedBilling = msg.region, msg.billing
+	m.typesLoaded = false
+	if len(msg.data.Errors) > 0 {
+		m.notice = "Some lists did not load: " + joinLines(msg.data.Errors)
+	}
+	// Prefetch the types of the zone the user will most likely take.
+	zone := m.draft.Req.Get("ZoneId")
+	if _, asked := m.draft.Extra["ui.ZoneAsked"]; !asked && zone == "" {
+		zone = forms.DefaultZone(msg.data)
+	}
+	return m, tea.Batch(m.fetchTypes(zone), m.refreshStep())
+}
+
+func (m Model) onTypes(msg typesLoadedMsg) (tea.Model, tea.Cmd) {
+	if !m.current(loadTypes, msg.id) {
+		return m, nil
+	}
+	m.env.Types, m.typesZone, m.typesLoaded = msg.types, msg.zone, true
+	m.types.setTypes(msg.types, msg.zone)
+	return m, m.refreshStep()
+}
+
+func (m Model) onDisks(msg disksLoadedMsg) (tea.Model, tea.Cmd) {
+	if !m.current(loadDisks, msg.id) {
+		return m, nil
+	}
+	m.env.SystemCategories, m.env.DataCategories = msg.system, msg.data
+	return m, m.refreshStep()
+}
+
+func (m Model) onFailed(msg loadFailedMsg) (tea.Model, tea.Cmd) {
+	if m.seq[msg.kind] != msg.id {
+		return m, nil
+	}
+	delete(m.loading, msg.kind)
+	f := msg
+	m.failed = &f
+	if m.needs(m.step)[msg.kind] {
+		m.phase = phaseFailed
+	}
+	return m, nil
+}
+
+// onKey routes a key: global keys, then the overlay, then the step.
+func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.String() == "ctrl+c":
+		m.result.Aborted = !m.result.Launched
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Panel):
+		m.panel = !m.panel
+		m.layout()
+		return m, nil
+	case key.Matches(msg, m.keys.Retry) && m.failed != nil:
+		k := m.failed.kind
+		m.failed = nil
+		return m, m.retry(k)
+	}
+	switch m.screen {
+	case screenResume:
+		return m.onResumeKey(msg)
+	case screenHelp, screenDoc:
+		return m.onOverlayKey(msg)
+	case screenConfirm:
+		return m.onConfirmKey(msg)
+	case screenLaunch:
+		return m.onLaunchKey(msg)
+	case screenExport:
+		return m.onExportKey(msg)
+	case screenPath:
+		return m.onPathKey(msg)
+	}
+	return m.onStepKey(msg)
+}
+
+func (m Model) onOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc", "q", "?", "f1", "enter":
+		m.screen = screenStep
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.doc, cmd = m.doc.Update(msg)
+	return m, cmd
+}
+
+func (m Model) onResumeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "y", "enter":
+		m.screen = screenStep
+		if err := m.resumeDraft(); err != nil {
+			m.notice = "The draft could not be read: " + err.Error()
+			return m, m.refreshStep()
+		}
+		m.step = forms.Review
+		return m, tea.Batch(m.fetch(loadRegionData), m.refreshStep())
+	case "n", "esc":
+		m.screen = screenStep
+		return m, m.refreshStep()
+	}
+	return m, nil
+}
+
+// onStepKey handles a key on the current step.
+func (m Model) onStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.helpKey(msg) {
+		m.openHelp()
+		return m, nil
+	}
+	if m.filtering() {
+		return m.onFilterKey(msg)
+	}
+	if key.Matches(msg, m.keys.Back) && m.step != forms.Review {
+		return m.goBack()
+	}
+	switch m.step {
+	case forms.Region:
+		return m.onListKey(msg, &m.regions)
+	case forms.Zone:
+		return m.onListKey(msg, &m.zones)
+	case forms.InstanceType:
+		return m.onTypeKey(msg)
+	case forms.Image:
+		return m.onImageKey(msg)
+	case forms.Review:
+		return m.onReviewKey(msg)
+	case forms.Ask:
+		return m.onFormKey(msg, &m.ask)
+	}
+	return m.onFormKey(msg, &m.form)
+}
+
+// helpKey reports whether the key opens help: `?` except where it is a
+// character of free text, F1 always.
+func (m *Model) helpKey(msg tea.KeyMsg) bool {
+	if msg.String() == "f1" {
+		return true
+	}
+	if msg.String() != "?" || m.filtering() {
+		return false
+	}
+	if f, ok := m.activeForm().focused(); ok && m.isFormStep() && forms.FreeText(f.Key) {
+		return false
+	}
+	return true
+}
+
+func (m *Model) isFormStep() bool {
+	switch m.step {
+	case forms.Billing, forms.Storage, forms.Network, forms.Access, forms.Advanced, forms.Ask:
+		return true
+	}
+	return false
+}
+
+func (m *Model) activeForm() *fieldForm {
+	if m.step == forms.Ask {
+		return &m.ask
+	}
+	return &m.form
+}
+
+func (m Model) onListKey(msg tea.KeyMsg, l *pickList) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "up", "k":
+		l.move(-1)
+	case "down", "j":
+		l.move(1)
+	case "pgup":
+		l.move(-l.height)
+	case "pgdown":
+		l.move(l.height)
+	case "enter":
+		return m.submit()
+	}
+	return m, nil
+}
+
+// onFormKey handles a key on a form step.
+func (m Model) onFormKey(msg tea.KeyMsg, f *fieldForm) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "enter":
+		return m.submit()
+	case "tab", "down":
+		f.moveFocus(1)
+		return m, nil
+	case "up":
+		f.moveFocus(-1)
+		return m, nil
+	case "ctrl+x":
+		if fl, ok := f.focused(); ok && m.draft.RemoveItem(fl.Key) {
+			m.rebuildForm(f)
+		}
+		return m, nil
+	}
+	change, cmd := f.update(msg, m.draft)
+	switch change {
+	case changeValue:
+		m.rebuildForm(f)
+	case changeTyping:
+		m.recheck(f)
+	}
+	return m, cmd
+}
+
+// recheck reruns the focused field's rules and the related fields' after a
+// keystroke (rules.Related), not the whole step.
+func (m *Model) recheck(f *fieldForm) {
+	fl, ok := f.focused()
+	if !ok {
+		return
+	}
+	f.findings[fl.Key] = forms.Check(m.draft, fl, m.now())
+	related := map[string]bool{}
+	for _, k := range forms.Related(fl.Key) {
+		related[forms.FieldFor(k)] = true
+	}
+	for _, other := range f.fields {
+		if related[other.Key] && other.Key != fl.Key {
+			f.findings[other.Key] = forms.Check(m.draft, other, m.now())
+		}
+	}
+}
+
+// rebuildForm rebuilds a form's fields after a choice (fields come and go).
+func (m *Model) rebuildForm(f *fieldForm) {
+	if f == &m.ask {
+		f.rebuild(m.draft, forms.AskFields(m.askKeys, m.draft, m.env), m.now())
+		return
+	}
+	f.rebuild(m.draft, forms.Fields(m.step, m.draft, m.env), m.now())
+}
+
+// goBack returns to the previous step, keeping every value.
+func (m Model) goBack() (tea.Model, tea.Cmd) {
+	prev := m.step - 1
+	if m.step == forms.Ask || prev < forms.Region {
+		return m, nil
+	}
+	return m, m.enterStep(prev)
+}
