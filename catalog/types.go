@@ -63,6 +63,19 @@ type InstanceType struct {
 	PricePerHour float64 `json:"PricePerHour,omitempty"`
 }
 
+// InstanceTypeFamily is a family (DescribeInstanceTypeFamilies).
+type InstanceTypeFamily struct {
+	InstanceTypeFamilyId string `json:"InstanceTypeFamilyId"`
+	Generation           string `json:"Generation"`
+}
+
+// ImageGroup is the images of one OS (Platform), newest first.
+type ImageGroup struct {
+	Platform string  `json:"Platform"`
+	OSType   string  `json:"OSType"`
+	Images   []Image `json:"Images"`
+}
+
 // Image is an image (DescribeImages).
 type Image struct {
 	ImageId         string `json:"ImageId"`
@@ -134,15 +147,17 @@ type Price struct {
 
 // RegionData is everything the wizard needs for a region, loaded at once.
 type RegionData struct {
-	RegionId       string          `json:"RegionId"`
-	Billing        Billing         `json:"Billing"`
-	Zones          []Zone          `json:"Zones"`
-	InstanceTypes  []InstanceType  `json:"InstanceTypes"` // every type, Status per "any zone"
-	Images         []Image         `json:"Images"`
-	VPCs           []VPC           `json:"VPCs"`
-	VSwitches      []VSwitch       `json:"VSwitches"`
-	SecurityGroups []SecurityGroup `json:"SecurityGroups"`
-	KeyPairs       []KeyPair       `json:"KeyPairs"`
+	RegionId      string         `json:"RegionId"`
+	Billing       Billing        `json:"Billing"`
+	Zones         []Zone         `json:"Zones"`
+	InstanceTypes []InstanceType `json:"InstanceTypes"` // every type, Status per "any zone"
+	// InstanceTypeFamilies lists the region's families with their generation.
+	InstanceTypeFamilies []InstanceTypeFamily `json:"InstanceTypeFamilies"`
+	Images               []Image              `json:"Images"`
+	VPCs                 []VPC                `json:"VPCs"`
+	VSwitches            []VSwitch            `json:"VSwitches"`
+	SecurityGroups       []SecurityGroup      `json:"SecurityGroups"`
+	KeyPairs             []KeyPair            `json:"KeyPairs"`
 	// Errors names each list that failed to load ("DescribeImages in cn-hangzhou: …").
 	Errors []string `json:"Errors,omitempty"`
 }

@@ -1,0 +1,104 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
+)
+
+// CallError is a failed API call: its Action and region and the cause. Its
+// text is safe to print ("DescribeImages in cn-hangzhou: Throttling: …").
+type CallError struct {
+	Action string
+	Region string
+	Err    error
+}
+
+// Error names the call and region and describes the cause redacted.
+func (e *CallError) Error() string {
+	where := e.Action
+	if e.Region != "" {
+		where += " in " + e.Region
+	}
+	return where + ": " + cloud.Describe(e.Err)
+}
+
+// Unwrap returns the SDK error.
+func (e *CallError) Unwrap() error { return e.Err }
+
+// Code is the API error code, "" for a transport error.
+func (e *CallError) Code() string {
+	var se *sdkerrors.ServerError
+	if errors.As(e.Err, &se) {
+		return se.ErrorCode()
+	}
+	return ""
+}
+
+// call runs one API call with retries: Throttling* and 5xx answers are
+// retried with exponential backoff and jitter, at most MaxAttempts
+// times. The call itself holds one of the Concurrency slots, the backoff
+// does not.
+func (c *Catalog) call(ctx context.Context, action, region string, fn func(context.Context) error) error {
+	for attempt := 1; ; attempt++ {
+		err := c.attempt(ctx, action, fn)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil || !retryable(err) || attempt >= c.opts.MaxAttempts {
+			return &CallError{Action: action, Region: region, Err: err}
+		}
+		if werr := sleep(ctx, c.backoff(attempt)); werr != nil {
+			return &CallError{Action: action, Region: region, Err: werr}
+		}
+	}
+}
+
+func (c *Catalog) attempt(ctx context.Context, action string, fn func(context.Context) error) error {
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-c.sem }()
+	if c.opts.OnCall != nil {
+		c.opts.OnCall(action)
+	}
+	return fn(ctx)
+}
+
+// retryable reports throttling and server-side failures, which a later try
+// may pass; every other answer is final.
+func retryable(err error) bool {
+	var se *sdkerrors.ServerError
+	if !errors.As(err, &se) {
+		return false
+	}
+	return strings.HasPrefix(se.ErrorCode(), "Throttling") || se.HttpStatus() >= 500 ||
+		se.ErrorCode() == "ServiceUnavailable"
+}
+
+// backoff is RetryBase·2^(attempt-1), capped at 32×RetryBase, half of it
+// random ("equal jitter") so that throttled parallel calls do not retry in
+// lockstep yet always wait a little.
+func (c *Catalog) backoff(attempt int) time.Duration {
+	d := c.opts.RetryBase << min(attempt-1, 5)
+	return d/2 + rand.N(d/2+1)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,112 @@
+package catalog
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
+)
+
+// Defaults of Options.
+const (
+	DefaultConcurrency = 10
+	DefaultMaxAttempts = 5
+	DefaultRetryBase   = 200 * time.Millisecond
+	// backgroundTimeout bounds a stale entry's background refresh.
+	backgroundTimeout = 2 * time.Minute
+)
+
+// Options tune a Catalog. The zero value is the production setting.
+type Options struct {
+	// CacheDir holds the disk cache; "" means os.UserCacheDir()/ecslaunch.
+	CacheDir string
+	// Refresh ignores what is on disk (--refresh); fetched data is still written.
+	Refresh bool
+	// Now is the clock TTLs are measured with; nil means time.Now.
+	Now func() time.Time
+	// Concurrency bounds the API calls in flight; 0 means DefaultConcurrency.
+	Concurrency int
+	// PageSize caps every list's page size (tests use small pages); 0 means
+	// each API's maximum.
+	PageSize int
+	// MaxAttempts bounds the tries of one call (throttling, 5xx); 0 means
+	// DefaultMaxAttempts.
+	MaxAttempts int
+	// RetryBase is the first backoff; it doubles per attempt, with jitter.
+	RetryBase time.Duration
+	// OnCall, when set, is told the Action of every API attempt.
+	OnCall func(action string)
+}
+
+// Catalog reads the ECS Describe APIs through a session, with a disk cache
+// and bounded, retried calls. It implements Reader and rules.Catalog and is
+// safe for concurrent use.
+type Catalog struct {
+	s    *cloud.Session
+	opts Options
+	dir  string
+	sem  chan struct{}
+
+	mu     sync.Mutex
+	memory map[string]entry // by cache path
+	flight singleflight.Group
+
+	bgMu     sync.Mutex // orders bg.Add against Close
+	closed   bool
+	bg       sync.WaitGroup
+	bgCtx    context.Context
+	bgCancel context.CancelFunc
+}
+
+// New returns a catalog reading through s.
+func New(s *cloud.Session, o Options) *Catalog {
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = DefaultMaxAttempts
+	}
+	if o.RetryBase <= 0 {
+		o.RetryBase = DefaultRetryBase
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	c := &Catalog{s: s, opts: o, sem: make(chan struct{}, o.Concurrency), memory: map[string]entry{}}
+	c.dir = cacheRoot(o.CacheDir, s)
+	c.bgCtx, c.bgCancel = context.WithCancel(context.Background())
+	return c
+}
+
+// cacheRoot is the directory of this endpoint and account's cache: the key
+// is a hash, so neither the AccessKeyId nor the endpoint shows in the path.
+func cacheRoot(dir string, s *cloud.Session) string {
+	if dir == "" {
+		if base, err := os.UserCacheDir(); err == nil {
+			dir = filepath.Join(base, "ecslaunch")
+		} else {
+			dir = filepath.Join(os.TempDir(), "ecslaunch-cache")
+		}
+	}
+	return filepath.Join(dir, scopeKey(s.Endpoint(), s.AccountKey()))
+}
+
+// Wait blocks until the background refreshes started so far have finished.
+func (c *Catalog) Wait() { c.bg.Wait() }
+
+// Close cancels background refreshes and waits for them.
+func (c *Catalog) Close() {
+	c.bgMu.Lock()
+	c.closed = true
+	c.bgMu.Unlock()
+	c.bgCancel()
+	c.bg.Wait()
+}
+
+// Session is the session the catalog reads through.
+func (c *Catalog) Session() *cloud.Session { return c.s }
