@@ -24,9 +24,15 @@ var baseParams = []string{
 // ("Key=" deletes); it also returns the last key assigned.
 func build(t testing.TB, sets []string) (*request.Request, string) {
 	t.Helper()
+	return buildFrom(t, baseParams, sets)
+}
+
+// buildFrom is build with another base request.
+func buildFrom(t testing.TB, base, sets []string) (*request.Request, string) {
+	t.Helper()
 	r := request.New()
 	last := ""
-	for _, kv := range append(append([]string{}, baseParams...), sets...) {
+	for _, kv := range append(append([]string{}, base...), sets...) {
 		k, v, _ := strings.Cut(kv, "=")
 		if err := r.Set(k, v); err != nil {
 			t.Fatalf("set %s: %v", kv, err)
