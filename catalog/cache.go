@@ -180,24 +180,26 @@ func fetchShared[T any](ctx context.Context, c *Catalog, k kind, p string, fetch
 func refreshInBackground[T any](c *Catalog, k kind, p string, fetch func(context.Context) (T, error)) {
 	c.bgMu.Lock()
 	defer c.bgMu.Unlock()
-	if c.closed {
+	if c.closed || c.refreshing[p] {
 		return
 	}
+	c.refreshing[p] = true
 	c.bg.Add(1)
 	go func() {
 		defer c.bg.Done()
+		defer func() {
+			c.bgMu.Lock()
+			delete(c.refreshing, p)
+			c.bgMu.Unlock()
+		}()
+		if e, ok := c.lookup(p); ok && c.fresh(k, e.fetched) {
+			return // refreshed meanwhile
+		}
 		ctx, cancel := context.WithTimeout(c.bgCtx, backgroundTimeout)
 		defer cancel()
-		_, _, _ = c.flight.Do("refresh:"+p, func() (any, error) {
-			if e, ok := c.lookup(p); ok && c.fresh(k, e.fetched) {
-				return nil, nil // refreshed meanwhile
-			}
-			v, err := fetch(ctx)
-			if err == nil {
-				c.store(k, p, v)
-			}
-			return nil, err
-		})
+		if v, err := fetch(ctx); err == nil {
+			c.store(k, p, v)
+		}
 	}()
 }
 

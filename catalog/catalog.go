@@ -56,8 +56,9 @@ type Catalog struct {
 	memory map[string]entry // by cache path
 	flight singleflight.Group
 
-	bgMu     sync.Mutex // orders bg.Add against Close
-	closed   bool
+	bgMu       sync.Mutex // orders bg.Add against Close, guards refreshing
+	closed     bool
+	refreshing map[string]bool // paths with a background refresh running
 	bg       sync.WaitGroup
 	bgCtx    context.Context
 	bgCancel context.CancelFunc
@@ -77,7 +78,7 @@ func New(s *cloud.Session, o Options) *Catalog {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	c := &Catalog{s: s, opts: o, sem: make(chan struct{}, o.Concurrency), memory: map[string]entry{}}
+	c := &Catalog{s: s, opts: o, sem: make(chan struct{}, o.Concurrency), memory: map[string]entry{}, refreshing: map[string]bool{}}
 	c.dir = cacheRoot(o.CacheDir, s)
 	c.bgCtx, c.bgCancel = context.WithCancel(context.Background())
 	return c

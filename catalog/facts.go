@@ -98,7 +98,9 @@ func (c *Catalog) VSwitch(ctx context.Context, regionID, vSwitchID string) (rule
 func (c *Catalog) SecurityGroup(ctx context.Context, regionID, securityGroupID string) (rules.SecurityGroupFacts, error) {
 	g, err := lookupOne(ctx, c, regionID, securityGroupID, "security group", c.securityGroups,
 		func(g SecurityGroup) bool { return g.SecurityGroupId == securityGroupID },
-		func(ctx context.Context) ([]SecurityGroup, error) { return c.fetchSecurityGroups(ctx, regionID, securityGroupID) })
+		func(ctx context.Context) ([]SecurityGroup, error) {
+			return c.fetchSecurityGroups(ctx, regionID, securityGroupID)
+		})
 	if err != nil {
 		return rules.SecurityGroupFacts{}, err
 	}
