@@ -59,9 +59,9 @@ type Catalog struct {
 	bgMu       sync.Mutex // orders bg.Add against Close, guards refreshing
 	closed     bool
 	refreshing map[string]bool // paths with a background refresh running
-	bg       sync.WaitGroup
-	bgCtx    context.Context
-	bgCancel context.CancelFunc
+	bg         sync.WaitGroup
+	bgCtx      context.Context
+	bgCancel   context.CancelFunc
 }
 
 // New returns a catalog reading through s.
