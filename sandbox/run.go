@@ -1,0 +1,424 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
+	"github.com/ecslaunch/ecslaunch/sandbox/world"
+)
+
+// runPlan is a checked RunInstances request, ready to create.
+type runPlan struct {
+	req     *request.Request
+	region  world.Region
+	zone    world.Zone
+	typ     world.InstanceType
+	img     world.Image
+	vsw     world.VSwitch
+	groups  []string
+	amount  int
+	firstIP netip.Addr // PrivateIpAddress, or invalid for "any"
+}
+
+// runInstances checks the request in a deterministic order (template
+// reference, documented rules, references, state), then answers
+// DryRunOperation or creates the instances. Committing calls are serialized
+// so a ClientToken is honoured exactly once.
+func (c *call) runInstances() (any, error) {
+	dryRun, err := c.p.boolParam("DryRun", false)
+	if err != nil {
+		return nil, err
+	}
+	merged, err := c.mergedParams()
+	if err != nil {
+		return nil, err
+	}
+	token := c.p.Get("ClientToken")
+	hash := paramsHash(merged)
+	if !dryRun {
+		c.s.runMu.Lock()
+		defer c.s.runMu.Unlock()
+		if token != "" {
+			if prev, ok := c.s.tokenResult(c.region.RegionId, token); ok {
+				if prev.ParamsHash != hash {
+					return nil, errIdempotent
+				}
+				return c.runResponse(prev), nil
+			}
+		}
+	}
+	plan, err := c.check(merged)
+	if err != nil {
+		return nil, err
+	}
+	if dryRun {
+		return nil, errDryRun
+	}
+	res, err := c.commit(plan, token, hash)
+	if err != nil {
+		return nil, err
+	}
+	if c.s.dropAfterCommit() {
+		c.drop = true
+	}
+	return c.runResponse(res), nil
+}
+
+// mergedParams are the request's RunInstances parameters over those of the
+// launch template it names (rules.md T1-75, T1-76): the request wins.
+func (c *call) mergedParams() (map[string]string, error) {
+	tpl, err := c.templateParams()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for k, v := range tpl {
+		out[k] = v
+	}
+	for _, kv := range c.p.actionParams() {
+		out[kv[0]] = kv[1]
+	}
+	delete(out, "DryRun")
+	return out, nil
+}
+
+// paramsHash identifies a request's parameters for ClientToken matching.
+func paramsHash(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%s=%s\n", k, m[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// buildRequest makes the request model from the merged parameters; names
+// the model does not know (template-only ones like VpcId, or parameters
+// newer than the SDK) are ignored, as the live API ignores unknown ones.
+func buildRequest(m map[string]string) *request.Request {
+	ps := make([]request.Param, 0, len(m))
+	for k, v := range m {
+		if request.CheckName(k) == nil {
+			ps = append(ps, request.Param{Name: k, Value: v})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Name < ps[j].Name })
+	req, err := request.FromParams(ps)
+	if err != nil { // unreachable: every name was checked
+		return request.New()
+	}
+	return req
+}
+
+// check runs every check in order and returns the first error:
+//  1. the documented rules (rules.Validate, rules.md Table 1/2),
+//  2. the references against the sandbox (rules.ValidateOnline over stateCatalog),
+//  3. the sandbox's own state: what it needs to create the instances,
+//     security group capacity by group type (T1-8, T2-15), free and unused
+//     private IPs (T1-89, T1-90).
+func (c *call) check(m map[string]string) (*runPlan, error) {
+	req := buildRequest(m)
+	img, _ := c.s.world.Image(req.Get("ImageId"))
+	rctx := rules.Context{OSType: img.OSType, ImageSize: img.Size, Now: time.Now()}
+	if t, ok := c.s.world.Type(req.Get("InstanceType")); ok {
+		rctx.MaxDataDisks = t.MaxDataDisks()
+	}
+	if err := firstError(rules.Validate(req, rctx)); err != nil {
+		return nil, err
+	}
+	if err := firstError(rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)); err != nil {
+		return nil, err
+	}
+	return c.plan(req)
+}
+
+// firstError turns the first error finding into the API error.
+func firstError(fs []rules.Finding) error {
+	for _, f := range fs {
+		if f.Severity != rules.Error {
+			continue
+		}
+		status := f.HTTPStatus
+		if status == 0 {
+			status = http.StatusBadRequest
+		}
+		return &apiError{status, f.Code, f.Message}
+	}
+	return nil
+}
+
+// plan resolves the references the sandbox needs to create the instances
+// and applies its state checks.
+func (c *call) plan(req *request.Request) (*runPlan, error) {
+	p := &runPlan{req: req, region: c.region}
+	var ok bool
+	if p.img, ok = c.s.world.Image(req.Get("ImageId")); !ok {
+		return nil, refError(req, "ImageId", http.StatusNotFound, "InvalidImageId.NotFound")
+	}
+	if p.typ, ok = c.s.world.Type(req.Get("InstanceType")); !ok {
+		return nil, refError(req, "InstanceType", http.StatusBadRequest, "InvalidInstanceType.ValueNotSupported")
+	}
+	if req.Get("VSwitchId") == "" {
+		return nil, errMissing("VSwitchId")
+	}
+	if p.vsw, ok = c.s.world.VSwitch(c.region.RegionId, req.Get("VSwitchId")); !ok {
+		return nil, refError(req, "VSwitchId", http.StatusNotFound, "InvalidVSwitchId.NotFound")
+	}
+	p.zone, _ = c.s.world.Zone(c.region.RegionId, p.vsw.ZoneId)
+	if st := world.Availability(c.region, p.zone, p.typ, orDefault(req.Get("InstanceChargeType"), "PostPaid"), orDefault(req.Get("SpotStrategy"), "NoSpot")); st != world.Available {
+		return nil, &apiError{http.StatusForbidden, "OperationDenied.NoStock", "The requested resource is sold out in the specified zone; try other types of resources or other regions and zones."}
+	}
+	p.groups = req.Strings("SecurityGroupIds")
+	if g := req.Get("SecurityGroupId"); g != "" {
+		p.groups = []string{g}
+	}
+	if len(p.groups) == 0 {
+		return nil, errMissing("SecurityGroupId")
+	}
+	p.amount = 1
+	if a := req.Get("Amount"); a != "" {
+		p.amount, _ = strconv.Atoi(a)
+	}
+	if err := c.capacity(p); err != nil {
+		return nil, err
+	}
+	return p, c.addresses(p)
+}
+
+func refError(req *request.Request, key string, status int, code string) error {
+	return &apiError{status, code, fmt.Sprintf("The specified %s %q does not exist.", key, req.Get(key))}
+}
+
+// capacity checks each security group's room (rules.md T1-8; T2-15: basic
+// groups hold 2000 today, enterprise groups 65536).
+func (c *call) capacity(p *runPlan) error {
+	for _, id := range p.groups {
+		g, ok := c.s.world.SecurityGroup(c.region.RegionId, id)
+		if !ok {
+			return &apiError{http.StatusNotFound, "InvalidSecurityGroupId.NotFound", fmt.Sprintf("The specified SecurityGroupId %q does not exist.", id)}
+		}
+		if g.VpcId != p.vsw.VpcId {
+			return &apiError{http.StatusBadRequest, "InvalidParameter.Mismatch", "Specified security group and virtual switch are not in the same VPC."}
+		}
+		if c.s.sgCount(c.region.RegionId, g)+p.amount > g.Capacity {
+			return &apiError{http.StatusForbidden, "SecurityGroupInstanceLimitExceed", fmt.Sprintf("The security group %s cannot hold %d more instances.", id, p.amount)}
+		}
+	}
+	return nil
+}
+
+// addresses checks the vSwitch has Amount free addresses and, with
+// PrivateIpAddress, that the consecutive addresses from it lie in the CIDR
+// and are unused (rules.md T1-89, T1-90, T2-11).
+func (c *call) addresses(p *runPlan) error {
+	if c.s.freeIPs(c.region.RegionId, p.vsw) < p.amount {
+		return &apiError{http.StatusBadRequest, "QuotaExceeded.PrivateIpAddress", "The vSwitch does not have enough free private IP addresses."}
+	}
+	ip := p.req.Get("PrivateIpAddress")
+	if ip == "" {
+		return nil
+	}
+	first, err := netip.ParseAddr(ip)
+	if err != nil || !first.Is4() {
+		return &apiError{http.StatusBadRequest, "InvalidPrivateIpAddress.Malformed", "The specified PrivateIpAddress is malformed."}
+	}
+	used := c.s.usedIPs(c.region.RegionId, p.vsw.VSwitchId)
+	prefix := netip.MustParsePrefix(p.vsw.CidrBlock)
+	a := first
+	for i := 0; i < p.amount; i++ {
+		if !usable(prefix, a) {
+			return &apiError{http.StatusBadRequest, "InvalidPrivateIpAddress", fmt.Sprintf("The private IP address %s is not available in vSwitch %s (%s).", a, p.vsw.VSwitchId, p.vsw.CidrBlock)}
+		}
+		if used[a] {
+			return &apiError{http.StatusBadRequest, "InvalidPrivateIpAddress.Duplicated", fmt.Sprintf("The private IP address %s is already in use.", a)}
+		}
+		a = a.Next()
+	}
+	p.firstIP = first
+	return nil
+}
+
+// usable reports whether a is an address instances may have: inside the
+// prefix, not the first nor one of the last three (reserved).
+func usable(prefix netip.Prefix, a netip.Addr) bool {
+	if !prefix.Contains(a) || a == prefix.Masked().Addr() {
+		return false
+	}
+	last := lastAddr(prefix)
+	for i := 0; i < 3; i++ {
+		if a == last {
+			return false
+		}
+		last = last.Prev()
+	}
+	return true
+}
+
+func lastAddr(p netip.Prefix) netip.Addr {
+	b := p.Masked().Addr().As4()
+	host := uint32(1)<<(32-p.Bits()) - 1
+	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) | host
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+}
+
+func (s *Server) usedIPs(regionID, vswID string) map[netip.Addr]bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	used := map[netip.Addr]bool{}
+	for _, in := range s.st.Instances {
+		if in.RegionId == regionID && in.VSwitchId == vswID {
+			if a, err := netip.ParseAddr(in.PrivateIp); err == nil {
+				used[a] = true
+			}
+		}
+	}
+	return used
+}
+
+func (s *Server) tokenResult(regionID, token string) (tokenResult, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.st.Tokens[regionID+"/"+token]
+	if !ok {
+		return tokenResult{}, false
+	}
+	return *r, true
+}
+
+// commit creates the instances, records the ClientToken and saves the state.
+func (c *call) commit(p *runPlan, token, hash string) (tokenResult, error) {
+	charge := orDefault(p.req.Get("InstanceChargeType"), "PostPaid")
+	unit, period := "Hour", 1
+	if charge == "PrePaid" {
+		unit = orDefault(p.req.Get("PeriodUnit"), "Month")
+		period, _ = strconv.Atoi(orDefault(p.req.Get("Period"), "1"))
+	}
+	q, err := c.priceOf(params{valuesOf(paramsMap(p.req))}, unit, period, p.amount)
+	if err != nil {
+		return tokenResult{}, err
+	}
+	used := c.s.usedIPs(c.region.RegionId, p.vsw.VSwitchId)
+	ips := allocate(netip.MustParsePrefix(p.vsw.CidrBlock), used, p.firstIP, p.amount)
+	now := time.Now().UTC()
+	res := tokenResult{ParamsHash: hash, TradePrice: world.Round3(q.Original - q.Discount)}
+	s := c.s
+	s.mu.Lock()
+	if charge == "PrePaid" {
+		res.OrderId = strconv.FormatUint(2e14+s.rng.Uint64N(1e14), 10)
+	}
+	for i := 0; i < p.amount; i++ {
+		in := c.newInstance(p, i, ips[i], now)
+		s.st.Instances[in.InstanceId] = in
+		res.InstanceIds = append(res.InstanceIds, in.InstanceId)
+	}
+	if token != "" {
+		r := res
+		s.st.Tokens[c.region.RegionId+"/"+token] = &r
+	}
+	s.mu.Unlock()
+	if err := s.save(); err != nil {
+		return tokenResult{}, errInternal
+	}
+	return res, nil
+}
+
+func paramsMap(req *request.Request) map[string]string {
+	m := map[string]string{}
+	for _, p := range req.Params() {
+		m[p.Name] = p.Value
+	}
+	return m
+}
+
+// allocate picks n free addresses: consecutive from first when given,
+// otherwise the lowest free ones from a region-stable offset.
+func allocate(prefix netip.Prefix, used map[netip.Addr]bool, first netip.Addr, n int) []netip.Addr {
+	out := make([]netip.Addr, 0, n)
+	a := first
+	if !a.IsValid() {
+		a = prefix.Masked().Addr().Next()
+	}
+	for start := a; len(out) < n; a = a.Next() {
+		if !prefix.Contains(a) {
+			a = prefix.Masked().Addr() // wrap around; the free count was checked
+		}
+		if usable(prefix, a) && !used[a] {
+			out = append(out, a)
+			used[a] = true
+		}
+		if a.Next() == start {
+			break
+		}
+	}
+	return out
+}
+
+// newInstance builds instance i of a plan; s.mu is held.
+func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *instance {
+	s := c.s
+	s.st.Serial++
+	id := world.ID("i", c.region.Code, strconv.FormatUint(s.st.Serial, 10)+"/"+strconv.FormatUint(s.rng.Uint64(), 36))
+	req := p.req
+	name, host := req.Get("InstanceName"), req.Get("HostName")
+	if name == "" {
+		name = id
+	}
+	if host == "" {
+		host = "iZ" + strings.TrimPrefix(id, "i-") + "Z"
+	}
+	if req.Get("UniqueSuffix") == "true" && p.amount > 1 {
+		suffix := fmt.Sprintf("%03d", i+1) // rules.md T1-26
+		name += suffix
+		if req.Get("HostName") != "" {
+			host += suffix
+		}
+	}
+	bwOut, _ := strconv.Atoi(req.Get("InternetMaxBandwidthOut"))
+	bwIn, _ := strconv.Atoi(req.Get("InternetMaxBandwidthIn"))
+	if bwIn == 0 { // T2-8: Out ≤ 10 ⇒ default 10, otherwise Out
+		bwIn = max(10, bwOut)
+	}
+	in := &instance{InstanceId: id, RegionId: c.region.RegionId, ZoneId: p.vsw.ZoneId, InstanceName: name, HostName: host,
+		Description: req.Get("Description"), InstanceType: p.typ.InstanceTypeId, ImageId: p.img.ImageId, VpcId: p.vsw.VpcId,
+		VSwitchId: p.vsw.VSwitchId, PrivateIp: ip.String(), SecurityGroupIds: p.groups, KeyPairName: req.Get("KeyPairName"),
+		InstanceChargeType: orDefault(req.Get("InstanceChargeType"), "PostPaid"), InternetChargeType: orDefault(req.Get("InternetChargeType"), "PayByTraffic"),
+		InternetMaxBandwidthOut: bwOut, InternetMaxBandwidthIn: bwIn, SpotStrategy: orDefault(req.Get("SpotStrategy"), "NoSpot"),
+		DeletionProtection: req.Get("DeletionProtection") == "true", AutoReleaseTime: req.Get("AutoReleaseTime"),
+		ResourceGroupId: req.Get("ResourceGroupId"), Created: now}
+	if in.InstanceChargeType == "PrePaid" {
+		in.Period, _ = strconv.Atoi(orDefault(req.Get("Period"), "1"))
+		in.PeriodUnit = orDefault(req.Get("PeriodUnit"), "Month")
+	}
+	if bwOut > 0 {
+		in.PublicIp = fmt.Sprintf("47.%d.%d.%d", 96+s.rng.IntN(24), s.rng.IntN(256), 1+s.rng.IntN(254))
+	}
+	for j := 1; j <= req.Count("Tag"); j++ {
+		t := req.Item("Tag", j)
+		if t["Key"] != "" {
+			in.Tags = append(in.Tags, [2]string{t["Key"], t["Value"]})
+		}
+	}
+	return in
+}
+
+func (c *call) runResponse(r tokenResult) *ecs.RunInstancesResponse {
+	resp := &ecs.RunInstancesResponse{RequestId: c.requestID, OrderId: r.OrderId, TradePrice: r.TradePrice}
+	resp.InstanceIdSets.InstanceIdSet = append([]string{}, r.InstanceIds...)
+	return resp
+}

@@ -1,0 +1,393 @@
+// Package sandbox is a faithful local ECS endpoint: an HTTP server that
+// speaks the ECS OpenAPI (2014-05-26, RPC style, JSON) and the VPC product's
+// DescribeVpcs/DescribeVSwitches (2016-04-28) exactly as the classic Go SDK
+// and the aliyun CLI send them, signature v1 included, over an embedded
+// deterministic catalog (package world). The wizard, the catalog, the
+// launcher and every test use it as their Alibaba Cloud when there is no
+// account.
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ecslaunch/ecslaunch/sandbox/world"
+)
+
+// DefaultAccessKeyID and DefaultAccessKeySecret are the credentials the
+// sandbox accepts unless Options set others.
+const DefaultAccessKeyID, DefaultAccessKeySecret = "sandbox", "sandbox"
+
+// Faults are injected failures, for tests and for trying the wizard's
+// resilience. Rates are probabilities in [0, 1] per call.
+type Faults struct {
+	// Latency delays every call.
+	Latency time.Duration
+	// ThrottleRate answers Throttling.User (HTTP 400, as ECS does).
+	ThrottleRate float64
+	// ErrorRate answers ServiceUnavailable (503) or InternalError (500).
+	ErrorRate float64
+	// DropAfterCommit: RunInstances creates the instances, then the
+	// connection is closed with no response.
+	DropAfterCommit float64
+}
+
+// Options configure a sandbox.
+type Options struct {
+	// Addr is the listen address, default 127.0.0.1:0 (a random port).
+	Addr string
+	// AccessKeyID and AccessKeySecret are the accepted credentials
+	// (default DefaultAccessKeyID / DefaultAccessKeySecret).
+	AccessKeyID, AccessKeySecret string
+	// BootTime is how long new instances take from Pending through Starting
+	// to Running (default 3s).
+	BootTime time.Duration
+	// StateFile keeps instances, launch templates and client tokens across
+	// restarts; "" keeps them in memory only.
+	StateFile string
+	// AllowRemote permits a non-loopback listen address.
+	AllowRemote bool
+	// Faults start with these values; change them with SetFaults.
+	Faults Faults
+	// Seed makes request and resource IDs and fault draws reproducible;
+	// 0 seeds from the clock.
+	Seed int64
+}
+
+// Server is a running sandbox.
+type Server struct {
+	opts  Options
+	world *world.World
+	ln    net.Listener
+	srv   *http.Server
+	done  chan struct{}
+
+	// runMu serializes committing RunInstances calls, so that a ClientToken
+	// creates instances exactly once even under concurrent retries.
+	runMu sync.Mutex
+
+	mu      sync.Mutex
+	faults  Faults
+	rng     *rand.Rand
+	calls   map[string]int
+	revoked map[string]bool
+	st      *state
+}
+
+// ErrRemote is returned by Start for a non-loopback address without AllowRemote.
+var ErrRemote = errors.New("sandbox: listening on a non-loopback address needs AllowRemote")
+
+// Start listens on o.Addr (loopback only unless AllowRemote), loads the
+// state file if any and serves in a goroutine.
+func Start(o Options) (*Server, error) {
+	o = withDefaults(o)
+	if !o.AllowRemote && !isLoopback(o.Addr) {
+		return nil, fmt.Errorf("%w: %s", ErrRemote, o.Addr)
+	}
+	st, err := loadState(o.StateFile)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	seed := o.Seed
+	if seed == 0 {
+		seed = time.Now().UnixNano()
+	}
+	s := &Server{opts: o, world: world.New(), ln: ln, done: make(chan struct{}), faults: o.Faults,
+		rng: rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1^0x5DEECE66D)), calls: map[string]int{},
+		revoked: map[string]bool{}, st: st}
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		defer close(s.done)
+		_ = s.srv.Serve(ln)
+	}()
+	return s, nil
+}
+
+func withDefaults(o Options) Options {
+	if o.Addr == "" {
+		o.Addr = "127.0.0.1:0"
+	}
+	if o.AccessKeyID == "" {
+		o.AccessKeyID = DefaultAccessKeyID
+	}
+	if o.AccessKeySecret == "" {
+		o.AccessKeySecret = DefaultAccessKeySecret
+	}
+	if o.BootTime <= 0 {
+		o.BootTime = 3 * time.Second
+	}
+	return o
+}
+
+// isLoopback reports whether addr's host is a loopback address or localhost.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Endpoint is the address to give the SDK as Domain: "127.0.0.1:PORT".
+func (s *Server) Endpoint() string { return s.ln.Addr().String() }
+
+// Close stops the server and saves the state file.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := s.srv.Shutdown(ctx)
+	<-s.done
+	if serr := s.save(); serr != nil {
+		return serr
+	}
+	return err
+}
+
+// SetFaults replaces the injected faults.
+func (s *Server) SetFaults(f Faults) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = f
+}
+
+// Calls counts the authenticated calls per Action since the start or the
+// last ResetCalls, faulted ones included.
+func (s *Server) Calls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.calls))
+	for k, v := range s.calls {
+		out[k] = v
+	}
+	return out
+}
+
+// ResetCalls zeroes the call counts.
+func (s *Server) ResetCalls() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = map[string]int{}
+}
+
+// RevokeKey makes later requests signed with AccessKeyId id fail with
+// InvalidAccessKeyId.NotFound.
+func (s *Server) RevokeKey(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.revoked[id] = true
+}
+
+// InstanceCount is the number of instances the sandbox holds.
+func (s *Server) InstanceCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.st.Instances)
+}
+
+// call is one request being served.
+type call struct {
+	s         *Server
+	p         params
+	requestID string
+	region    world.Region
+	// drop asks the handler to close the connection without answering
+	// (drop-after-commit).
+	drop bool
+}
+
+// handler serves one action; it returns the response body (an SDK response
+// struct) or an *apiError.
+type handler func(c *call) (any, error)
+
+// ServeHTTP answers one RPC request: parameters, signature, call count,
+// faults, then the action.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c := &call{s: s, requestID: s.newRequestID()}
+	p, err := readParams(r)
+	if err != nil {
+		s.writeError(w, c, &apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be parsed."})
+		return
+	}
+	c.p = p
+	h, aerr := s.route(r.Method, c)
+	if aerr != nil {
+		s.writeError(w, c, aerr)
+		return
+	}
+	body, err := h(c)
+	if c.drop {
+		dropConnection(w)
+		return
+	}
+	if err != nil {
+		var ae *apiError
+		if !errors.As(err, &ae) {
+			ae = errInternal
+		}
+		s.writeError(w, c, ae)
+		return
+	}
+	writeJSON(w, http.StatusOK, body)
+}
+
+// route authenticates the call, counts it, applies the faults and finds the
+// handler. The order is the real gateway's: common parameters, AccessKeyId,
+// signature, action, then flow control.
+func (s *Server) route(method string, c *call) (handler, *apiError) {
+	for _, k := range []string{"AccessKeyId", "Signature", "Action", "Version"} {
+		if c.p.Get(k) == "" {
+			return nil, errMissing(k)
+		}
+	}
+	secret, ok := s.secret(c.p.Get("AccessKeyId"))
+	if !ok {
+		return nil, errKeyNotFound
+	}
+	if ok, sts := verifySignature(method, c.p.Values, secret); !ok {
+		return nil, errSignature(sts)
+	}
+	action, version := c.p.Get("Action"), c.p.Get("Version")
+	h, ok := s.handlers()[version+"/"+action]
+	if !ok {
+		return nil, errNoAction
+	}
+	s.count(action)
+	if aerr := s.injectFault(); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := c.resolveRegion(action); aerr != nil {
+		return nil, aerr
+	}
+	return h, nil
+}
+
+func (s *Server) secret(id string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.revoked[id] || id != s.opts.AccessKeyID {
+		return "", false
+	}
+	return s.opts.AccessKeySecret, true
+}
+
+func (s *Server) count(action string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[action]++
+}
+
+// injectFault sleeps the latency, then draws throttling and 5xx faults.
+func (s *Server) injectFault() *apiError {
+	s.mu.Lock()
+	f := s.faults
+	throttle, fail, which := s.rng.Float64(), s.rng.Float64(), s.rng.IntN(2)
+	s.mu.Unlock()
+	if f.Latency > 0 {
+		time.Sleep(f.Latency)
+	}
+	switch {
+	case throttle < f.ThrottleRate:
+		return errThrottled
+	case fail < f.ErrorRate && which == 0:
+		return errUnavailable
+	case fail < f.ErrorRate:
+		return errInternal
+	}
+	return nil
+}
+
+// dropAfterCommit draws whether to drop this committed call's response.
+func (s *Server) dropAfterCommit() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rng.Float64() < s.faults.DropAfterCommit
+}
+
+// resolveRegion checks RegionId: every action but DescribeRegions needs it
+// (the SDK always sends the client's region).
+func (c *call) resolveRegion(action string) *apiError {
+	id := c.p.Get("RegionId")
+	if id == "" {
+		if action == "DescribeRegions" || action == "DescribeInstanceTypes" || action == "DescribeInstanceTypeFamilies" {
+			c.region, _ = c.s.world.Region("cn-hangzhou")
+			return nil
+		}
+		return errMissing("RegionId")
+	}
+	r, ok := c.s.world.Region(id)
+	if !ok {
+		return errNoRegion
+	}
+	c.region = r
+	return nil
+}
+
+// hostID is the endpoint the real service names in HostId.
+func (c *call) hostID() string {
+	if c.p.Get("Version") == vpcVersion {
+		return "vpc.aliyuncs.com"
+	}
+	if c.region.RegionId == "" {
+		return "ecs.aliyuncs.com"
+	}
+	return c.region.Endpoint()
+}
+
+func (s *Server) newRequestID() string {
+	s.mu.Lock()
+	a, b := s.rng.Uint64(), s.rng.Uint64()
+	s.mu.Unlock()
+	return strings.ToUpper(fmt.Sprintf("%08X-%04X-4%03X-%04X-%012X",
+		uint32(a), uint16(a>>32), uint16(a>>48)&0xFFF, uint16(b)&0x3FFF|0x8000, b>>16&0xFFFFFFFFFFFF))
+}
+
+func (s *Server) writeError(w http.ResponseWriter, c *call, e *apiError) {
+	product := "Ecs"
+	if c.p.Values != nil && c.p.Get("Version") == vpcVersion {
+		product = "Vpc"
+	}
+	writeJSON(w, e.Status, errorBody{
+		RequestId: c.requestID, HostId: c.hostID(), Code: e.Code, Message: e.Message,
+		Recommend: fmt.Sprintf("https://api.aliyun.com/troubleshoot?q=%s&product=%s&requestId=%s", e.Code, product, c.requestID),
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		status, data = http.StatusInternalServerError, []byte(`{"Code":"InternalError","Message":"encoding failed"}`)
+	}
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// dropConnection closes the connection without a response, as a network
+// failure after the server committed would.
+func dropConnection(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler)
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}

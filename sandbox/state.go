@@ -1,0 +1,141 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// state is what the sandbox keeps across restarts: instances, launch
+// templates and the ClientTokens of committed RunInstances calls.
+type state struct {
+	Version   int                  `json:"version"`
+	Instances map[string]*instance `json:"instances"`
+	Templates map[string]*template `json:"templates"`
+	// Tokens maps region + "/" + ClientToken to the committed result.
+	Tokens map[string]*tokenResult `json:"tokens"`
+	// Serial numbers new resource IDs.
+	Serial uint64 `json:"serial"`
+}
+
+const stateVersion = 1
+
+func newState() *state {
+	return &state{Version: stateVersion, Instances: map[string]*instance{}, Templates: map[string]*template{}, Tokens: map[string]*tokenResult{}}
+}
+
+// tokenResult is a committed RunInstances answer, replayed for the same
+// ClientToken and parameters.
+type tokenResult struct {
+	ParamsHash  string   `json:"paramsHash"`
+	InstanceIds []string `json:"instanceIds"`
+	TradePrice  float64  `json:"tradePrice"`
+	OrderId     string   `json:"orderId,omitempty"`
+}
+
+// instance is one sandbox instance. Status is derived from Created and the
+// boot time, so it needs no timer.
+type instance struct {
+	InstanceId              string            `json:"InstanceId"`
+	RegionId                string            `json:"RegionId"`
+	ZoneId                  string            `json:"ZoneId"`
+	InstanceName            string            `json:"InstanceName"`
+	HostName                string            `json:"HostName"`
+	Description             string            `json:"Description,omitempty"`
+	InstanceType            string            `json:"InstanceType"`
+	ImageId                 string            `json:"ImageId"`
+	VpcId                   string            `json:"VpcId"`
+	VSwitchId               string            `json:"VSwitchId"`
+	PrivateIp               string            `json:"PrivateIp"`
+	PublicIp                string            `json:"PublicIp,omitempty"`
+	SecurityGroupIds        []string          `json:"SecurityGroupIds"`
+	KeyPairName             string            `json:"KeyPairName,omitempty"`
+	InstanceChargeType      string            `json:"InstanceChargeType"`
+	InternetChargeType      string            `json:"InternetChargeType"`
+	InternetMaxBandwidthOut int               `json:"InternetMaxBandwidthOut"`
+	InternetMaxBandwidthIn  int               `json:"InternetMaxBandwidthIn"`
+	SpotStrategy            string            `json:"SpotStrategy"`
+	DeletionProtection      bool              `json:"DeletionProtection,omitempty"`
+	AutoReleaseTime         string            `json:"AutoReleaseTime,omitempty"`
+	ResourceGroupId         string            `json:"ResourceGroupId,omitempty"`
+	Tags                    [][2]string       `json:"Tags,omitempty"`
+	Period                  int               `json:"Period,omitempty"`
+	PeriodUnit              string            `json:"PeriodUnit,omitempty"`
+	Created                 time.Time         `json:"Created"`
+	Extra                   map[string]string `json:"Extra,omitempty"`
+}
+
+// loadState reads the state file; a missing file is a fresh state, a
+// corrupt one an error (it is never silently replaced).
+func loadState(path string) (*state, error) {
+	if path == "" {
+		return newState(), nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return newState(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: reading state: %w", err)
+	}
+	st := newState()
+	if err := json.Unmarshal(data, st); err != nil {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt (fix or remove it): %w", path, err)
+	}
+	if st.Version != stateVersion {
+		return nil, fmt.Errorf("sandbox: state file %s has version %d, want %d", path, st.Version, stateVersion)
+	}
+	if st.Instances == nil {
+		st.Instances = map[string]*instance{}
+	}
+	if st.Templates == nil {
+		st.Templates = map[string]*template{}
+	}
+	if st.Tokens == nil {
+		st.Tokens = map[string]*tokenResult{}
+	}
+	return st, nil
+}
+
+// save writes the state file atomically: a temporary file in the same
+// directory, synced, then renamed over the old one.
+func (s *Server) save() error {
+	if s.opts.StateFile == "" {
+		return nil
+	}
+	s.mu.Lock()
+	data, err := json.MarshalIndent(s.st, "", " ")
+	s.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("sandbox: encoding state: %w", err)
+	}
+	return writeAtomic(s.opts.StateFile, data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("sandbox: saving state: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after the rename
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("sandbox: saving state: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sandbox: saving state: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("sandbox: saving state: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("sandbox: saving state: %w", err)
+	}
+	return nil
+}

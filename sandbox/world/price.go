@@ -1,0 +1,95 @@
+package world
+
+import "math"
+
+// The price formula (CNY, China-mainland list price, then × the region's
+// PriceFactor). Pay-as-you-go per hour:
+//
+//	type   = family factor × (0.18 × vCPU + 0.035 × GiB + GPU rate × GPUs + 0.00025 × local-SSD GiB)
+//	disk   = GiB × per-GiB-hour rate of the category (and ESSD performance level)
+//	band   = PayByBandwidth: 0.063 per Mbit/s for the first 5, 0.25 above; PayByTraffic: 0 (billed per GB)
+//
+// Subscription (PrePaid) per month = hourly × 720 × 0.6; per year = 12 months
+// less 15 % (rule 587). Spot = hourly × 0.18. Prices are rounded to 3 decimals.
+const (
+	perVCPU        = 0.18
+	perGiB         = 0.035
+	perLocalGiB    = 0.00025
+	monthHours     = 720
+	monthFactor    = 0.6
+	yearDiscount   = 0.15
+	spotFactor     = 0.18
+	bandwidthLow   = 0.063
+	bandwidthHigh  = 0.25
+	YearlyRuleId   = 587
+	YearlyRuleText = "1-year subscription: 15% off"
+)
+
+var gpuRates = map[string]float64{"NVIDIA A10": 7.5, "NVIDIA T4": 4.8, "NVIDIA V100": 17}
+
+// diskRates is the per-GiB-hour price of each disk category; ESSD by level.
+var diskRates = map[string]float64{
+	"cloud": 0.0004, "cloud_efficiency": 0.0005, "cloud_ssd": 0.001, "cloud_auto": 0.001, "cloud_essd_entry": 0.0007,
+	"cloud_essd:PL0": 0.00075, "cloud_essd:PL1": 0.0015, "cloud_essd:PL2": 0.003, "cloud_essd:PL3": 0.006,
+}
+
+// Round3 rounds a price to 3 decimals.
+func Round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// TypeHourly is the pay-as-you-go hourly price of one instance of t in r.
+func TypeHourly(r Region, t InstanceType) float64 {
+	base := perVCPU*float64(t.Cpu) + perGiB*t.MemoryGiB + gpuRates[t.GPUSpec]*float64(t.GPUAmount) +
+		perLocalGiB*float64(int64(t.LocalStorageAmount)*t.LocalStorageCapacity)
+	return Round3(base * t.priceFactor * r.PriceFactor)
+}
+
+// DiskHourly is the hourly price of a disk; level applies to cloud_essd
+// (PL1 when empty).
+func DiskHourly(r Region, category, level string, sizeGiB int) float64 {
+	key := category
+	if category == "cloud_essd" {
+		if level == "" {
+			level = "PL1"
+		}
+		key += ":" + level
+	}
+	rate, ok := diskRates[key]
+	if !ok {
+		rate = diskRates["cloud_efficiency"]
+	}
+	return Round3(rate * float64(sizeGiB) * r.PriceFactor)
+}
+
+// BandwidthHourly is the hourly price of the outbound bandwidth.
+func BandwidthHourly(r Region, chargeType string, mbps int) float64 {
+	if chargeType != "PayByBandwidth" || mbps <= 0 {
+		return 0
+	}
+	low := math.Min(float64(mbps), 5)
+	high := math.Max(float64(mbps)-5, 0)
+	return Round3((low*bandwidthLow + high*bandwidthHigh) * r.PriceFactor)
+}
+
+// Period converts an hourly price to the price for the unit asked: Hour,
+// Week, Month or Year (PrePaid), times period. It also returns the discount
+// (only Year has one).
+func Period(hourly float64, unit string, period int, spot bool) (original, discount float64) {
+	if period < 1 {
+		period = 1
+	}
+	switch unit {
+	case "Week":
+		original = hourly * 168 * monthFactor * float64(period)
+	case "Month":
+		original = hourly * monthHours * monthFactor * float64(period)
+	case "Year":
+		original = hourly * monthHours * monthFactor * 12 * float64(period)
+		discount = original * yearDiscount
+	default:
+		original = hourly * float64(period)
+		if spot {
+			original *= spotFactor
+		}
+	}
+	return Round3(original), Round3(discount)
+}
