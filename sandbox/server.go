@@ -274,6 +274,11 @@ func (s *Server) route(method string, c *call) (handler, *apiError) {
 	if aerr := c.resolveRegion(action); aerr != nil {
 		return nil, aerr
 	}
+	if action != "RunInstances" && c.p.Get("DryRun") == "true" {
+		// DryRun on the other actions checks only the credentials and the
+		// common parameters (api-shapes.md §1).
+		return nil, errDryRun
+	}
 	return h, nil
 }
 
