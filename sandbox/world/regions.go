@@ -89,7 +89,7 @@ func buildRegions() []Region {
 		for i, letter := range row.zones {
 			up := string(unicode.ToUpper(letter))
 			r.Zones = append(r.Zones, Zone{
-				ZoneId: row.id + "-" + string(letter),
+				ZoneId: zoneID(row.id, letter),
 				NameZh: row.zhPrefix + up,
 				NameEn: strings.TrimSpace(row.enCity) + " Zone " + up,
 				Index:  i,
@@ -98,4 +98,13 @@ func buildRegions() []Region {
 		out = append(out, r)
 	}
 	return out
+}
+
+// zoneID names a zone as the real API does: regions whose ID ends in a digit
+// append the letter (ap-southeast-1a), the others add a dash (cn-hangzhou-i).
+func zoneID(region string, letter rune) string {
+	if last := region[len(region)-1]; last >= '0' && last <= '9' {
+		return region + string(letter)
+	}
+	return region + "-" + string(letter)
 }

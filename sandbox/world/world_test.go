@@ -54,7 +54,7 @@ func TestIDsUnique(t *testing.T) {
 		check("region", r.RegionId)
 		for _, z := range r.Zones {
 			check("zone", z.ZoneId)
-			if !strings.HasPrefix(z.ZoneId, r.RegionId+"-") {
+			if !strings.HasPrefix(z.ZoneId, r.RegionId) || len(z.ZoneId) > len(r.RegionId)+2 {
 				t.Errorf("zone %s is not named after region %s", z.ZoneId, r.RegionId)
 			}
 		}
