@@ -70,6 +70,7 @@ type Result struct {
 // UnknownFormatError reports a format name Export does not have.
 type UnknownFormatError struct{ Name string }
 
+// Error names the format and lists the valid ones.
 func (e *UnknownFormatError) Error() string {
 	names := make([]string, 0, len(Formats()))
 	for _, f := range Formats() {

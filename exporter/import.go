@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/request"
@@ -17,6 +18,7 @@ type ImportError struct {
 	Suggestion string
 }
 
+// Error says what is wrong, naming the flag and the closest valid one.
 func (e *ImportError) Error() string {
 	msg := e.Msg
 	if e.Flag != "" {
@@ -57,17 +59,23 @@ var cliListFlags = map[string]bool{"--output": true, "--waiter": true, "--pager"
 
 // ImportCLI parses an `aliyun ecs RunInstances --Name value …` command line
 // (line continuations, quotes and $VAR references included) back into a
-// request. --profile, --region, --endpoint and --insecure go into Options,
+// request. The text may be a whole script: the one RunInstances command in
+// it is read and the other commands are named in Options.ImportNotes.
+// --profile, --region, --endpoint and --insecure go into Options,
 // --ClientToken makes the Options idempotent, the CLI's other flags are
 // dropped and named in Options.ImportNotes, and any other flag is an error
 // that names it and suggests the closest RunInstances parameter.
 func ImportCLI(cmdline string) (*request.Request, Options, error) {
 	var o Options
-	words, err := splitWords(cmdline)
+	cmds, err := splitCommands(cmdline)
 	if err != nil {
 		return nil, o, &ImportError{Msg: err.Error()}
 	}
-	rest, err := checkHead(words)
+	cmd, err := pickCommand(cmds, &o)
+	if err != nil {
+		return nil, o, err
+	}
+	rest, err := checkHead(cmd.words)
 	if err != nil {
 		return nil, o, err
 	}
@@ -83,6 +91,72 @@ func ImportCLI(cmdline string) (*request.Request, Options, error) {
 		o.Idempotent = true
 	}
 	return req, o, nil
+}
+
+// pickCommand finds the script's one RunInstances command; the others are
+// noted by their command name only (an `export ECS_PASSWORD=…` line must
+// not be echoed).
+func pickCommand(cmds []shellCommand, o *Options) (shellCommand, error) {
+	var found []int
+	for i, c := range cmds {
+		if isRunInstances(c.words) {
+			found = append(found, i)
+		}
+	}
+	switch {
+	case len(found) == 0 && len(cmds) == 1:
+		return cmds[0], cmds[0].problemErr()
+	case len(found) == 0:
+		return shellCommand{}, &ImportError{Msg: fmt.Sprintf("no `aliyun ecs RunInstances` command among the %d commands given", len(cmds))}
+	case len(found) > 1:
+		return shellCommand{}, &ImportError{Msg: fmt.Sprintf("found %d RunInstances commands (lines %d and %d): import one", len(found), cmds[found[0]].line, cmds[found[1]].line)}
+	}
+	for i, c := range cmds {
+		if i != found[0] {
+			o.ImportNotes = append(o.ImportNotes, fmt.Sprintf("line %d: the %s command was not imported", c.line, commandName(c.words)))
+		}
+	}
+	c := cmds[found[0]]
+	c.words = dropAssignments(c.words, o)
+	return c, c.problemErr()
+}
+
+func (c shellCommand) problemErr() error {
+	if c.problem != nil {
+		return &ImportError{Msg: c.problem.Error()}
+	}
+	return nil
+}
+
+// isRunInstances reports whether words are `[NAME=value …] aliyun ecs RunInstances …`.
+func isRunInstances(words []string) bool {
+	for len(words) > 0 && isAssignment(words[0]) {
+		words = words[1:]
+	}
+	return len(words) >= 3 && path.Base(words[0]) == "aliyun" && strings.EqualFold(words[1], "ecs") && words[2] == "RunInstances"
+}
+
+// dropAssignments removes leading NAME=value words, noting the names.
+func dropAssignments(words []string, o *Options) []string {
+	for len(words) > 0 && isAssignment(words[0]) {
+		name, _, _ := strings.Cut(words[0], "=")
+		o.ImportNotes = append(o.ImportNotes, "the environment assignment "+name+"=… before aliyun was not imported")
+		words = words[1:]
+	}
+	return words
+}
+
+func isAssignment(w string) bool {
+	name, _, ok := strings.Cut(w, "=")
+	return ok && isEnvName(name)
+}
+
+func commandName(words []string) string {
+	if len(words) == 0 {
+		return "empty"
+	}
+	name, _, _ := strings.Cut(words[0], "=")
+	return strconv.Quote(name)
 }
 
 // checkHead accepts `aliyun ecs RunInstances` and returns the words after.

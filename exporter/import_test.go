@@ -2,6 +2,7 @@ package exporter
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -48,16 +49,18 @@ func TestImportCLIReadsARealScript(t *testing.T) {
 
 func TestImportCLIErrorsNameTheFlag(t *testing.T) {
 	cases := map[string]string{
-		"aliyun ecs RunInstances --DataDisk.1.Sise 40":       "--DataDisk.1.Sise: unknown flag",
-		"aliyun ecs RunInstances --RegionId":                 "--RegionId: needs a value",
-		"aliyun ecs RunInstances --UserData-FILE ./ud":       "--UserData-FILE: reads its value from a file",
-		"aliyun ecs RunInstances --RegionId a --RegionId b":  "--RegionId: is given twice",
-		"aliyun ecs run-instances --RegionId a":              "CamelCase",
-		"aliyun ecs DescribeInstances":                       "only RunInstances",
-		"gcloud compute instances create":                    "start with aliyun",
-		"aliyun ecs RunInstances --InstanceName $(whoami)":   "command substitution",
-		"aliyun ecs RunInstances --InstanceName 'open":       "unterminated single quote",
-		"aliyun ecs RunInstances --RegionId a | tee log":     "does not run",
+		"aliyun ecs RunInstances --DataDisk.1.Sise 40":                 "--DataDisk.1.Sise: unknown flag",
+		"aliyun ecs RunInstances --RegionId":                           "--RegionId: needs a value",
+		"aliyun ecs RunInstances --UserData-FILE ./ud":                 "--UserData-FILE: reads its value from a file",
+		"aliyun ecs RunInstances --RegionId a --RegionId b":            "--RegionId: is given twice",
+		"aliyun ecs run-instances --RegionId a":                        "CamelCase",
+		"aliyun ecs DescribeInstances":                                 "only RunInstances",
+		"gcloud compute instances create":                              "start with aliyun",
+		"aliyun ecs RunInstances --InstanceName $(whoami)":             "command substitution",
+		"aliyun ecs RunInstances --InstanceName 'open":                 "unterminated single quote",
+		"aliyun ecs RunInstances --RegionId a > ids.json":              "redirection",
+		"aliyun ecs RunInstances --A 1\naliyun ecs RunInstances --B 2": "found 2 RunInstances commands",
+		"set -e\necho hi":                                    "no `aliyun ecs RunInstances` command",
 		"aliyun ecs RunInstances RegionId a":                 "expected a flag",
 		"aliyun ecs RunInstances --InstanceName ~/x":         "home directory",
 		"aliyun ecs RunInstances --InstanceName \"${A:-b}\"": "not a plain ${NAME}",
@@ -82,14 +85,56 @@ func TestSplitWords(t *testing.T) {
 		`"x\"y\$z\\" ''`:     {`x"y$z\`, ""},
 		`"$A-${B}" $C`:       {"${A}-${B}", "${C}"},
 		`'$A' "a$" $`:        {"$A", "a$", "$"},
-		"x#y # comment\nz":   {"x#y", "z"},
+		"x#y # comment":      {"x#y"},
 		`"中文 🙂" '\n'`:        {"中文 🙂", `\n`},
-		"a\r\n\tb":           {"a", "b"},
+		"a\\\r\n\tb":         {"a", "b"},
 	}
 	for in, want := range cases {
 		got, err := splitWords(in)
 		if err != nil || strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("splitWords(%q) = %q, %v; want %q", in, got, err, want)
 		}
+	}
+}
+
+// TestImportCLIReadsTheRunInstancesLineOfAScript: a saved script with other
+// commands around the launch imports; the others are named, not echoed.
+func TestImportCLIReadsTheRunInstancesLineOfAScript(t *testing.T) {
+	script := "#!/bin/sh\nset -eu\nexport ECS_PASSWORD='S3cr3t!'\n" +
+		"ALIBABA_CLOUD_ACCESS_KEY_SECRET=k aliyun ecs RunInstances \\\n  --RegionId cn-hangzhou \\\n  --Amount 2 | tee out.json; echo done\n"
+	req, o, err := ImportCLI(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Get("RegionId") != "cn-hangzhou" || req.Get("Amount") != "2" || req.Len() != 2 {
+		t.Errorf("request %v", req.Params())
+	}
+	notes := strings.Join(o.ImportNotes, "\n")
+	for _, want := range []string{`line 2: the "set" command`, `line 3: the "export" command`, `line 6: the "tee" command`, `line 6: the "echo" command`, "ALIBABA_CLOUD_ACCESS_KEY_SECRET=…"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q lack %q", o.ImportNotes, want)
+		}
+	}
+	if strings.Contains(notes, "S3cr3t") || strings.Contains(notes, "=k") {
+		t.Errorf("notes echo a secret: %q", o.ImportNotes)
+	}
+}
+
+func TestSplitCommands(t *testing.T) {
+	cmds, err := splitCommands("a 'b\nc' \\\n d; e && f || g | h & i\n\n# c\nj $(x)\nk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cmds {
+		s := fmt.Sprintf("%d:%s", c.line, strings.Join(c.words, ","))
+		if c.problem != nil {
+			s += "!"
+		}
+		got = append(got, s)
+	}
+	want := "1:a,b\nc,d 3:e 3:f 3:g 3:h 3:i 6:j,$(x)! 7:k"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %q\nwant %q", strings.Join(got, " "), want)
 	}
 }
