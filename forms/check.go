@@ -31,6 +31,9 @@ func (d *Draft) context(now time.Time) ruleContext {
 	if im, ok := d.Env.Image(d.Req.Get("ImageId")); ok {
 		c.OSType, c.ImageSize = im.OSType, im.Size
 	}
+	if t, ok := d.Env.Type(d.Req.Get("InstanceType")); ok {
+		c.MaxDataDisks = t.DiskQuantity
+	}
 	return c
 }
 

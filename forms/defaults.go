@@ -47,6 +47,27 @@ func DefaultZone(data *catalog.RegionData) string {
 	return best
 }
 
+// DefaultTypeCandidates lists the types DefaultType chooses among, whose
+// prices the wizard fetches first: the available general-purpose types with
+// 2 vCPU, else every available 2-vCPU type.
+func DefaultTypeCandidates(types []catalog.InstanceType) []string {
+	for _, fits := range []func(catalog.InstanceType) bool{
+		func(t catalog.InstanceType) bool { return t.CpuCoreCount == 2 && isGeneralPurpose(t) },
+		func(t catalog.InstanceType) bool { return t.CpuCoreCount == 2 },
+	} {
+		var out []string
+		for _, t := range types {
+			if t.Status == catalog.Available && fits(t) {
+				out = append(out, t.InstanceTypeId)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
 // DefaultType is the cheapest available general-purpose type with 2 vCPU,
 // else the cheapest available 2-vCPU type, else the cheapest available one.
 func DefaultType(types []catalog.InstanceType) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -130,5 +131,30 @@ func writeFile(path string, b []byte) error {
 func writeExport(path, text string) tea.Cmd {
 	return func() tea.Msg {
 		return savedMsg{what: "export", path: path, err: writeFile(path, []byte(text))}
+	}
+}
+
+// fetchTypePrices asks the hourly price of each type, a few at a time; a
+// type whose price cannot be had is left without one.
+func fetchTypePrices(ctx context.Context, r catalog.Reader, region, zone string, b catalog.Billing, ids []string, id int, first bool) tea.Cmd {
+	return func() tea.Msg {
+		out := make(map[string]float64, len(ids))
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 4)
+		for _, t := range ids {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(t string) {
+				defer func() { <-sem; wg.Done() }()
+				if p, err := r.TypePrice(ctx, region, zone, t, b); err == nil && p.TradePrice > 0 {
+					mu.Lock()
+					out[t] = p.TradePrice
+					mu.Unlock()
+				}
+			}(t)
+		}
+		wg.Wait()
+		return typePricesMsg{id: id, prices: out, first: first}
 	}
 }

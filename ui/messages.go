@@ -15,9 +15,10 @@ const (
 	loadTypes
 	loadDisks
 	loadPrice
+	loadTypePrices
 )
 
-var loadNames = [...]string{"regions", "the region's catalog", "instance types", "disk categories", "the price"}
+var loadNames = [...]string{"regions", "the region's catalog", "instance types", "disk categories", "the price", "type prices"}
 
 // String names what loads, for the spinner and the error banner.
 func (k loadKind) String() string { return loadNames[k] }
@@ -79,4 +80,11 @@ type savedMsg struct {
 	what, path string
 	err        error
 	quiet      bool // the draft: only errors are shown
+}
+
+// typePricesMsg carries the hourly prices of some types (DescribePrice per type).
+type typePricesMsg struct {
+	id     int // the types load they belong to
+	prices map[string]float64
+	first  bool // the default type's candidates: the step waits for them
 }

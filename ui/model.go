@@ -121,6 +121,8 @@ type Model struct {
 	loadedBilling catalog.Billing
 	typesZone     string
 	typesLoaded   bool
+	pricesReady   bool            // the default type's candidates are priced
+	priceAsked    map[string]bool // types whose price was asked for this list
 	disksType     string
 
 	regions pickList
@@ -164,7 +166,7 @@ func New(ctx context.Context, o Options) Model {
 		regions: pickList{cols: []column{{title: "Region", width: 20}, {title: "Name", width: 0}}},
 		zones:   pickList{cols: []column{{title: "Zone", width: 20}, {title: "Name", width: 0}, {title: "Types available", width: 16, right: true}}},
 	}
-	m.path = textinput.New()
+	m.path = newInput()
 	m.path.Prompt = "file: "
 	m.draft = forms.NewDraft(nil, env)
 	m.start()

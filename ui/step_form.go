@@ -46,7 +46,7 @@ func (f *fieldForm) rebuild(d *forms.Draft, fields []forms.Field, now time.Time)
 		}
 		in, ok := f.inputs[fl.Key]
 		if !ok {
-			t := textinput.New()
+			t := newInput()
 			t.Prompt = ""
 			t.CharLimit = 16384
 			if fl.Kind == forms.Secret {

@@ -41,7 +41,7 @@ type imagePicker struct {
 }
 
 func newImagePicker() imagePicker {
-	ti := textinput.New()
+	ti := newInput()
 	ti.Prompt = "/ "
 	ti.Placeholder = "type to filter: ubuntu 22 …"
 	return imagePicker{filter: ti, list: pickList{cols: []column{

@@ -46,7 +46,7 @@ type typePicker struct {
 }
 
 func newTypePicker() typePicker {
-	ti := textinput.New()
+	ti := newInput()
 	ti.Prompt = "/ "
 	ti.Placeholder = "type to filter: g7 4 arm …"
 	return typePicker{filter: ti, list: pickList{cols: []column{
@@ -100,6 +100,17 @@ func zonesOrNone(z []string) string {
 }
 
 func fmtMem(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
+
+// setPrices fills in prices as DescribePrice answers.
+func (p *typePicker) setPrices(prices map[string]float64) {
+	for i, t := range p.all {
+		if pr, ok := prices[t.InstanceTypeId]; ok {
+			p.all[i].PricePerHour = pr
+			p.cells[i] = typeCells(p.all[i])
+		}
+	}
+	p.refresh()
+}
 
 // refresh recomputes the rows shown: fuzzy matches (best first) or the
 // chosen order, then the quick filters.

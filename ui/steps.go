@@ -68,7 +68,7 @@ func (m *Model) needs(s forms.StepID) map[loadKind]bool {
 	case forms.Zone, forms.Image, forms.Network, forms.Access, forms.Ask:
 		return map[loadKind]bool{loadRegionData: true}
 	case forms.InstanceType:
-		return map[loadKind]bool{loadRegionData: true, loadTypes: true}
+		return map[loadKind]bool{loadRegionData: true, loadTypes: true, loadTypePrices: true}
 	case forms.Storage:
 		return map[loadKind]bool{loadRegionData: true, loadDisks: true}
 	}
@@ -86,6 +86,8 @@ func (m *Model) have(k loadKind) bool {
 		return m.typesLoaded && m.typesZone == m.draft.Req.Get("ZoneId") && m.have(loadRegionData)
 	case loadDisks:
 		return m.disksType == m.draft.Req.Get("InstanceType") && !m.loading[loadDisks] && m.disksType != ""
+	case loadTypePrices:
+		return m.pricesReady && m.have(loadTypes)
 	}
 	return true
 }
@@ -96,6 +98,9 @@ func (m *Model) ensure(s forms.StepID) tea.Cmd {
 	for k := range m.needs(s) {
 		if m.have(k) || (m.loading[k] && !m.staleLoad(k)) {
 			continue
+		}
+		if k == loadTypePrices {
+			continue // follows the types
 		}
 		if k == loadTypes {
 			if !m.have(loadRegionData) {
@@ -162,6 +167,8 @@ func (m *Model) prepare(s forms.StepID) tea.Cmd {
 		m.zones.selectValue(m.draft.Req.Get("ZoneId"))
 	case forms.InstanceType:
 		m.types.list.selectValue(m.draft.Req.Get("InstanceType"))
+		m.layout()
+		return m.priceVisible()
 	case forms.Image:
 		t, _ := m.env.Type(m.draft.Req.Get("InstanceType"))
 		m.images.setImages(m.env.Data.Images, t.CpuArchitecture)
@@ -363,6 +370,9 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	*in, cmd = in.Update(msg)
 	if in.Value() != before {
 		refresh()
+		if m.step == forms.InstanceType {
+			cmd = tea.Batch(cmd, m.priceVisible())
+		}
 	}
 	return m, cmd
 }
@@ -382,10 +392,15 @@ func (m Model) onTypeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "z":
 		return m.switchZone()
 	default:
-		return m.onListKey(msg, &p.list)
+		next, cmd := m.onListKey(msg, &p.list)
+		mm := next.(Model)
+		if mm.step == forms.InstanceType {
+			return mm, tea.Batch(cmd, mm.priceVisible())
+		}
+		return mm, cmd
 	}
 	p.refresh()
-	return m, nil
+	return m, m.priceVisible()
 }
 
 // switchZone moves to the first zone where the type under the cursor is

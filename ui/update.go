@@ -40,6 +40,8 @@ func (m Model) onData(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onRegionData(msg)
 	case typesLoadedMsg:
 		return m.onTypes(msg)
+	case typePricesMsg:
+		return m.onTypePrices(msg)
 	case disksLoadedMsg:
 		return m.onDisks(msg)
 	case priceMsg:
@@ -111,7 +113,57 @@ func (m Model) onTypes(msg typesLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.env.Types, m.typesZone, m.typesLoaded = msg.types, msg.zone, true
 	m.types.setTypes(msg.types, msg.zone)
+	m.priceAsked = map[string]bool{}
+	ids := forms.DefaultTypeCandidates(msg.types)
+	m.pricesReady = len(ids) == 0 || m.opts.Reader == nil
+	if m.pricesReady {
+		return m, m.refreshStep()
+	}
+	for _, t := range ids {
+		m.priceAsked[t] = true
+	}
+	m.loading[loadTypePrices] = true
+	return m, fetchTypePrices(m.ctx, m.opts.Reader, m.region(), msg.zone, m.billing(), ids, msg.id, true)
+}
+
+// onTypePrices fills the price column; the first batch lets the default
+// (the cheapest candidate) be chosen.
+func (m Model) onTypePrices(msg typePricesMsg) (tea.Model, tea.Cmd) {
+	if msg.id != m.seq[loadTypes] {
+		return m, nil
+	}
+	for i, t := range m.env.Types {
+		if p, ok := msg.prices[t.InstanceTypeId]; ok {
+			m.env.Types[i].PricePerHour = p
+		}
+	}
+	m.types.setPrices(msg.prices)
+	if !msg.first {
+		return m, nil
+	}
+	m.pricesReady = true
+	delete(m.loading, loadTypePrices)
 	return m, m.refreshStep()
+}
+
+// priceVisible asks the prices of the types in view that have none yet.
+func (m *Model) priceVisible() tea.Cmd {
+	if m.opts.Reader == nil || !m.typesLoaded {
+		return nil
+	}
+	var ids []string
+	l := &m.types.list
+	for i := l.offset; i < min(len(l.rows), l.offset+l.height); i++ {
+		id := l.rows[i].value
+		if !m.priceAsked[id] {
+			m.priceAsked[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return fetchTypePrices(m.ctx, m.opts.Reader, m.region(), m.typesZone, m.billing(), ids, m.seq[loadTypes], false)
 }
 
 func (m Model) onDisks(msg disksLoadedMsg) (tea.Model, tea.Cmd) {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/ecslaunch/ecslaunch/rules"
@@ -34,3 +36,11 @@ func blocking(fs []rules.Finding) bool {
 	return false
 }
 func removeFile(p string) error { return os.Remove(p) }
+
+// newInput is a text input with a steady cursor: a blinking one would keep
+// a timer running for nothing and make every frame differ.
+func newInput() textinput.Model {
+	t := textinput.New()
+	t.Cursor.SetMode(cursor.CursorStatic)
+	return t
+}

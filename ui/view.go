@@ -34,12 +34,20 @@ func (m *Model) layout() {
 	m.doc.Width, m.doc.Height = m.mainWidth(), max(3, m.bodyHeight()-1)
 }
 
-func (m *Model) showPanel() bool { return m.panel && m.width >= panelMinWidth }
+// showPanel: the request panel shows when there is room; the tables of
+// types and images need the width more below 130 columns.
+func (m *Model) showPanel() bool {
+	if m.screen == screenStep && (m.step == forms.InstanceType || m.step == forms.Image) && m.width < 130 {
+		return false
+	}
+	return m.panel && m.width >= panelMinWidth
+}
 
+// mainWidth is what the panel (its border, padding and a gap) leaves.
 func (m *Model) mainWidth() int {
 	w := max(m.width, minWidth)
 	if m.showPanel() {
-		w -= panelWidth + 2
+		w -= panelWidth + 3
 	}
 	return w
 }
@@ -55,7 +63,7 @@ func (m Model) View() string {
 	body = padLines(body, m.bodyHeight())
 	if m.showPanel() {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.mainWidth()+1).Render(body),
-			m.st.Panel.Render(m.panelView()))
+			m.st.Panel.Width(panelWidth+1).Render(m.panelView()))
 	}
 	return strings.Join([]string{m.headerView(), m.stepsView(), m.messageView(), body, m.footerView()}, "\n")
 }
