@@ -77,6 +77,7 @@ type APIError struct {
 	RequestID  string
 }
 
+// Error renders the code, message and request ID.
 func (e *APIError) Error() string {
 	s := e.Code + ": " + e.Message
 	if e.RequestID != "" {
@@ -89,6 +90,7 @@ func (e *APIError) Error() string {
 // redacted.
 type TransportError struct{ Detail string }
 
+// Error says that no answer came, with the redacted detail.
 func (e *TransportError) Error() string { return "no answer from ECS: " + e.Detail }
 
 // cleanError turns an SDK error into one that is safe to show and log.
@@ -114,6 +116,8 @@ func cleanError(err error) error {
 // request; nothing was sent.
 type BuildError struct{ Err error }
 
+// Error says why the request could not be built.
 func (e *BuildError) Error() string { return "cannot build the request: " + e.Err.Error() }
 
+// Unwrap returns the cause.
 func (e *BuildError) Unwrap() error { return e.Err }

@@ -61,6 +61,9 @@ type Event struct {
 	Running, Total int
 	// Outcome is set on Done.
 	Outcome *Outcome
+	// Needs lists the environment variables a resume of this launch will
+	// need, as the history keeps secrets only as references (TokenReserved).
+	Needs []string
 }
 
 // finalGrace is how long a last event waits for a listener once the
@@ -101,7 +104,11 @@ func emitFinal(ctx context.Context, events chan<- Event, e Event) {
 func RenderEvent(e Event) string {
 	switch e.Kind {
 	case TokenReserved:
-		return "ClientToken " + e.Token + " reserved in the launch history"
+		s := "ClientToken " + e.Token + " reserved in the launch history"
+		if len(e.Needs) > 0 {
+			s += " (a resume will need " + strings.Join(e.Needs, ", ") + " set)"
+		}
+		return s
 	case Attempt:
 		return fmt.Sprintf("RunInstances: attempt %d of %d", e.Attempt, e.MaxAttempts)
 	case Retrying:

@@ -73,6 +73,7 @@ type Warning struct {
 	Reason string
 }
 
+// String names the line and the reason.
 func (w Warning) String() string { return fmt.Sprintf("history line %d skipped: %s", w.Line, w.Reason) }
 
 // History is the append-only JSON Lines launch log. It is safe for

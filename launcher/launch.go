@@ -166,10 +166,11 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 	if err != nil {
 		return nil, err
 	}
-	if err := l.record(Entry{State: StatePending, Request: l.safeParams()}); err != nil {
+	safe := l.safeParams()
+	if err := l.record(Entry{State: StatePending, Request: safe}); err != nil {
 		return nil, err
 	}
-	l.emit(ctx, Event{Kind: TokenReserved})
+	l.emit(ctx, Event{Kind: TokenReserved, Needs: needs(safe)})
 	return l.run(ctx)
 }
 
@@ -213,6 +214,15 @@ func (l *launch) safeParams() map[string]string {
 		m[p.Name] = p.Value
 	}
 	return m
+}
+
+// needs lists the environment variables recorded parameters refer to.
+func needs(params map[string]string) []string {
+	r := request.New()
+	for k, v := range params {
+		_ = r.Set(k, v) // names come from a valid request
+	}
+	return r.References()
 }
 
 // record appends the launch's current state to the history.

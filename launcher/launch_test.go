@@ -3,6 +3,7 @@ package launcher
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,6 +155,9 @@ func TestLaunchRetriesLostAnswers5xxAndThrottlingWithTheSameToken(t *testing.T) 
 	}
 	if count(evs, Retrying) != 5 || count(evs, Attempt) != 6 || evs[0].Kind != TokenReserved || evs[len(evs)-1].Kind != Done {
 		t.Errorf("events %v", kinds(evs))
+	}
+	if fmt.Sprint(evs[0].Needs) != "[ECS_PASSWORD]" {
+		t.Errorf("TokenReserved needs %v, want the password's variable", evs[0].Needs)
 	}
 	for _, e := range evs {
 		if e.Kind == Retrying && (strings.Contains(e.Err, "LTAIsecretid") || strings.Contains(e.Err, "Hunter2")) {

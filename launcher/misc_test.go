@@ -47,7 +47,7 @@ func TestRenderEventGivesOneReadableLinePerKind(t *testing.T) {
 		e    Event
 		want []string
 	}{
-		{Event{Kind: TokenReserved, Token: "tok"}, []string{"tok"}},
+		{Event{Kind: TokenReserved, Token: "tok", Needs: []string{"ECS_PASSWORD"}}, []string{"tok", "resume will need ECS_PASSWORD"}},
 		{Event{Kind: Attempt, Attempt: 2, MaxAttempts: 8}, []string{"attempt 2 of 8"}},
 		{Event{Kind: Retrying, Delay: 1500 * time.Millisecond, Err: "no answer"}, []string{"same ClientToken", "1.5s", "no answer"}},
 		{Event{Kind: Created, InstanceIDs: []string{"i-1", "i-2"}, RequestID: "R"}, []string{"2 instance", "i-1, i-2", "R"}},

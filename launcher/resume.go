@@ -27,6 +27,6 @@ func Resume(ctx context.Context, c Client, h *History, o Options, events chan<- 
 		return nil, fmt.Errorf("resume launch %s: %w", e.Token, err)
 	}
 	l.started, l.out.Resumed = e.Started, true
-	l.emit(ctx, Event{Kind: TokenReserved})
+	l.emit(ctx, Event{Kind: TokenReserved, Needs: needs(e.Request)})
 	return l.run(ctx)
 }

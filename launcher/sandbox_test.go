@@ -468,3 +468,26 @@ func TestSandboxLaunchReportsSSHCommands(t *testing.T) {
 	b, _ := json.Marshal(out)
 	t.Logf("outcome %s", b)
 }
+
+func TestSandboxServerErrorsAreRetriedWithoutDuplicates(t *testing.T) {
+	s := startSandbox(t, sandbox.Faults{})
+	f := learn(t, sdkClient(t, s))
+	s.SetFaults(sandbox.Faults{ErrorRate: 0.3})
+	h := testHistory(t)
+	c := sandboxClient(t, s)
+	o := sandboxOptions(h)
+	o.Wait = true
+	const launches = 10
+	for i := range launches {
+		if _, err := Launch(context.Background(), c, f.goodRequest(t, 2), o, nil); err != nil {
+			t.Fatalf("launch %d: %v", i, err)
+		}
+	}
+	s.SetFaults(sandbox.Faults{})
+	if n := len(countInstances(t, sdkClient(t, s))); n != 2*launches {
+		t.Errorf("%d instances, want %d", n, 2*launches)
+	}
+	if calls := s.Calls()["RunInstances"]; calls <= launches {
+		t.Errorf("%d RunInstances calls for %d launches: the fault was not exercised", calls, launches)
+	}
+}
