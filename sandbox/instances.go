@@ -106,12 +106,7 @@ func (s *Server) instancesOf(regionID string, f instanceFilter) []snapshot {
 		}
 	}
 	s.mu.Unlock()
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].in.Created.Equal(out[j].in.Created) {
-			return out[i].in.Created.Before(out[j].in.Created)
-		}
-		return out[i].in.InstanceId < out[j].in.InstanceId
-	})
+	sort.Slice(out, func(i, j int) bool { return out[i].in.Seq < out[j].in.Seq })
 	return out
 }
 

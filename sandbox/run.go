@@ -400,7 +400,7 @@ func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *ins
 		InstanceChargeType: orDefault(req.Get("InstanceChargeType"), "PostPaid"), InternetChargeType: orDefault(req.Get("InternetChargeType"), "PayByTraffic"),
 		InternetMaxBandwidthOut: bwOut, InternetMaxBandwidthIn: bwIn, SpotStrategy: orDefault(req.Get("SpotStrategy"), "NoSpot"),
 		DeletionProtection: req.Get("DeletionProtection") == "true", AutoReleaseTime: req.Get("AutoReleaseTime"),
-		ResourceGroupId: req.Get("ResourceGroupId"), Created: now}
+		ResourceGroupId: req.Get("ResourceGroupId"), Created: now, Seq: s.st.Serial}
 	if in.InstanceChargeType == "PrePaid" {
 		in.Period, _ = strconv.Atoi(orDefault(req.Get("Period"), "1"))
 		in.PeriodUnit = orDefault(req.Get("PeriodUnit"), "Month")

@@ -39,33 +39,35 @@ type tokenResult struct {
 // instance is one sandbox instance. Status is derived from Created and the
 // boot time, so it needs no timer.
 type instance struct {
-	InstanceId              string            `json:"InstanceId"`
-	RegionId                string            `json:"RegionId"`
-	ZoneId                  string            `json:"ZoneId"`
-	InstanceName            string            `json:"InstanceName"`
-	HostName                string            `json:"HostName"`
-	Description             string            `json:"Description,omitempty"`
-	InstanceType            string            `json:"InstanceType"`
-	ImageId                 string            `json:"ImageId"`
-	VpcId                   string            `json:"VpcId"`
-	VSwitchId               string            `json:"VSwitchId"`
-	PrivateIp               string            `json:"PrivateIp"`
-	PublicIp                string            `json:"PublicIp,omitempty"`
-	SecurityGroupIds        []string          `json:"SecurityGroupIds"`
-	KeyPairName             string            `json:"KeyPairName,omitempty"`
-	InstanceChargeType      string            `json:"InstanceChargeType"`
-	InternetChargeType      string            `json:"InternetChargeType"`
-	InternetMaxBandwidthOut int               `json:"InternetMaxBandwidthOut"`
-	InternetMaxBandwidthIn  int               `json:"InternetMaxBandwidthIn"`
-	SpotStrategy            string            `json:"SpotStrategy"`
-	DeletionProtection      bool              `json:"DeletionProtection,omitempty"`
-	AutoReleaseTime         string            `json:"AutoReleaseTime,omitempty"`
-	ResourceGroupId         string            `json:"ResourceGroupId,omitempty"`
-	Tags                    [][2]string       `json:"Tags,omitempty"`
-	Period                  int               `json:"Period,omitempty"`
-	PeriodUnit              string            `json:"PeriodUnit,omitempty"`
-	Created                 time.Time         `json:"Created"`
-	Extra                   map[string]string `json:"Extra,omitempty"`
+	InstanceId              string      `json:"InstanceId"`
+	RegionId                string      `json:"RegionId"`
+	ZoneId                  string      `json:"ZoneId"`
+	InstanceName            string      `json:"InstanceName"`
+	HostName                string      `json:"HostName"`
+	Description             string      `json:"Description,omitempty"`
+	InstanceType            string      `json:"InstanceType"`
+	ImageId                 string      `json:"ImageId"`
+	VpcId                   string      `json:"VpcId"`
+	VSwitchId               string      `json:"VSwitchId"`
+	PrivateIp               string      `json:"PrivateIp"`
+	PublicIp                string      `json:"PublicIp,omitempty"`
+	SecurityGroupIds        []string    `json:"SecurityGroupIds"`
+	KeyPairName             string      `json:"KeyPairName,omitempty"`
+	InstanceChargeType      string      `json:"InstanceChargeType"`
+	InternetChargeType      string      `json:"InternetChargeType"`
+	InternetMaxBandwidthOut int         `json:"InternetMaxBandwidthOut"`
+	InternetMaxBandwidthIn  int         `json:"InternetMaxBandwidthIn"`
+	SpotStrategy            string      `json:"SpotStrategy"`
+	DeletionProtection      bool        `json:"DeletionProtection,omitempty"`
+	AutoReleaseTime         string      `json:"AutoReleaseTime,omitempty"`
+	ResourceGroupId         string      `json:"ResourceGroupId,omitempty"`
+	Tags                    [][2]string `json:"Tags,omitempty"`
+	Period                  int         `json:"Period,omitempty"`
+	PeriodUnit              string      `json:"PeriodUnit,omitempty"`
+	Created                 time.Time   `json:"Created"`
+	// Seq orders instances by creation.
+	Seq   uint64            `json:"Seq"`
+	Extra map[string]string `json:"Extra,omitempty"`
 }
 
 // loadState reads the state file; a missing file is a fresh state, a
