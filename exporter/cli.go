@@ -19,6 +19,7 @@ func exportCLI(req *request.Request, o Options) (Result, error) {
 	}
 	r, replaced := r.WithSecretReferences()
 	secretNotes(n, replaced, "the command reads it from the environment variable it refers to")
+	noteCLIMeta(r, n)
 	args := globalFlags(o)
 	for _, p := range r.Params() {
 		args = append(args, flag(p.Name, p.Value))
@@ -34,7 +35,7 @@ func withClientToken(req *request.Request, o Options, n *notes) (*request.Reques
 	if !o.Idempotent {
 		if r.Has("ClientToken") {
 			r.Delete("ClientToken")
-			n.skip("ClientToken", "left out because the export is not idempotent (use --idempotent to keep it)")
+			n.add("ClientToken", "left out because the export is not idempotent (use --idempotent to keep it)")
 		}
 		return r, nil
 	}

@@ -101,8 +101,9 @@ func Export(req *request.Request, f Format, o Options) (Result, error) {
 	return Result{}, &UnknownFormatError{Name: string(f)}
 }
 
-// notes collects, per reason, the parameters a target could not express,
-// so that each reason is said once with every parameter it concerns.
+// notes collects, per reason, the parameters a target could not express
+// (or writes with a caveat), so that each reason is said once with every
+// parameter it concerns.
 type notes struct {
 	order   []string
 	byWhy   map[string][]string
@@ -111,8 +112,8 @@ type notes struct {
 
 func newNotes() *notes { return &notes{byWhy: map[string][]string{}} }
 
-// skip records that key is not expressed, and why.
-func (n *notes) skip(key, why string) {
+// add records a note about key: why it is not expressed, or its caveat.
+func (n *notes) add(key, why string) {
 	if _, ok := n.byWhy[why]; !ok {
 		n.order = append(n.order, why)
 	}

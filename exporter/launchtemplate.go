@@ -74,11 +74,11 @@ func exportLaunchTemplate(req *request.Request, o Options) (Result, error) {
 		why, special := ltWhy[pat]
 		switch {
 		case special:
-			n.skip(p.Name, why)
+			n.add(p.Name, why)
 		case ltPatterns[pat]:
 			args = append(args, flag(p.Name, p.Value))
 		default:
-			n.skip(p.Name, "CreateLaunchTemplate has no such parameter")
+			n.add(p.Name, "CreateLaunchTemplate has no such parameter")
 		}
 	}
 	return Result{Text: command("aliyun ecs CreateLaunchTemplate", args), Notes: n.list()}, nil

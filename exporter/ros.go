@@ -159,7 +159,7 @@ func (w *rosWriter) param(key string) {
 		if why == "" {
 			why = "ALIYUN::ECS::InstanceGroup has no equivalent property"
 		}
-		w.n.skip(key, why)
+		w.n.add(key, why)
 	}
 }
 
@@ -226,7 +226,7 @@ func (w *rosWriter) disks() {
 			case rosDisk[field]:
 				add(m, field, typedNode(k, w.r.Get(k)))
 			default:
-				w.n.skip(k, "DiskMappings items have no equivalent property")
+				w.n.add(k, "DiskMappings items have no equivalent property")
 			}
 		}
 		if len(m.Content) > 0 {
@@ -244,7 +244,7 @@ func (w *rosWriter) autoRenew() {
 	case "false":
 		add(w.props, "AutoRenew", str("False"))
 	default:
-		w.n.skip("AutoRenew", "is not true or false, which ROS's AutoRenew takes")
+		w.n.add("AutoRenew", "is not true or false, which ROS's AutoRenew takes")
 	}
 }
 

@@ -170,7 +170,7 @@ func (t *tfWriter) skip(key string) {
 	if why == "" {
 		why = "alicloud_instance has no equivalent argument"
 	}
-	t.n.skip(key, why)
+	t.n.add(key, why)
 }
 
 func (t *tfWriter) once(group string, write func()) {
@@ -235,7 +235,7 @@ func (t *tfWriter) tags() {
 			continue
 		}
 		if _, dup := m[it["Key"]]; dup {
-			t.n.skip(fmt.Sprintf("Tag.%d", i), "repeats a tag key; the tags map keeps the last value")
+			t.n.add(fmt.Sprintf("Tag.%d", i), "repeats a tag key; the tags map keeps the last value")
 		}
 		m[it["Key"]] = cty.StringVal(it["Value"])
 	}
@@ -255,7 +255,7 @@ func (t *tfWriter) item(block, prefix string, fields map[string]string) *hclwrit
 			continue
 		}
 		if block != "network_interfaces" || !eniSpecial(field) {
-			t.n.skip(k, "alicloud_instance's "+block+" block has no equivalent argument")
+			t.n.add(k, "alicloud_instance's "+block+" block has no equivalent argument")
 		}
 	}
 	return b
@@ -270,7 +270,7 @@ func eniSpecial(field string) bool {
 // SecurityGroupId and SecurityGroupIds.N together.
 func (t *tfWriter) eni(prefix string) {
 	if t.r.Get(prefix+".InstanceType") == "Primary" {
-		t.n.skip(prefix+".InstanceType", "alicloud_instance's network_interfaces are secondary ENIs; describe the primary ENI with the top-level arguments")
+		t.n.add(prefix+".InstanceType", "alicloud_instance's network_interfaces are secondary ENIs; describe the primary ENI with the top-level arguments")
 	}
 	b := t.item("network_interfaces", prefix, tfENI)
 	var ids []cty.Value
@@ -293,7 +293,7 @@ func (t *tfWriter) autoRenew() {
 	case "false":
 		t.body.SetAttributeValue("renewal_status", cty.StringVal("Normal"))
 	default:
-		t.n.skip("AutoRenew", "is not true or false, so it has no renewal_status")
+		t.n.add("AutoRenew", "is not true or false, so it has no renewal_status")
 	}
 }
 
