@@ -155,6 +155,9 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 	if o.History == nil {
 		return nil, ErrNoHistory
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // given up before starting: leave no pending launch behind
+	}
 	token := req.Get("ClientToken")
 	if token == "" {
 		token = o.NewToken()

@@ -452,3 +452,15 @@ func TestLaunchKeepsPollingUntilDescribeInstancesListsEveryInstance(t *testing.T
 		t.Errorf("outcome %+v", out.Instances)
 	}
 }
+
+func TestLaunchGivenUpBeforeItStartsRecordsNothing(t *testing.T) {
+	h := testHistory(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Launch(ctx, newFake(t), testRequest(t, "1"), fastOptions(h), nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v", err)
+	}
+	if all, _ := h.Entries(); len(all) != 0 {
+		t.Errorf("history %+v", all)
+	}
+}
