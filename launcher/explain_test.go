@@ -3,6 +3,7 @@ package launcher
 import (
 	"testing"
 
+	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -31,5 +32,30 @@ func TestExplainGivesTheFlatParameterToJumpTo(t *testing.T) {
 	}
 	if expl, _ := explain(req, "No.Such.Code", "ECS's own words"); expl != "ECS's own words" {
 		t.Errorf("unknown code explained as %q", expl)
+	}
+}
+
+func TestDryRunExplainsEveryDocumentedCode(t *testing.T) {
+	req := testRequest(t, "1")
+	codes := apidoc.Codes()
+	if len(codes) < 50 {
+		t.Fatalf("apidoc knows only %d codes", len(codes))
+	}
+	for _, doc := range codes {
+		res := dryRunVerdict(req, serverError(max(doc.HTTPStatus, 400), doc.Code, doc.Message))
+		if doc.Code == DryRunPassed {
+			if !res.Passed {
+				t.Errorf("%s did not pass", doc.Code)
+			}
+			continue
+		}
+		if res.Passed || res.Code != doc.Code || res.Explanation == "" {
+			t.Errorf("%s: %+v", doc.Code, res)
+		}
+		if res.Parameter != "" {
+			if _, ok := request.Lookup(res.Parameter); !ok {
+				t.Errorf("%s: parameter %q is not a RunInstances parameter", doc.Code, res.Parameter)
+			}
+		}
 	}
 }

@@ -378,9 +378,18 @@ func TestWithSchemeStampsEveryRequest(t *testing.T) {
 	if _, err := Launch(context.Background(), WithScheme(f, "http"), testRequest(t, "1"), o, nil); err != nil {
 		t.Fatal(err)
 	}
-	f.verify()
 	if f.runReqs[0].Scheme != "http" {
 		t.Errorf("RunInstances scheme %q", f.runReqs[0].Scheme)
+	}
+	// Options.Scheme does the same without a wrapper.
+	f.run = append(f.run, runOK("i-2"))
+	o.Wait, o.Scheme, o.NewToken = false, "HTTP", func() string { return "tok-2" }
+	if _, err := Launch(context.Background(), f, testRequest(t, "1"), o, nil); err != nil {
+		t.Fatal(err)
+	}
+	f.verify()
+	if f.runReqs[1].Scheme != "http" {
+		t.Errorf("with Options.Scheme: RunInstances scheme %q", f.runReqs[1].Scheme)
 	}
 }
 
