@@ -61,6 +61,9 @@ type Event struct {
 	Running, Total int
 	// Outcome is set on Done.
 	Outcome *Outcome
+	// Pending (Failed): the outcome is unknown and the launch stays pending
+	// in the history, to be resumed.
+	Pending bool
 	// Needs lists the environment variables a resume of this launch will
 	// need, as the history keeps secrets only as references (TokenReserved).
 	Needs []string
@@ -120,9 +123,21 @@ func RenderEvent(e Event) string {
 	case Done:
 		return renderDone(e)
 	case Failed:
-		return "launch failed: " + e.Err
+		return renderFailed(e)
 	}
 	return e.Kind.String()
+}
+
+// renderFailed tells a refused launch from one whose outcome is unknown
+// and from an interrupted wait, where the instances exist.
+func renderFailed(e Event) string {
+	switch {
+	case len(e.Instances) > 0:
+		return fmt.Sprintf("stopped waiting (%s); the instances exist, %d/%d running: %s", e.Err, e.Running, e.Total, statusList(e.Instances))
+	case e.Pending:
+		return "launch not confirmed (" + e.Err + "); it stays pending: `ecslaunch launch --resume` re-sends it with the same ClientToken"
+	}
+	return "launch failed: " + e.Err
 }
 
 // renderDone lists every instance with its addresses and ssh command.

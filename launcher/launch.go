@@ -278,7 +278,7 @@ func (l *launch) fail(ctx context.Context, err error) error {
 	if rerr := l.record(Entry{State: state, Error: msg}); rerr != nil {
 		err = errors.Join(err, rerr)
 	}
-	l.emitFinal(ctx, Event{Kind: Failed, Err: msg})
+	l.emitFinal(ctx, Event{Kind: Failed, Err: msg, Pending: state == StatePending})
 	if state == StatePending && classify(err) != errCancelled {
 		return fmt.Errorf("%w (the launch is still pending: `ecslaunch launch --resume` re-sends it with the same ClientToken)", err)
 	}

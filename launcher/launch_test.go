@@ -190,7 +190,8 @@ func TestLaunchThatNeverGetsAnAnswerStaysPending(t *testing.T) {
 	for range 3 {
 		f.run = append(f.run, runErr(transportError()))
 	}
-	_, err := Launch(context.Background(), f, testRequest(t, "1"), o, nil)
+	var err error
+	evs := collect(func(ch chan<- Event) { _, err = Launch(context.Background(), f, testRequest(t, "1"), o, ch) })
 	f.verify()
 	if err == nil || !strings.Contains(err.Error(), "--resume") {
 		t.Fatalf("error %v should point to --resume", err)
@@ -201,6 +202,9 @@ func TestLaunchThatNeverGetsAnAnswerStaysPending(t *testing.T) {
 	pending, _ := h.Pending()
 	if len(pending) != 1 || pending[0].Error == "" {
 		t.Errorf("pending %+v", pending)
+	}
+	if last := evs[len(evs)-1]; last.Kind != Failed || !last.Pending {
+		t.Errorf("last event %+v, want a pending Failed", last)
 	}
 }
 

@@ -55,6 +55,9 @@ func TestRenderEventGivesOneReadableLinePerKind(t *testing.T) {
 			[]string{"[##########..........] 1/2", "i-2 Pending"}},
 		{Event{Kind: Done, Running: 1, Total: 1, Instances: out.Instances, Outcome: out}, []string{"1/1", "47.0.0.1", "172.16.0.1", "ssh root@47.0.0.1"}},
 		{Event{Kind: Failed, Err: "boom"}, []string{"failed", "boom"}},
+		{Event{Kind: Failed, Err: "no answer", Pending: true}, []string{"pending", "--resume", "no answer"}},
+		{Event{Kind: Failed, Err: "context canceled", Running: 1, Total: 2, Instances: []Instance{{ID: "i-1", Status: "Running"}, {ID: "i-2", Status: "Starting"}}},
+			[]string{"stopped waiting", "instances exist", "1/2", "i-2 Starting"}},
 	}
 	for _, c := range cases {
 		got := RenderEvent(c.e)
