@@ -305,7 +305,9 @@ func TestServe(t *testing.T) {
 	out := &syncBuffer{}
 	path := filepath.Join(t.TempDir(), "state.json")
 	done := make(chan error, 1)
-	go func() { done <- sandbox.Serve(ctx, sandbox.Options{StateFile: path, AccessKeySecret: "my-private-secret"}, out) }()
+	go func() {
+		done <- sandbox.Serve(ctx, sandbox.Options{StateFile: path, AccessKeySecret: "my-private-secret"}, out)
+	}()
 	var endpoint string
 	for endpoint == "" {
 		select {
