@@ -425,6 +425,7 @@ func ruleCases() []ruleCase {
 		bad("T2-34", "StorageSetPartitionNumber", "InvalidParameter", "StorageSetPartitionNumber=1"),
 		bad("T2-34", "CpuOptions.TopologyType", "InvalidParameter", "CpuOptions.TopologyType=Random"),
 		good("T2-34", "SecurityOptions.TrustedSystemMode", "InvalidParameter", "SecurityOptions.TrustedSystemMode=vTPM"),
+		bad("T2-34", "SecurityOptions.TrustedSystemMode", "InvalidParameter", "SecurityOptions.TrustedSystemMode=TPM"),
 		bad("T2-34", "SecurityOptions.ConfidentialComputingMode", "InvalidParameter", "SecurityOptions.ConfidentialComputingMode=SGX"),
 		bad("T2-34", "PrivatePoolOptions.MatchCriteria", "InvalidParameter", "PrivatePoolOptions.MatchCriteria=Any"),
 		bad("T2-34", "PrivatePoolOptions.Id", "MissingParameter", "PrivatePoolOptions.MatchCriteria=Target"),
@@ -517,6 +518,20 @@ func TestEveryRowIsCoveredOrExplained(t *testing.T) {
 	for _, r := range Rules() {
 		if r.Row != "" && !tested[r.Row] && !contains(onlineRows, r.Row) {
 			t.Errorf("rule %s (row %s) has no test case", r.ID, r.Row)
+		}
+	}
+}
+
+func TestEveryRuleHasAFailingCase(t *testing.T) {
+	hit := map[string]bool{}
+	for _, tc := range ruleCases() {
+		if tc.bad {
+			hit[request.PatternOf(tc.param)+" "+tc.code] = true
+		}
+	}
+	for _, r := range Rules() {
+		if r.Kind != KindType && !hit[r.Pattern+" "+r.Code] {
+			t.Errorf("rule %s (%s) has no failing case", r.ID, r.Code)
 		}
 	}
 }
