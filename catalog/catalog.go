@@ -100,13 +100,15 @@ func cacheRoot(dir string, s *cloud.Session) string {
 // Wait blocks until the background refreshes started so far have finished.
 func (c *Catalog) Wait() { c.bg.Wait() }
 
-// Close cancels background refreshes and waits for them.
+// Close cancels background refreshes, waits for them and closes the
+// session's idle connections.
 func (c *Catalog) Close() {
 	c.bgMu.Lock()
 	c.closed = true
 	c.bgMu.Unlock()
 	c.bgCancel()
 	c.bg.Wait()
+	c.s.CloseIdleConnections()
 }
 
 // Session is the session the catalog reads through.

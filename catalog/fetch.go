@@ -338,7 +338,8 @@ func (c *Catalog) fetchKeyPairs(ctx context.Context, region, name string) ([]Key
 // billing method: instance types, or a type's system or data disks.
 func (c *Catalog) availableResource(ctx context.Context, region, zone, destination, instanceType string, b Billing) ([]ecs.SupportedResource, error) {
 	var out []ecs.SupportedResource
-	err := c.ecsCall(ctx, "DescribeAvailableResource", region, func(cl *ecs.Client) error {
+	// The error names the zone: "DescribeAvailableResource in cn-hangzhou-i".
+	err := c.ecsCall(ctx, "DescribeAvailableResource", firstOf(zone, region), func(cl *ecs.Client) error {
 		req := ecs.CreateDescribeAvailableResourceRequest()
 		req.RegionId = region
 		req.ZoneId = zone

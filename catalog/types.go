@@ -99,6 +99,9 @@ type DiskCategory struct {
 	Min               int      `json:"Min,omitempty"`
 	Max               int      `json:"Max,omitempty"`
 	PerformanceLevels []string `json:"PerformanceLevels,omitempty"`
+	// Status is Available, or SoldOut when the zone offers the category for
+	// the type but cannot sell it now.
+	Status Availability `json:"Status,omitempty"`
 }
 
 // VPC is a VPC (DescribeVpcs).

@@ -158,7 +158,7 @@ var essdLevels = []struct {
 }{{"PL0", 1}, {"PL1", 20}, {"PL2", 461}, {"PL3", 1261}}
 
 // DiskCategories lists the system and data disk categories (with size
-// limits and ESSD performance levels) a type supports in a zone.
+// limits, ESSD performance levels and stock) a type supports in a zone.
 func (c *Catalog) DiskCategories(ctx context.Context, regionID, zoneID, instanceType string, billing Billing) (system, data []DiskCategory, err error) {
 	b := billing.normalized()
 	g, gctx := errgroup.WithContext(ctx)
@@ -180,11 +180,11 @@ func (c *Catalog) disks(ctx context.Context, region, zone, instanceType, destina
 		if err != nil {
 			return nil, err
 		}
-		out := []DiskCategory{}
+		out := make([]DiskCategory, 0, len(res))
 		for _, r := range res {
-			if availabilityOf(r.Status) == Available {
-				out = append(out, diskCategory(r.Value, r.Min, r.Max))
-			}
+			d := diskCategory(r.Value, r.Min, r.Max)
+			d.Status = availabilityOf(r.Status)
+			out = append(out, d)
 		}
 		return out, nil
 	})

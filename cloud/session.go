@@ -157,6 +157,10 @@ func (s *Session) AccountKey() string { return s.accountKey }
 // Source says where the credentials came from, for --verbose output.
 func (s *Session) Source() string { return s.source }
 
+// CloseIdleConnections closes the pooled connections no call is using, so
+// a server shutting down does not wait for them.
+func (s *Session) CloseIdleConnections() { s.transport.CloseIdleConnections() }
+
 // ECS builds an ECS client whose calls are not bound to a context.
 func (s *Session) ECS() (*ecs.Client, error) { return s.ECSContext(context.Background()) }
 
