@@ -35,8 +35,9 @@ type Options struct {
 	// PollInterval is the first delay between status polls (default 2s);
 	// it grows by half each poll.
 	PollInterval time.Duration
-	// MaxAttempts bounds the calls of one RunInstances (default 8) and of
-	// each Describe call.
+	// MaxAttempts bounds the RunInstances calls of one launch (default 8).
+	// Failed status polls are not counted: they are retried at the next
+	// poll until Timeout.
 	MaxAttempts int
 	// Backoff is the first retry delay (default 1s); it doubles per attempt,
 	// with jitter, up to MaxBackoff (default 30s).
