@@ -74,7 +74,7 @@ func base(row, pattern, code string) Rule {
 // rng is a fixed integer range.
 func rng(row, pattern, code string, lo, hi int64, unit string) Rule {
 	r := base(row, pattern, code)
-	r.Kind, r.Min, r.Max = KindRange, lo, hi
+	r.Kind, r.Min, r.Max, r.plain = KindRange, lo, hi, true
 	r.Text = "is out of range"
 	r.Allowed = bounds(lo, hi, unit)
 	r.test = func(e *env) (bool, string) {
@@ -87,7 +87,7 @@ func rng(row, pattern, code string, lo, hi int64, unit string) Rule {
 // enum is a fixed set of values (case-sensitive, as the API compares).
 func enum(row, pattern, code string, vals ...string) Rule {
 	r := base(row, pattern, code)
-	r.Kind, r.Enum = KindEnum, vals
+	r.Kind, r.Enum, r.plain = KindEnum, vals, true
 	r.Text = "is not a supported value"
 	r.Allowed = strings.Join(vals, " | ")
 	r.test = func(e *env) (bool, string) { return !oneOf(e.val, vals), "" }
@@ -117,7 +117,7 @@ func pattern(row, param, code, expr, text, allowed string) Rule {
 // length bounds the value's length in characters.
 func length(row, pattern, code string, lo, hi int64) Rule {
 	r := base(row, pattern, code)
-	r.Kind, r.Min, r.Max = KindLength, lo, hi
+	r.Kind, r.Min, r.Max, r.plain = KindLength, lo, hi, true
 	r.Text = "has a length out of range"
 	r.Allowed = bounds(lo, hi, "characters")
 	r.test = func(e *env) (bool, string) {

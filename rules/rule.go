@@ -88,8 +88,10 @@ type Rule struct {
 	Min, Max int64
 	// Enum lists the allowed values of an Enum rule.
 	Enum []string
-	// Regexp is the source of a Pattern rule's expression.
+	// Regexp is the source of a Pattern rule's expression; the value must
+	// match it, or must not when Negate is set (a forbidden prefix or URL).
 	Regexp string
+	Negate bool
 	// Reads lists the other parameter patterns a cross-field rule reads;
 	// a pattern ending in "." stands for every parameter under it.
 	Reads []string
@@ -102,6 +104,7 @@ type Rule struct {
 	Text    string
 	Allowed string
 
+	plain    bool           // built by rng, enum or length: the data alone decides
 	absent   bool           // runs when the parameter is absent
 	item     bool           // Pattern is a list item, not a parameter
 	ctxDep   bool           // reads Context (re-run online with catalog facts)

@@ -642,3 +642,53 @@ func TestCheckParamFollowsCrossFieldChanges(t *testing.T) {
 		t.Errorf("unknown key: %v", fs)
 	}
 }
+
+// TestDeclaredValuesDecide checks that a plain rule does what its data
+// says: the bounds and enum values a reader sees are the ones enforced.
+func TestDeclaredValuesDecide(t *testing.T) {
+	n := 0
+	for i := range Rules() {
+		r := &Rules()[i]
+		if !r.plain {
+			continue
+		}
+		n++
+		key := strings.ReplaceAll(r.Pattern, ".N.", ".1.")
+		fails := func(v string) bool {
+			e := env{req: request.New(), c: &Context{Now: now}, key: key, val: v, has: true}
+			_, bad := r.eval(&e)
+			return bad
+		}
+		var ok, notOK []string
+		switch r.Kind {
+		case KindRange:
+			ok = append(ok, fmt.Sprint(r.Min), fmt.Sprint(r.Max))
+			notOK = append(notOK, fmt.Sprint(r.Min-1))
+			if r.Max != unbounded {
+				notOK = append(notOK, fmt.Sprint(r.Max+1))
+			}
+		case KindLength:
+			ok = append(ok, rep("a", int(max(r.Min, 1))), rep("a", int(r.Max)))
+			notOK = append(notOK, rep("a", int(r.Max+1)))
+			if r.Min > 1 {
+				notOK = append(notOK, rep("a", int(r.Min-1)))
+			}
+		case KindEnum:
+			ok = append(ok, r.Enum...)
+			notOK = append(notOK, r.Enum[0]+"x", strings.ToUpper(r.Enum[0])+"_")
+		}
+		for _, v := range ok {
+			if fails(v) {
+				t.Errorf("%s rejects %q", r.ID, v)
+			}
+		}
+		for _, v := range notOK {
+			if !fails(v) {
+				t.Errorf("%s accepts %q", r.ID, v)
+			}
+		}
+	}
+	if n < 40 {
+		t.Fatalf("only %d plain rules", n)
+	}
+}

@@ -179,7 +179,7 @@ func scheme(row, param, code string) Rule {
 	return pattern(row, param, code, schemeExpr, "", "").with(func(r *Rule) {
 		re := r.re
 		r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-		r.Text, r.Allowed = "must not start with http:// or https://", ""
+		r.Text, r.Allowed, r.Negate = "must not start with http:// or https://", "", true
 	}).id("scheme")
 }
 
@@ -573,7 +573,7 @@ func tagRules() []Rule {
 		pattern("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed", `^(?:aliyun|acs:)`, "", "").with(func(r *Rule) {
 			re := r.re
 			r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-			r.Text = "must not start with aliyun or acs:"
+			r.Text, r.Negate = "must not start with aliyun or acs:", true
 		}).id("prefix"),
 		urlRule("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed"),
 		length("T1-71", "Tag.N.Value", "InvalidTagValue.Malformed", 0, 128).also("T2-22"),
@@ -598,7 +598,7 @@ func urlRule(row, param, code string) Rule {
 	return pattern(row, param, code, `(?i)https?://`, "", "").with(func(r *Rule) {
 		re := r.re
 		r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-		r.Text = "must not contain http:// or https://"
+		r.Text, r.Negate = "must not contain http:// or https://", true
 	}).id("url")
 }
 
