@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 
@@ -93,7 +94,6 @@ type tfWriter struct {
 	f    *hclwrite.File
 	body *hclwrite.Body
 	done map[string]bool // groups already written (DataDisk.1, Tag, …)
-	pwd  string          // the password variable's name
 }
 
 // provider writes `provider "alicloud"`: the region is the request's
@@ -105,7 +105,7 @@ func (t *tfWriter) provider(o Options) {
 		region = o.Region
 	}
 	if region != "" {
-		b.SetAttributeValue("region", cty.StringVal(region))
+		b.SetAttributeRaw("region", t.stringTokens(region))
 	}
 	if o.Profile != "" {
 		b.SetAttributeValue("profile", cty.StringVal(o.Profile))
@@ -113,24 +113,47 @@ func (t *tfWriter) provider(o Options) {
 	t.f.Body().AppendNewline()
 }
 
-// variables declares the password as a sensitive variable: Terraform reads
-// it from TF_VAR_<name>, so the secret never enters the file.
+// variables declares one variable per environment reference in the
+// request (Terraform reads it from TF_VAR_<name>), and the password's as
+// sensitive: secrets never enter the file.
 func (t *tfWriter) variables() {
-	if !t.r.Has("Password") {
-		return
+	secret := map[string]bool{}
+	names := t.r.References()
+	if v := t.r.Get("Password"); v != "" {
+		for _, n := range referenceNames(v) {
+			secret[n] = true
+		}
+		if !request.IsReference(v) {
+			t.n.say("Password: the literal value is not written; Terraform reads it from var.ecs_password")
+			secret["ECS_PASSWORD"] = true
+			names = appendUnique(names, "ECS_PASSWORD")
+		}
 	}
-	t.pwd = "ecs_password"
-	v := t.r.Get("Password")
-	if refs := referenceNames(v); len(refs) == 1 && v == "${"+refs[0]+"}" {
-		t.pwd = strings.ToLower(refs[0])
-	} else if !request.IsReference(v) {
-		t.n.say("Password: the literal value is not written; Terraform reads it from var.%s", t.pwd)
+	for _, n := range names {
+		b := t.f.Body().AppendNewBlock("variable", []string{tfVar(n)}).Body()
+		what := "Value of ${" + n + "} in the launch file"
+		if secret[n] {
+			what = "The instances' login password"
+		}
+		b.SetAttributeValue("description", cty.StringVal(fmt.Sprintf("%s (set TF_VAR_%s).", what, tfVar(n))))
+		b.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
+		if secret[n] {
+			b.SetAttributeValue("sensitive", cty.True)
+		}
+		t.f.Body().AppendNewline()
 	}
-	b := t.f.Body().AppendNewBlock("variable", []string{t.pwd}).Body()
-	b.SetAttributeValue("description", cty.StringVal(fmt.Sprintf("The instances' login password (set TF_VAR_%s; never write it here).", t.pwd)))
-	b.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
-	b.SetAttributeValue("sensitive", cty.True)
-	t.f.Body().AppendNewline()
+}
+
+// tfVar is the Terraform variable an environment reference becomes.
+func tfVar(env string) string { return strings.ToLower(env) }
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 // param writes one parameter, or the group it opens, or notes it.
@@ -139,8 +162,10 @@ func (t *tfWriter) param(key string) {
 	switch {
 	case key == "RegionId" || key == "Amount":
 		// written in the provider block and as count
+	case key == "Password" && !request.IsReference(t.r.Get(key)):
+		t.body.SetAttributeRaw("password", varTokens("ECS_PASSWORD"))
 	case key == "Password":
-		t.body.SetAttributeTraversal("password", hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: t.pwd}})
+		t.body.SetAttributeRaw("password", t.tokens(key, t.r.Get(key)))
 	case key == "SecurityGroupId" || pat == "SecurityGroupIds.N":
 		t.once("security_groups", t.securityGroups)
 	case pat == "Tag.N.Key" || pat == "Tag.N.Value":
@@ -157,7 +182,7 @@ func (t *tfWriter) param(key string) {
 		t.body.SetAttributeValue("is_outdated", cty.True)
 	case key == "ImageOptions.LoginAsNonRoot":
 		b := t.body.AppendNewBlock("image_options", nil).Body()
-		b.SetAttributeValue("login_as_non_root", typedValue(key, t.r.Get(key)))
+		b.SetAttributeRaw("login_as_non_root", t.tokens(key, t.r.Get(key)))
 	case tfAttrs[key] != "":
 		t.set(tfAttrs[key], key)
 	default:
@@ -187,60 +212,126 @@ var tfStrings = map[string]bool{"launch_template_version": true}
 // set writes attr from the parameter key, typed as the API documents it.
 func (t *tfWriter) set(attr, key string) {
 	v := t.r.Get(key)
-	t.literalRefs(key, v)
 	if tfStrings[attr] {
-		t.body.SetAttributeValue(attr, cty.StringVal(v))
+		t.body.SetAttributeRaw(attr, t.stringTokens(v))
 		return
 	}
-	t.body.SetAttributeValue(attr, typedValue(key, v))
+	t.body.SetAttributeRaw(attr, t.tokens(key, v))
 }
 
-// literalRefs notes a non-secret ${NAME} reference: Terraform does not read
-// ecslaunch's environment references, so it is written as text.
-func (t *tfWriter) literalRefs(key, v string) {
-	if refs := referenceNames(v); len(refs) > 0 {
-		t.n.say("%s: refers to ${%s}, which Terraform writes as literal text; replace it with a variable", key, refs[0])
+// tokens writes a value: typed as the API documents it, or, when it holds
+// ${NAME} references, as a template of var.name — so Terraform fills in
+// what ecslaunch would have read from the environment.
+func (t *tfWriter) tokens(key, v string) hclwrite.Tokens {
+	if !request.IsReference(v) {
+		return hclwrite.TokensForValue(typedValue(key, v))
 	}
+	return t.stringTokens(v)
 }
 
+// stringTokens writes a string, references as var.name interpolations.
+func (t *tfWriter) stringTokens(v string) hclwrite.Tokens {
+	segs := splitRefs(v)
+	if len(segs) == 1 && segs[0].ref {
+		return varTokens(segs[0].text)
+	}
+	if !request.IsReference(v) {
+		return hclwrite.TokensForValue(cty.StringVal(v))
+	}
+	toks := hclwrite.Tokens{{Type: hclsyntax.TokenOQuote, Bytes: []byte(`"`)}}
+	for i, seg := range segs {
+		if !seg.ref {
+			text, dollars := seg.text, ""
+			if i+1 < len(segs) {
+				// "$" right before "${" would read as the escape "$${":
+				// write trailing dollars as an interpolated literal instead.
+				text = strings.TrimRight(seg.text, "$")
+				dollars = seg.text[len(text):]
+			}
+			if text != "" {
+				lit := hclwrite.TokensForValue(cty.StringVal(text))
+				toks = append(toks, lit[1:len(lit)-1]...) // the escaped text between the quotes
+			}
+			if dollars != "" {
+				toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenTemplateInterp, Bytes: []byte("${")})
+				toks = append(toks, hclwrite.TokensForValue(cty.StringVal(dollars))...)
+				toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenTemplateSeqEnd, Bytes: []byte("}")})
+			}
+			continue
+		}
+		toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenTemplateInterp, Bytes: []byte("${")})
+		toks = append(toks, varTokens(seg.text)...)
+		toks = append(toks, &hclwrite.Token{Type: hclsyntax.TokenTemplateSeqEnd, Bytes: []byte("}")})
+	}
+	return append(toks, &hclwrite.Token{Type: hclsyntax.TokenCQuote, Bytes: []byte(`"`)})
+}
+
+// keyTokens writes an object key: a lone var.name must be parenthesised,
+// or HCL reads it as a dotted literal name.
+func (t *tfWriter) keyTokens(v string) hclwrite.Tokens {
+	toks := t.stringTokens(v)
+	if segs := splitRefs(v); len(segs) == 1 && segs[0].ref {
+		toks = append(append(hclwrite.Tokens{{Type: hclsyntax.TokenOParen, Bytes: []byte("(")}}, toks...),
+			&hclwrite.Token{Type: hclsyntax.TokenCParen, Bytes: []byte(")")})
+	}
+	return toks
+}
+
+// varTokens is var.<name> for an environment reference.
+func varTokens(env string) hclwrite.Tokens {
+	return hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: tfVar(env)}})
+}
+
+// listTokens writes a list of strings.
+func (t *tfWriter) listTokens(vals []string) hclwrite.Tokens {
+	elems := make([]hclwrite.Tokens, len(vals))
+	for i, v := range vals {
+		elems[i] = t.stringTokens(v)
+	}
+	return hclwrite.TokensForTuple(elems)
+}
+
+// securityGroups writes SecurityGroupId and SecurityGroupIds.N together
+// as security_groups (a set in the provider, so duplicates go).
 func (t *tfWriter) securityGroups() {
-	var ids []cty.Value
+	var ids []string
 	seen := map[string]bool{}
 	for _, id := range append([]string{t.r.Get("SecurityGroupId")}, t.r.Strings("SecurityGroupIds")...) {
 		if id != "" && !seen[id] {
 			seen[id] = true
-			ids = append(ids, cty.StringVal(id))
+			ids = append(ids, id)
 		}
 	}
-	t.body.SetAttributeValue("security_groups", cty.ListVal(ids))
+	t.body.SetAttributeRaw("security_groups", t.listTokens(ids))
 }
 
 func (t *tfWriter) list(attr, list string) {
-	var vals []cty.Value
-	for _, v := range t.r.Strings(list) {
-		vals = append(vals, cty.StringVal(v))
-	}
-	if len(vals) > 0 {
-		t.body.SetAttributeValue(attr, cty.ListVal(vals))
+	if vals := t.r.Strings(list); len(vals) > 0 {
+		t.body.SetAttributeRaw(attr, t.listTokens(vals))
 	}
 }
 
 // tags writes the Tag.N list as the tags map; a repeated key keeps its
 // last value, as the map cannot hold both, and is said.
 func (t *tfWriter) tags() {
-	m := map[string]cty.Value{}
+	var attrs []hclwrite.ObjectAttrTokens
+	index := map[string]int{}
 	for i := 1; i <= t.r.Count("Tag"); i++ {
 		it := t.r.Item("Tag", i)
 		if len(it) == 0 {
 			continue
 		}
-		if _, dup := m[it["Key"]]; dup {
+		kv := hclwrite.ObjectAttrTokens{Name: t.keyTokens(it["Key"]), Value: t.stringTokens(it["Value"])}
+		if j, dup := index[it["Key"]]; dup {
 			t.n.add(fmt.Sprintf("Tag.%d", i), "repeats a tag key; the tags map keeps the last value")
+			attrs[j] = kv
+			continue
 		}
-		m[it["Key"]] = cty.StringVal(it["Value"])
+		index[it["Key"]] = len(attrs)
+		attrs = append(attrs, kv)
 	}
-	if len(m) > 0 {
-		t.body.SetAttributeValue("tags", cty.MapVal(m))
+	if len(attrs) > 0 {
+		t.body.SetAttributeRaw("tags", hclwrite.TokensForObject(attrs))
 	}
 }
 
@@ -251,7 +342,7 @@ func (t *tfWriter) item(block, prefix string, fields map[string]string) *hclwrit
 	for _, k := range t.keysUnder(prefix) {
 		field := strings.TrimPrefix(k, prefix+".")
 		if attr := fields[field]; attr != "" {
-			b.SetAttributeValue(attr, typedValue(k, t.r.Get(k)))
+			b.SetAttributeRaw(attr, t.tokens(k, t.r.Get(k)))
 			continue
 		}
 		if block != "network_interfaces" || !eniSpecial(field) {
@@ -273,15 +364,13 @@ func (t *tfWriter) eni(prefix string) {
 		t.n.add(prefix+".InstanceType", "alicloud_instance's network_interfaces are secondary ENIs; describe the primary ENI with the top-level arguments")
 	}
 	b := t.item("network_interfaces", prefix, tfENI)
-	var ids []cty.Value
+	var ids []string
 	if id := t.r.Get(prefix + ".SecurityGroupId"); id != "" {
-		ids = append(ids, cty.StringVal(id))
+		ids = append(ids, id)
 	}
-	for _, id := range t.r.Strings(prefix + ".SecurityGroupIds") {
-		ids = append(ids, cty.StringVal(id))
-	}
+	ids = append(ids, t.r.Strings(prefix+".SecurityGroupIds")...)
 	if len(ids) > 0 {
-		b.SetAttributeValue("security_group_ids", cty.ListVal(ids))
+		b.SetAttributeRaw("security_group_ids", t.listTokens(ids))
 	}
 }
 

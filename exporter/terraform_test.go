@@ -2,6 +2,7 @@ package exporter
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -149,22 +150,94 @@ func blockList(b *hclsyntax.Body, typ string) []*hclsyntax.Block {
 	return out
 }
 
-// TestTerraformKeepsTextLiteral: values that look like HCL templates are
-// written escaped, so Terraform reads the same text back.
-func TestTerraformKeepsTextLiteral(t *testing.T) {
+// TestTerraformTemplates: text that looks like an HCL template stays
+// literal, and ${NAME} references become var.name interpolations declared
+// as variables, so Terraform fills in what ecslaunch reads from the
+// environment.
+func TestTerraformTemplates(t *testing.T) {
 	r := minimalRequest(t)
-	v := "a ${b} %{c} \"q\" \\ \n 中"
-	mustSet(t, r, "InstanceName", v)
+	mustSet(t, r, "InstanceName", "a ${TEAM} %{c} $${x} \"q\" \\ \n 中")
+	mustSet(t, r, "Tag.1.Key", "${TEAM}")
+	mustSet(t, r, "Tag.1.Value", "v")
+	mustSet(t, r, "Password", "${MY_PW}")
+	mustSet(t, r, "DataDisk.1.Size", "${DISK_GB}")
 	res, err := Export(r, Terraform, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := parseTF(t, res.Text)["resource"][0].Body
-	got, _ := attrValue(t, body, "instance_name")
-	if got != v {
-		t.Errorf("instance_name = %q, want %q", got, v)
+	blocks := parseTF(t, res.Text)
+	declared := map[string]bool{}
+	for _, v := range blocks["variable"] {
+		declared[v.Labels[0]] = true
+		_, sensitive := v.Body.Attributes["sensitive"]
+		if sensitive != (v.Labels[0] == "my_pw") {
+			t.Errorf("variable %s: sensitive = %v", v.Labels[0], sensitive)
+		}
 	}
-	if !notesName(res.Notes, "InstanceName") {
-		t.Errorf("the ${b} reference is not noted: %q", res.Notes)
+	for _, n := range []string{"team", "my_pw", "disk_gb", "x"} {
+		if !declared[n] {
+			t.Errorf("variable %q not declared (have %v)", n, declared)
+		}
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(map[string]cty.Value{
+		"team": cty.StringVal("web"), "my_pw": cty.StringVal("pw"), "disk_gb": cty.StringVal("40"), "x": cty.StringVal("X")})}}
+	body := blocks["resource"][0].Body
+	eval := func(e hclsyntax.Expression) cty.Value {
+		v, diags := e.Value(ctx)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		return v
+	}
+	if got := eval(body.Attributes["instance_name"].Expr).AsString(); got != "a web %{c} $X \"q\" \\ \n 中" {
+		t.Errorf("instance_name = %q", got)
+	}
+	if got := eval(body.Attributes["password"].Expr).AsString(); got != "pw" {
+		t.Errorf("password = %q", got)
+	}
+	if got := eval(body.Attributes["tags"].Expr); !got.Type().IsObjectType() || got.GetAttr("web").AsString() != "v" {
+		t.Errorf("tags = %#v", got)
+	}
+	if got := eval(blockList(body, "data_disks")[0].Body.Attributes["size"].Expr).AsString(); got != "40" {
+		t.Errorf("data_disks size = %q", got)
+	}
+}
+
+// TestTerraformRandomValuesSurvive: for random requests with nasty values,
+// the export parses and every mapped string argument evaluates to the
+// request's value, references filled from the variables.
+func TestTerraformRandomValuesSurvive(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for run := 0; run < 200; run++ {
+		req := randomRequest(rng)
+		res, err := Export(req, Terraform, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := parseTF(t, res.Text)
+		vars := map[string]cty.Value{}
+		for _, n := range req.References() {
+			vars[tfVar(n)] = cty.StringVal("<" + n + ">")
+		}
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(vars)}}
+		want, err := req.Resolve(func(n string) (string, bool) { return "<" + n + ">", true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := blocks["resource"][0].Body
+		for key, attr := range tfAttrs {
+			s, _ := request.Lookup(key)
+			a, ok := body.Attributes[attr]
+			if s.Type != request.String || !ok {
+				continue
+			}
+			v, diags := a.Expr.Value(ctx)
+			if diags.HasErrors() {
+				t.Fatalf("run %d: %s: %s", run, attr, diags.Error())
+			}
+			if v.AsString() != want.Get(key) {
+				t.Fatalf("run %d: %s = %q, want %q\n%s", run, attr, v.AsString(), want.Get(key), res.Text)
+			}
+		}
 	}
 }
