@@ -39,16 +39,15 @@ func ValidateOnline(ctx context.Context, req *request.Request, cat Catalog, c Co
 	if !o.region() {
 		return o.out
 	}
-	o.zoneExists()
-	o.vswitch()
-	o.image()
-	o.instanceType()
-	o.architecture()
-	o.diskCategories()
-	o.securityGroups()
-	o.eniChecks()
-	o.keyPair()
-	o.contextRules()
+	for _, step := range []func(){o.zoneExists, o.vswitch, o.image, o.instanceType, o.architecture,
+		o.diskCategories, o.securityGroups, o.eniChecks, o.keyPair, o.contextRules} {
+		if err := ctx.Err(); err != nil {
+			// Cancelled: say so once rather than once per remaining check.
+			o.warn("RegionId", CodeCheckSkipped, "T1-1", "online checks stopped: "+err.Error())
+			break
+		}
+		step()
+	}
 	return o.out
 }
 

@@ -249,3 +249,13 @@ func TestValidateOnlineAddsOnlyWhatOfflineMissed(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateOnlineStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	cat := newFake()
+	got := ValidateOnline(ctx, onlineRequest(t), cat, Context{})
+	if len(got) != 1 || got[0].Code != CodeCheckSkipped || len(cat.calls) > 1 {
+		t.Fatalf("want one CheckSkipped warning and no further calls, got %+v after %v", got, cat.calls)
+	}
+}
