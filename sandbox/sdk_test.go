@@ -509,3 +509,8 @@ func TestDescribePrice(t *testing.T) {
 	_, err := c.DescribePrice(req)
 	apiError(t, err, "MissingParameter", 400)
 }
+
+func isDryRun(err error) bool {
+	var se *sdkerrors.ServerError
+	return errors.As(err, &se) && se.ErrorCode() == "DryRunOperation"
+}
