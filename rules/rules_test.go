@@ -692,3 +692,19 @@ func TestDeclaredValuesDecide(t *testing.T) {
 		t.Fatalf("only %d plain rules", n)
 	}
 }
+
+func TestRulesFor(t *testing.T) {
+	var codes []string
+	for _, r := range RulesFor("DataDisk.3.Category") {
+		codes = append(codes, r.Code)
+		if r.Kind == KindEnum && !contains(r.Enum, "cloud_essd") {
+			t.Errorf("enum %v lacks cloud_essd", r.Enum)
+		}
+	}
+	if !contains(codes, "InvalidDataDiskCategory.ValueNotSupported") || !contains(codes, "InstanceDiskNumber.LimitExceed") {
+		t.Fatalf("RulesFor(DataDisk.3.Category) codes %v", codes)
+	}
+	if contains(codes, "InvalidDataDiskSize.ValueNotSupported") {
+		t.Error("RulesFor must not list rules that only read the key")
+	}
+}

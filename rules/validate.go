@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,9 +142,22 @@ func addOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
-// Rules returns every rule in the order Validate runs them. The slice is
-// shared: do not modify it.
-func Rules() []Rule { return all }
+// Rules returns every rule in the order Validate runs them.
+func Rules() []Rule { return slices.Clone(all) }
+
+// RulesFor returns the rules that name a key's parameter or its list item
+// ("DataDisk.2.Size" → the DataDisk.N.Size rules and the DataDisk.N count
+// rule), e.g. for a form to show a field's allowed values (Rule.Enum,
+// Rule.Min, Rule.Max).
+func RulesFor(key string) []Rule {
+	var out []Rule
+	for _, ref := range byPattern[request.PatternOf(key)] {
+		if ref.mode != refCross {
+			out = append(out, *ref.r)
+		}
+	}
+	return out
+}
 
 // HasErrors reports whether any finding is an error (not a warning).
 func HasErrors(fs []Finding) bool {
