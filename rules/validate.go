@@ -108,7 +108,6 @@ func index(r *Rule) {
 		if read != r.Pattern {
 			byPattern[read] = append(byPattern[read], ruleRef{r, refCross})
 			related[read] = addOnce(related[read], r.Pattern)
-			related[r.Pattern] = addOnce(related[r.Pattern], read)
 		} else {
 			related[read] = addOnce(related[read], read) // siblings (Tag.N.Key duplicates)
 		}
@@ -318,9 +317,12 @@ func crossTargets(r *Rule, req *request.Request, key string, f func(string)) {
 	}
 }
 
-// Related returns the parameters whose rules must be re-run when key
-// changes (and the ones key's own rules read), with key's indexes filled in
-// where they share its list; a pattern with N stands for every item.
+// Related returns the parameters whose findings may change when key
+// changes: those named by cross-field rules that read key (CheckParam(key)
+// already re-runs those rules; Related tells a form which other fields'
+// shown findings are stale). Indexes are filled in from key where they share
+// its list; a pattern with N stands for every item (Tag.N.Key for the
+// duplicate-key rule).
 func Related(key string) []string {
 	pats := related[request.PatternOf(key)]
 	out := make([]string, 0, len(pats))
