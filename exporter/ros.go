@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -70,7 +71,7 @@ var rosWhy = map[string]string{
 // exportROS writes a ROS template with one ALIYUN::ECS::InstanceGroup,
 // built as yaml.v3 nodes.
 func exportROS(req *request.Request, o Options) (Result, error) {
-	w := &rosWriter{r: req, n: newNotes(), props: mapping(), done: map[string]bool{}}
+	w := &rosWriter{r: req, n: newNotes(), props: mapping(), done: map[string]bool{}, params: map[string]string{}}
 	root := mapping()
 	add(root, "ROSTemplateFormatVersion", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "2015-09-01", Style: yaml.SingleQuotedStyle})
 	desc := o.Description
@@ -78,8 +79,8 @@ func exportROS(req *request.Request, o Options) (Result, error) {
 		desc = "ECS instances exported by ecslaunch"
 	}
 	add(root, "Description", str(desc))
-	if req.Has("Password") {
-		add(root, "Parameters", w.parameters())
+	if params := w.parameters(); len(params.Content) > 0 {
+		add(root, "Parameters", params)
 	}
 	w.maxAmount()
 	for _, p := range req.Params() {
@@ -102,25 +103,99 @@ func exportROS(req *request.Request, o Options) (Result, error) {
 }
 
 type rosWriter struct {
-	r     *request.Request
-	n     *notes
-	props *yaml.Node
-	done  map[string]bool
+	r      *request.Request
+	n      *notes
+	props  *yaml.Node
+	done   map[string]bool
+	params map[string]string // environment reference → template parameter
 }
 
-// parameters declares the password as a NoEcho parameter: the console and
-// API never show it, and the template never holds it.
+// parameters declares a template parameter per environment reference
+// in the request, NoEcho for the password's: the console and API never show
+// it, and the template never holds it.
 func (w *rosWriter) parameters() *yaml.Node {
-	p := mapping()
-	add(p, "Type", str("String"))
-	add(p, "NoEcho", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-	add(p, "Description", str("The instances' login password."))
+	secret := map[string]bool{}
+	envs := w.r.References()
+	if v := w.r.Get("Password"); v != "" {
+		for _, n := range referenceNames(v) {
+			secret[n] = true
+		}
+		if !request.IsReference(v) {
+			w.n.say("Password: the literal value is not written; give it as the %s parameter", rosPassword)
+			secret["ECS_PASSWORD"] = true
+			envs = appendUnique(envs, "ECS_PASSWORD")
+		}
+	}
 	params := mapping()
-	add(params, rosPassword, p)
-	if !request.IsReference(w.r.Get("Password")) {
-		w.n.say("Password: the literal value is not written; give it as the %s parameter", rosPassword)
+	taken := map[string]bool{}
+	for _, env := range envs {
+		name := rosParamName(env, taken)
+		w.params[env] = name
+		p := mapping()
+		add(p, "Type", str("String"))
+		if secret[env] {
+			add(p, "NoEcho", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			add(p, "Description", str("The instances' login password (${"+env+"} in the launch file)."))
+		} else {
+			add(p, "Description", str("The value of ${"+env+"} in the launch file."))
+		}
+		add(params, name, p)
 	}
 	return params
+}
+
+// rosParamName turns an environment name into a template parameter name
+// (ECS_PASSWORD → EcsPassword), unique among those taken.
+func rosParamName(env string, taken map[string]bool) string {
+	var b strings.Builder
+	for _, part := range strings.Split(env, "_") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + strings.ToLower(part[1:]))
+		}
+	}
+	name := b.String()
+	if name == "" || !unicode.IsLetter(rune(name[0])) {
+		name = "P" + name
+	}
+	for base, i := name, 2; taken[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	taken[name] = true
+	return name
+}
+
+// value writes a value: typed as the API documents it, or, when it holds
+// ${NAME} references, as {Ref: Param} or an Fn::Join of text and Refs.
+func (w *rosWriter) value(key, v string, asString bool) *yaml.Node {
+	if !request.IsReference(v) {
+		if asString {
+			return str(v)
+		}
+		return typedNode(key, v)
+	}
+	segs := splitRefs(v)
+	if len(segs) == 1 {
+		return w.ref(segs[0].text)
+	}
+	parts := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, seg := range segs {
+		if seg.ref {
+			parts.Content = append(parts.Content, w.ref(seg.text))
+		} else {
+			parts.Content = append(parts.Content, str(seg.text))
+		}
+	}
+	join := mapping()
+	add(join, "Fn::Join", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{str(""), parts}})
+	return join
+}
+
+// ref is {Ref: Param} for an environment reference.
+func (w *rosWriter) ref(env string) *yaml.Node {
+	m := mapping()
+	m.Style = yaml.FlowStyle
+	add(m, "Ref", str(w.params[env]))
+	return m
 }
 
 // maxAmount writes MaxAmount, which ROS requires: Amount, else 1 (the
@@ -130,7 +205,7 @@ func (w *rosWriter) maxAmount() {
 	if v == "" {
 		v = "1"
 	}
-	add(w.props, "MaxAmount", typedNode("Amount", v))
+	add(w.props, "MaxAmount", w.value("Amount", v, false))
 }
 
 func (w *rosWriter) param(key string) {
@@ -138,10 +213,10 @@ func (w *rosWriter) param(key string) {
 	switch {
 	case key == "Amount":
 		// written as MaxAmount
+	case key == "Password" && !request.IsReference(w.r.Get(key)):
+		add(w.props, "Password", w.ref("ECS_PASSWORD"))
 	case key == "Password":
-		ref := mapping()
-		add(ref, "Ref", str(rosPassword))
-		add(w.props, "Password", ref)
+		add(w.props, "Password", w.value(key, w.r.Get(key), true))
 	case pat == "SecurityGroupIds.N":
 		w.once("SecurityGroupIds", func() { w.list("SecurityGroupIds", "SecurityGroupIds") })
 	case pat == "Ipv6Address.N":
@@ -171,21 +246,13 @@ func (w *rosWriter) once(group string, write func()) {
 }
 
 func (w *rosWriter) set(prop, key string) {
-	v := w.r.Get(key)
-	if refs := referenceNames(v); len(refs) > 0 {
-		w.n.say("%s: refers to ${%s}, which ROS writes as literal text; replace it with a template parameter", key, refs[0])
-	}
-	if rosStringProps[prop] {
-		add(w.props, prop, str(v))
-		return
-	}
-	add(w.props, prop, typedNode(key, v))
+	add(w.props, prop, w.value(key, w.r.Get(key), rosStringProps[prop]))
 }
 
 func (w *rosWriter) list(prop, list string) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, v := range w.r.Strings(list) {
-		seq.Content = append(seq.Content, str(v))
+		seq.Content = append(seq.Content, w.value("", v, true))
 	}
 	add(w.props, prop, seq)
 }
@@ -202,7 +269,7 @@ func (w *rosWriter) tags() {
 		m.Style = yaml.FlowStyle
 		for _, f := range []string{"Key", "Value"} {
 			if v, ok := it[f]; ok {
-				add(m, f, str(v))
+				add(m, f, w.value("", v, true))
 			}
 		}
 		seq.Content = append(seq.Content, m)
@@ -222,9 +289,9 @@ func (w *rosWriter) disks() {
 			switch {
 			case !ok:
 			case rosDisk[field] && field == "Size":
-				add(m, field, str(w.r.Get(k))) // DiskMappings types Size as String
+				add(m, field, w.value(k, w.r.Get(k), true)) // DiskMappings types Size as String
 			case rosDisk[field]:
-				add(m, field, typedNode(k, w.r.Get(k)))
+				add(m, field, w.value(k, w.r.Get(k), false))
 			default:
 				w.n.add(k, "DiskMappings items have no equivalent property")
 			}
@@ -263,7 +330,16 @@ func rosOutputs() *yaml.Node {
 
 func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
 
-func str(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+// str is a string scalar. Text with a line break is double-quoted: yaml.v3
+// writes it otherwise as a block scalar that can lose a leading break or
+// not parse back (a tab-only line).
+func str(v string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if strings.ContainsAny(v, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 func add(m *yaml.Node, key string, v *yaml.Node) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)

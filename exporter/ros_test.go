@@ -2,9 +2,13 @@ package exporter
 
 import (
 	"fmt"
+	"math/rand"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/ecslaunch/ecslaunch/request"
 )
 
 func TestROSParsesWithTheRightResource(t *testing.T) {
@@ -85,4 +89,64 @@ func TestROSMinimalDefaultsMaxAmount(t *testing.T) {
 	if _, ok := tpl["Parameters"]; ok {
 		t.Error("a request without a password needs no Parameters")
 	}
+}
+
+// TestROSRandomValuesSurvive: for random requests with nasty values, the
+// template parses and every mapped string property resolves (Ref and
+// Fn::Join over the parameters) to the request's value.
+func TestROSRandomValuesSurvive(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	for run := 0; run < 200; run++ {
+		req := randomRequest(rng)
+		res, err := Export(req, ROS, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tpl map[string]any
+		if err := yaml.Unmarshal([]byte(res.Text), &tpl); err != nil {
+			t.Fatalf("run %d: %v\n%s", run, err, res.Text)
+		}
+		params, _ := tpl["Parameters"].(map[string]any)
+		props := tpl["Resources"].(map[string]any)[rosResource].(map[string]any)["Properties"].(map[string]any)
+		want, err := req.Resolve(func(n string) (string, bool) { return "<" + n + ">", true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for key, prop := range rosProps {
+			s, _ := request.Lookup(key)
+			v, ok := props[prop]
+			if s.Type != request.String || !ok {
+				continue
+			}
+			if got := resolveROS(t, v, params); got != want.Get(key) {
+				t.Fatalf("run %d: %s = %q, want %q\n%s", run, prop, got, want.Get(key), res.Text)
+			}
+		}
+	}
+}
+
+// resolveROS evaluates a property built of text, Ref and Fn::Join, giving
+// each parameter the value "<ENV>", ENV read from its description.
+func resolveROS(t *testing.T, v any, params map[string]any) string {
+	t.Helper()
+	switch x := v.(type) {
+	case string:
+		return x
+	case map[string]any:
+		if name, ok := x["Ref"].(string); ok {
+			desc, _ := params[name].(map[string]any)["Description"].(string)
+			_, env, _ := strings.Cut(desc, "${")
+			env, _, _ = strings.Cut(env, "}")
+			return "<" + env + ">"
+		}
+		if j, ok := x["Fn::Join"].([]any); ok {
+			var b strings.Builder
+			for _, part := range j[1].([]any) {
+				b.WriteString(resolveROS(t, part, params))
+			}
+			return b.String()
+		}
+	}
+	t.Fatalf("unexpected property value %#v", v)
+	return ""
 }
