@@ -1,0 +1,149 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+)
+
+type catalogOptions struct {
+	zone, output, vpc, arch, chargeType, spot string
+	types                                     []string
+}
+
+// catalogKinds are the lists `ecslaunch catalog` prints.
+var catalogKinds = []string{"regions", "zones", "instance-types", "images", "security-groups", "vswitches", "key-pairs", "prices", "all"}
+
+func newCatalogCmd(g *globals, io *IO) *cobra.Command {
+	o := &catalogOptions{}
+	c := &cobra.Command{
+		Use:   "catalog " + strings.Join(catalogKinds, "|"),
+		Short: "Print what the ECS Describe APIs offer: regions, zones, instance types, images, networks, prices",
+		Long: "catalog prints one list from the ECS Describe APIs, as a table or JSON. `catalog all` loads every list\n" +
+			"the wizard needs for a region, in parallel, and prints it as one JSON object. Lists are cached on disk\n" +
+			"(regions, types, images a day; networks minutes; stock a minute); --refresh bypasses the cache.",
+		Example: "  ecslaunch catalog regions --sandbox\n" +
+			"  ecslaunch catalog instance-types --region cn-hangzhou --zone cn-hangzhou-h\n" +
+			"  ecslaunch catalog all --region cn-hangzhou --output json",
+		ValidArgs: catalogKinds,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 || !contains(catalogKinds, args[0]) {
+				return usageErr(fmt.Errorf("catalog needs one of: %s", strings.Join(catalogKinds, ", ")))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error { return runCatalog(c.Context(), g, io, o, args[0]) },
+	}
+	f := c.Flags()
+	f.StringVar(&o.zone, "zone", "", "zone ID (instance-types, vswitches, prices)")
+	f.StringVarP(&o.output, "output", "o", "table", "output format: table or json")
+	f.StringVar(&o.vpc, "vpc", "", "VPC ID (security-groups, vswitches; default: the region's default VPC)")
+	f.StringVar(&o.arch, "arch", "", "image architecture: x86_64 or arm64 (images)")
+	f.StringVar(&o.chargeType, "instance-charge-type", "PostPaid", "billing: PostPaid or PrePaid")
+	f.StringVar(&o.spot, "spot-strategy", "NoSpot", "NoSpot, SpotWithPriceLimit or SpotAsPriceGo")
+	f.StringSliceVar(&o.types, "instance-type", nil, "instance types to price (prices; default: every type available in the zone)")
+	f.BoolVar(&g.refresh, "refresh", false, "ignore the cache and fetch everything again")
+	return c
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runCatalog(ctx context.Context, g *globals, io *IO, o *catalogOptions, kind string) error {
+	if o.output != "table" && o.output != "json" {
+		return usageErr(fmt.Errorf("--output must be table or json, not %q", o.output))
+	}
+	e, err := openEnv(ctx, g, io)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	region := e.Region
+	billing := catalog.Billing{InstanceChargeType: o.chargeType, SpotStrategy: o.spot}
+	v, err := fetchKind(ctx, e.Catalog, kind, region, billing, o)
+	if err != nil {
+		return failed(err)
+	}
+	if o.output == "json" || kind == "all" {
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
+	writeTable(tw, v)
+	return tw.Flush()
+}
+
+func fetchKind(ctx context.Context, c *catalog.Catalog, kind, region string, b catalog.Billing, o *catalogOptions) (any, error) {
+	switch kind {
+	case "regions":
+		return c.Regions(ctx)
+	case "zones":
+		return c.Zones(ctx, region, b)
+	case "instance-types":
+		return c.InstanceTypes(ctx, region, o.zone, b)
+	case "images":
+		return c.Images(ctx, region, o.arch)
+	case "security-groups":
+		return c.SecurityGroups(ctx, region, o.vpc)
+	case "vswitches":
+		return c.VSwitches(ctx, region, o.vpc, o.zone)
+	case "key-pairs":
+		return c.KeyPairs(ctx, region)
+	case "prices":
+		return fetchPrices(ctx, c, region, b, o)
+	default: // all
+		data, err := c.Load(ctx, region, b)
+		if err == nil && len(data.Errors) > 0 {
+			err = fmt.Errorf("some lists failed to load: %s", strings.Join(data.Errors, "; "))
+		}
+		return data, err
+	}
+}
+
+// typePrice is one row of `catalog prices`.
+type typePrice struct {
+	InstanceTypeId string
+	ZoneId         string
+	TradePrice     float64
+	Currency       string
+	PriceUnit      string
+}
+
+func fetchPrices(ctx context.Context, c *catalog.Catalog, region string, b catalog.Billing, o *catalogOptions) ([]typePrice, error) {
+	names := o.types
+	if len(names) == 0 {
+		types, err := c.InstanceTypes(ctx, region, o.zone, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range types {
+			if t.Status == catalog.Available {
+				names = append(names, t.InstanceTypeId)
+			}
+		}
+	}
+	out := make([]typePrice, 0, len(names))
+	for _, n := range names {
+		p, err := c.TypePrice(ctx, region, o.zone, n, b)
+		if err != nil {
+			return nil, fmt.Errorf("price of %s: %w", n, err)
+		}
+		out = append(out, typePrice{n, o.zone, p.TradePrice, p.Currency, p.PriceUnit})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TradePrice < out[j].TradePrice })
+	return out, nil
+}

@@ -1,0 +1,312 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+func newDryRunCmd(g *globals, io *IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "dryrun FILE",
+		Short: "Ask ECS whether a launch file would succeed, without creating anything (RunInstances DryRun=true)",
+		Long: "dryrun sends the request with DryRun=true. ECS checks parameters, quotas and stock and answers\n" +
+			"DryRunOperation when the launch would succeed. Exit 0 passed, 1 failed, 2 unusable input.",
+		Example: "  ecslaunch dryrun web.yaml --sandbox\n  ECS_PASSWORD=... ecslaunch dryrun web.yaml --profile prod",
+		Args:    exactArgs(1, "one launch file (or - for standard input)"),
+		RunE: func(c *cobra.Command, args []string) error {
+			return runDryRun(c.Context(), g, io, args[0])
+		},
+	}
+}
+
+// loadRequest reads a launch file, applies --region and resolves ${NAME}
+// references from the environment (only now, when a call is made).
+func loadRequest(g *globals, io *IO, path string) (*request.File, *request.Request, error) {
+	f, err := readLaunchFile(path, io.In)
+	if err != nil {
+		return nil, nil, err
+	}
+	if g.region != "" {
+		_ = f.Request.Set("RegionId", g.region)
+	}
+	resolved, err := f.Request.Resolve(lookupEnv(io))
+	if err != nil {
+		return nil, nil, usageErr(fmt.Errorf("%s: %w", path, err))
+	}
+	return f, resolved, nil
+}
+
+func lookupEnv(io *IO) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		v := io.Getenv(k)
+		return v, v != ""
+	}
+}
+
+func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
+	_, req, err := loadRequest(g, io, path)
+	if err != nil {
+		return err
+	}
+	e, err := openEnvFor(ctx, g, io, req)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	res := launcher.DryRun(ctx, launcher.WithScheme(e.ECS, e.Scheme), req)
+	if res.Passed {
+		fmt.Fprintf(io.Out, "DryRun passed: ECS would accept this request (%s)\n", res.RequestID)
+		return nil
+	}
+	fmt.Fprintln(io.Out, "DryRun failed:", res.String())
+	return silent(ExitFailed)
+}
+
+// openEnvFor opens the environment and defaults the request's region to
+// the session's (the profile's region_id, or --region).
+func openEnvFor(ctx context.Context, g *globals, io *IO, req *request.Request) (*env, error) {
+	if g.region == "" {
+		g.region = req.Get("RegionId") // "" lets the session pick the profile's region
+	}
+	e, err := openEnv(ctx, g, io)
+	if err != nil {
+		return nil, err
+	}
+	if !req.Has("RegionId") {
+		_ = req.Set("RegionId", e.Region)
+	}
+	return e, nil
+}
+
+type launchOptions struct {
+	yes, noWait, resume bool
+	timeout             time.Duration
+}
+
+func newLaunchCmd(g *globals, io *IO) *cobra.Command {
+	o := &launchOptions{}
+	c := &cobra.Command{
+		Use:   "launch [FILE]",
+		Short: "Launch the instances of a launch file, idempotently, and wait until they are Running",
+		Long: "launch checks the request offline, shows what it will create and its price and asks for confirmation\n" +
+			"(without a terminal it refuses unless --yes). A ClientToken is written to the launch history before the\n" +
+			"first call, so a retry or --resume never creates the instances twice.",
+		Example: "  ecslaunch launch web.yaml --sandbox\n  ecslaunch launch web.yaml --yes --timeout 15m\n  ecslaunch launch --resume",
+		Args: func(c *cobra.Command, args []string) error {
+			if o.resume && len(args) > 0 {
+				return usageErr(errors.New("--resume re-sends the pending launch from the history: give no file"))
+			}
+			if !o.resume && len(args) != 1 {
+				return usageErr(errors.New("launch needs one launch file (or --resume)"))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			if o.resume {
+				return runResume(c.Context(), g, io, o)
+			}
+			return runLaunch(c.Context(), g, io, o, args[0])
+		},
+	}
+	f := c.Flags()
+	f.BoolVarP(&o.yes, "yes", "y", false, "launch without asking (required without a terminal)")
+	f.BoolVar(&o.noWait, "no-wait", false, "return once ECS accepted the request, without waiting for Running")
+	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, "how long to wait for every instance to be Running")
+	f.BoolVar(&o.resume, "resume", false, "re-send the pending launch of the history with its ClientToken")
+	return c
+}
+
+func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path string) error {
+	_, req, err := loadRequest(g, io, path)
+	if err != nil {
+		return err
+	}
+	if fs := rules.Validate(req, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
+		for _, x := range fs {
+			fmt.Fprintf(io.Err, "%s %s [%s] %s\n", x.Severity, x.Parameter, x.Code, x.Message)
+		}
+		return failed(fmt.Errorf("%s has errors: fix them before launching (ecslaunch validate %s)", path, path))
+	}
+	e, err := openEnvFor(ctx, g, io, req)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	if err := confirmLaunch(ctx, io, o, e, req); err != nil {
+		return err
+	}
+	h, err := openHistory()
+	if err != nil {
+		return err
+	}
+	out, err := launcher.Launch(ctx, e.ECS, req, launchOpts(e, h, o), printEvents(io))
+	return reportOutcome(io, out, err)
+}
+
+func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error {
+	h, err := openHistory()
+	if err != nil {
+		return err
+	}
+	pending, warns := h.Pending()
+	for _, w := range warns {
+		fmt.Fprintln(io.Err, "warning:", w)
+	}
+	if len(pending) == 0 {
+		return failed(errors.New("no pending launch in the history: nothing to resume"))
+	}
+	if g.region == "" {
+		g.region = pending[len(pending)-1].Region
+	}
+	e, err := openEnv(ctx, g, io)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), printEvents(io))
+	return reportOutcome(io, out, err)
+}
+
+func openHistory() (*launcher.History, error) {
+	p, err := launcher.DefaultHistoryPath()
+	if err != nil {
+		return nil, failed(err)
+	}
+	h, err := launcher.OpenHistory(p)
+	if err != nil {
+		return nil, failed(err)
+	}
+	return h, nil
+}
+
+func launchOpts(e *env, h *launcher.History, o *launchOptions) launcher.Options {
+	return launcher.Options{History: h, Wait: !o.noWait, Timeout: o.timeout, Scheme: e.Scheme}
+}
+
+// printEvents renders launch progress on stderr as it happens and returns
+// the channel the launcher sends to; the channel is drained until closed.
+func printEvents(io *IO) chan<- launcher.Event {
+	ch := make(chan launcher.Event, 16)
+	go func() {
+		for ev := range ch {
+			if s := launcher.RenderEvent(ev); s != "" {
+				fmt.Fprintln(io.Err, s)
+			}
+		}
+	}()
+	return ch
+}
+
+func reportOutcome(io *IO, out *launcher.Outcome, err error) error {
+	if err != nil {
+		return failed(err)
+	}
+	for _, in := range out.Instances {
+		fmt.Fprintf(io.Out, "%s\t%s\tprivate %s\tpublic %s\n", in.ID, in.Status, orDash(in.PrivateIP), orDash(in.PublicIP))
+		if in.SSH != "" {
+			fmt.Fprintf(io.Out, "  %s\n", in.SSH)
+		}
+	}
+	if out.TimedOut {
+		return failed(fmt.Errorf("not every instance was Running before the timeout (%d of %d)", out.Running(), len(out.Instances)))
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// confirmLaunch shows what will be created and asks on a terminal; without
+// one it refuses unless --yes.
+func confirmLaunch(ctx context.Context, io *IO, o *launchOptions, e *env, req *request.Request) error {
+	amount := req.Get("Amount")
+	if amount == "" {
+		amount = "1"
+	}
+	price := "price unknown"
+	if p, err := e.Catalog.Price(ctx, req); err == nil {
+		price = fmt.Sprintf("%.3f %s/%s", p.TradePrice, p.Currency, strings.ToLower(orDefault(p.PriceUnit, "hour")))
+	}
+	sandboxNote := ""
+	if e.Sandbox != nil {
+		sandboxNote = " in the SANDBOX (nothing real is created)"
+	}
+	fmt.Fprintf(io.Err, "Launch %s × %s in %s%s: %s\n", amount, req.Get("InstanceType"), req.Get("RegionId"), sandboxNote, price)
+	if o.yes {
+		return nil
+	}
+	if !io.InTerminal {
+		return usageErr(errors.New("refusing to launch without a terminal to confirm on: add --yes"))
+	}
+	fmt.Fprint(io.Err, "Launch? [y/N] ")
+	answer, _ := bufio.NewReader(io.In).ReadString('\n')
+	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+		return &ExitError{Code: ExitAborted, Err: errors.New("launch cancelled")}
+	}
+	return nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func newHistoryCmd(io *IO) *cobra.Command {
+	var output string
+	c := &cobra.Command{
+		Use:   "history",
+		Short: "List the launches made from this machine (the launch history)",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			h, err := openHistory()
+			if err != nil {
+				return err
+			}
+			entries, warns := h.Entries()
+			for _, w := range warns {
+				fmt.Fprintln(io.Err, "warning:", w)
+			}
+			if output == "json" {
+				enc := json.NewEncoder(io.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(entries)
+			}
+			if output != "table" {
+				return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
+			}
+			printHistory(io, entries, h.Path())
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&output, "output", "o", "table", "output format: table or json")
+	return c
+}
+
+func printHistory(io *IO, entries []launcher.Entry, path string) {
+	if len(entries) == 0 {
+		fmt.Fprintf(io.Out, "no launches yet (history: %s)\n", path)
+		return
+	}
+	fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %s\n", "STARTED", "STATE", "REGION", "TYPE", "INSTANCES")
+	for _, en := range entries {
+		fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %s\n", en.Started.Local().Format("2006-01-02 15:04:05"),
+			en.State, en.Region, en.Request["InstanceType"], strings.Join(en.InstanceIDs, ","))
+	}
+}

@@ -1,0 +1,68 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/sandbox"
+)
+
+// env is what a command needs to talk to ECS: a session, the catalog over
+// it, an ECS client for RunInstances, and, with --sandbox, the in-process
+// sandbox it talks to.
+type env struct {
+	Session *cloud.Session
+	Catalog *catalog.Catalog
+	ECS     *ecs.Client
+	Scheme  string
+	Sandbox *sandbox.Server
+	Region  string
+}
+
+// Close stops the in-process sandbox, if any.
+func (e *env) Close() {
+	if e.Sandbox != nil {
+		_ = e.Sandbox.Close()
+	}
+}
+
+// openEnv resolves credentials (or starts the sandbox) and builds the clients.
+func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
+	e := &env{}
+	cfg := cloud.Config{Profile: g.profile, Region: g.region, Endpoint: g.endpoint, Insecure: g.insecure}
+	var sess *cloud.Session
+	var err error
+	if g.sandbox {
+		e.Sandbox, err = sandbox.Start(sandbox.Options{})
+		if err != nil {
+			return nil, failed(fmt.Errorf("start the sandbox: %w", err))
+		}
+		sess, err = cloud.Sandbox(e.Sandbox.Endpoint(), cfg)
+	} else {
+		sess, err = cloud.Resolve(cfg)
+	}
+	if err != nil {
+		e.Close()
+		if errors.Is(err, cloud.ErrNoCredentials) {
+			return nil, failed(fmt.Errorf("%w\n  try it without an account: ecslaunch --sandbox", err))
+		}
+		return nil, failed(err)
+	}
+	return e.finish(sess, g)
+}
+
+func (e *env) finish(sess *cloud.Session, g *globals) (*env, error) {
+	client, err := sess.ECS()
+	if err != nil {
+		e.Close()
+		return nil, failed(err)
+	}
+	e.Session, e.ECS, e.Scheme, e.Region = sess, client, sess.Scheme(), sess.Region()
+	e.Catalog = catalog.New(sess, catalog.Options{Refresh: g.refresh})
+	return e, nil
+}

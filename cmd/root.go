@@ -1,0 +1,145 @@
+// Package cmd holds ecslaunch's commands (cobra). Each command reads its
+// flags into an options struct, calls the package that does the work, and
+// maps the outcome to an exit code in one place.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK      = 0   // success
+	ExitFailed  = 1   // the check or the call failed
+	ExitUsage   = 2   // usage error or unreadable input
+	ExitAborted = 130 // the user aborted (Ctrl+C)
+)
+
+// ExitError carries the exit code a command ends with.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// usageErr marks err as a usage or input error (exit 2).
+func usageErr(err error) error { return &ExitError{Code: ExitUsage, Err: err} }
+
+// failed marks err as a failed check or call (exit 1).
+func failed(err error) error { return &ExitError{Code: ExitFailed, Err: err} }
+
+// silent ends with code without printing anything more: the command has
+// already said what happened.
+func silent(code int) error { return &ExitError{Code: code} }
+
+// IO is where commands read and write; tests replace it.
+type IO struct {
+	In          io.Reader
+	Out, Err    io.Writer
+	InTerminal  bool
+	OutTerminal bool
+	ErrTerminal bool
+	Getenv      func(string) string
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	profile, region, endpoint string
+	sandbox, insecure         bool
+	refresh                   bool // catalog and wizard: bypass the cache
+}
+
+// NewRoot builds the command tree.
+func NewRoot(io *IO) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "ecslaunch",
+		Short: "Compose, check, DryRun, launch or export an Alibaba Cloud ECS RunInstances request",
+		Long: "ecslaunch turns launching Alibaba Cloud ECS instances into a short, safe conversation in the terminal.\n" +
+			"With no subcommand it starts the wizard; with no credentials it offers the built-in sandbox.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.profile, "profile", "", "aliyun CLI profile to use (~/.aliyun/config.json)")
+	pf.StringVar(&g.region, "region", "", "region ID, e.g. cn-hangzhou (default: the profile's region)")
+	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the built-in sandbox: nothing real is created")
+	pf.StringVar(&g.endpoint, "endpoint", "", "ECS endpoint HOST:PORT (a sandbox or a test endpoint)")
+	pf.BoolVar(&g.insecure, "insecure", false, "plain HTTP to --endpoint (only with --endpoint)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.check() }
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
+	addWizard(root, g, io)
+	root.AddCommand(newValidateCmd(g, io), newVersionCmd(io))
+	root.AddCommand(newExportCmd(g, io), newImportCmd(io), newDryRunCmd(g, io), newLaunchCmd(g, io),
+		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(io))
+	return root
+}
+
+// check rejects flag combinations that make no sense.
+func (g *globals) check() error {
+	if g.insecure && g.endpoint == "" {
+		return usageErr(errors.New("--insecure needs --endpoint: real Alibaba Cloud endpoints are always called over HTTPS"))
+	}
+	if g.sandbox && g.endpoint != "" {
+		return usageErr(errors.New("--sandbox starts its own endpoint: give --sandbox or --endpoint, not both"))
+	}
+	return nil
+}
+
+// Execute runs ecslaunch with the process's arguments and returns the exit code.
+func Execute() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	io := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv,
+		InTerminal: isTerminal(os.Stdin), OutTerminal: isTerminal(os.Stdout), ErrTerminal: isTerminal(os.Stderr)}
+	root := NewRoot(io)
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil && err != nil {
+		fmt.Fprintln(io.Err, "aborted")
+		return ExitAborted
+	}
+	return report(io.Err, err)
+}
+
+// report prints err once and returns its exit code.
+func report(w io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Err != nil {
+			fmt.Fprintln(w, "ecslaunch:", ee.Err)
+		}
+		return ee.Code
+	}
+	// cobra's own errors (unknown command, bad args) are usage errors.
+	fmt.Fprintln(w, "ecslaunch:", err)
+	return ExitUsage
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

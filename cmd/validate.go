@@ -1,0 +1,151 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/rules"
+)
+
+type validateOptions struct {
+	output string
+	online bool
+	osType string
+}
+
+// fileReport is one file's result, as `validate --output json` prints it.
+type fileReport struct {
+	File     string          `json:"file"`
+	Valid    bool            `json:"valid"`
+	Error    string          `json:"error,omitempty"`
+	Findings []rules.Finding `json:"findings"`
+	lines    map[string]int
+}
+
+func newValidateCmd(g *globals, io *IO) *cobra.Command {
+	o := &validateOptions{}
+	c := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check launch files against every documented RunInstances rule",
+		Long: "validate checks each launch file against the RunInstances rules (the API reference's bounds, enums,\n" +
+			"patterns and cross-field rules). --online also checks references and availability against the catalog\n" +
+			"(image, instance type stock in the zone, disk categories, vSwitch, security group, key pair).\n" +
+			"Exit 0 when no file has an error, 1 when any has, 2 when a file cannot be read or parsed.",
+		Example: "  ecslaunch validate launch/*.yaml\n  ecslaunch validate web.yaml --output json\n  ecslaunch validate web.yaml --online --sandbox",
+		Args:    minArgs(1, "at least one launch file"),
+		RunE: func(c *cobra.Command, args []string) error {
+			return runValidate(c.Context(), g, io, o, args)
+		},
+	}
+	c.Flags().StringVarP(&o.output, "output", "o", "text", "output format: text or json")
+	c.Flags().BoolVar(&o.online, "online", false, "also check references and availability against the catalog")
+	c.Flags().StringVar(&o.osType, "os", "", "image OS type for OS-dependent rules when not checking online: linux or windows")
+	return c
+}
+
+func runValidate(ctx context.Context, g *globals, io *IO, o *validateOptions, paths []string) error {
+	if o.output != "text" && o.output != "json" {
+		return usageErr(fmt.Errorf("--output must be text or json, not %q", o.output))
+	}
+	if o.osType != "" && o.osType != "linux" && o.osType != "windows" {
+		return usageErr(fmt.Errorf("--os must be linux or windows, not %q", o.osType))
+	}
+	var cat rules.Catalog
+	if o.online {
+		env, err := openEnv(ctx, g, io)
+		if err != nil {
+			return err
+		}
+		defer env.Close()
+		cat = env.Catalog
+	}
+	reports := make([]fileReport, 0, len(paths))
+	for _, p := range paths {
+		reports = append(reports, validateFile(ctx, p, io.In, o, g, cat))
+	}
+	if o.output == "json" {
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			return err
+		}
+	} else {
+		printReports(io.Out, reports)
+	}
+	return silent(validateExit(reports))
+}
+
+func validateFile(ctx context.Context, path string, in io.Reader, o *validateOptions, g *globals, cat rules.Catalog) fileReport {
+	rep := fileReport{File: path, Findings: []rules.Finding{}}
+	f, err := readLaunchFile(path, in)
+	if err != nil {
+		rep.Error = err.Error()
+		return rep
+	}
+	rep.lines = f.Lines
+	req := f.Request
+	if g.region != "" && !req.Has("RegionId") {
+		_ = req.Set("RegionId", g.region)
+	}
+	rc := rules.Context{OSType: o.osType, Now: time.Now()}
+	rep.Findings = append(rep.Findings, rules.Validate(req, rc)...)
+	if cat != nil {
+		rep.Findings = append(rep.Findings, rules.ValidateOnline(ctx, req, cat, rc)...)
+	}
+	rep.Valid = !rules.HasErrors(rep.Findings)
+	return rep
+}
+
+// validateExit: 2 when a file could not be read, else 1 when any has an error.
+func validateExit(reports []fileReport) int {
+	code := ExitOK
+	for _, r := range reports {
+		switch {
+		case r.Error != "":
+			return ExitUsage
+		case !r.Valid:
+			code = ExitFailed
+		}
+	}
+	return code
+}
+
+// printReports writes one line per finding, grouped per file, in the
+// file:line: form editors and CI logs link to.
+func printReports(w io.Writer, reports []fileReport) {
+	for _, r := range reports {
+		if r.Error != "" {
+			fmt.Fprintf(w, "%s\n", r.Error)
+			continue
+		}
+		errs, warns := count(r.Findings)
+		if len(r.Findings) == 0 {
+			fmt.Fprintf(w, "%s: valid\n", r.File)
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d error(s), %d warning(s)\n", r.File, errs, warns)
+		for _, f := range r.Findings {
+			loc := r.File
+			if line := r.lines[f.Parameter]; line > 0 {
+				loc = fmt.Sprintf("%s:%d", r.File, line)
+			}
+			fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, f.Severity, f.Parameter, f.Code, f.Message)
+		}
+	}
+}
+
+func count(fs []rules.Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == rules.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}

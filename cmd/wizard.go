@@ -1,0 +1,113 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/ui"
+)
+
+type wizardOptions struct {
+	from       string
+	accessible bool
+}
+
+// addWizard makes the bare `ecslaunch` start the wizard.
+func addWizard(root *cobra.Command, g *globals, io *IO) {
+	o := &wizardOptions{}
+	root.Flags().StringVar(&o.from, "from", "", "open a launch file at the review (its ask: fields are asked first)")
+	root.Flags().BoolVar(&o.accessible, "accessible", false, "plain prompts instead of the full-screen wizard (also with TERM=dumb or no terminal)")
+	root.Flags().BoolVar(&g.refresh, "refresh", false, "ignore the catalog cache and fetch everything again")
+	root.RunE = func(c *cobra.Command, _ []string) error { return runWizard(c.Context(), g, io, o) }
+}
+
+func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error {
+	var from *request.File
+	if o.from != "" {
+		f, err := readLaunchFile(o.from, io.In)
+		if err != nil {
+			return err
+		}
+		from = f
+		if g.region == "" {
+			g.region = f.Request.Get("RegionId")
+		}
+	}
+	e, err := openWizardEnv(ctx, g, io)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	opts, err := wizardUIOptions(e, g, io, o, from)
+	if err != nil {
+		return err
+	}
+	res, err := ui.Run(ctx, opts)
+	if res.Stdout != "" {
+		_, _ = io.Out.Write([]byte(res.Stdout))
+	}
+	switch {
+	case err != nil:
+		return failed(err)
+	case res.Aborted:
+		return silent(ExitAborted)
+	}
+	return nil
+}
+
+// openWizardEnv is openEnv, except that with no credentials the wizard says
+// so in one line and runs in the sandbox instead of failing.
+func openWizardEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
+	if g.sandbox || g.endpoint != "" {
+		return openEnv(ctx, g, io)
+	}
+	if _, err := cloud.Resolve(cloud.Config{Profile: g.profile, Region: g.region}); errors.Is(err, cloud.ErrNoCredentials) && g.profile == "" {
+		fmt.Fprintln(io.Err, "No Alibaba Cloud credentials found: starting in the SANDBOX (nothing real is created). Run `aliyun configure` or set ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET to go live.")
+		g.sandbox = true
+	}
+	return openEnv(ctx, g, io)
+}
+
+func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request.File) (ui.Options, error) {
+	state, err := stateDir()
+	if err != nil {
+		return ui.Options{}, failed(err)
+	}
+	hist, err := launcher.DefaultHistoryPath()
+	if err != nil {
+		return ui.Options{}, failed(err)
+	}
+	return ui.Options{
+		Reader: e.Catalog, Launch: e.ECS, Scheme: e.Scheme,
+		Region: e.Region, Profile: g.profile, Sandbox: e.Sandbox != nil,
+		From: from, DraftPath: filepath.Join(state, "draft.yaml"), HistoryPath: hist,
+		Accessible: o.accessible || io.Getenv("TERM") == "dumb" || !io.InTerminal,
+		In:         io.In, Out: errWriter(io), StdoutIsTerminal: io.OutTerminal,
+	}, nil
+}
+
+// errWriter is where the TUI draws: the terminal on stderr, so that stdout
+// can carry the result (`ecslaunch > launch.sh`).
+func errWriter(io *IO) io.Writer { return io.Err }
+
+// stateDir is $XDG_STATE_HOME/ecslaunch, else ~/.local/state/ecslaunch.
+func stateDir() (string, error) {
+	base := os.Getenv("XDG_STATE_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no home directory for the draft: %w", err)
+		}
+		base = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(base, "ecslaunch"), nil
+}
