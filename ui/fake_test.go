@@ -46,8 +46,8 @@ func (f *fakeReader) Load(ctx context.Context, region string, b catalog.Billing)
 			{ImageId: "win2022_21H2_x64_dtc_en-us_40G_alibase_20240816.vhd", ImageOwnerAlias: "system", OSNameEn: "Windows Server 2022", OSType: "windows", Platform: "Windows Server 2022", Architecture: "x86_64", Size: 40, Status: "Available", CreationTime: "2024-08-16T00:00:00Z"},
 			{ImageId: "m-bp1own", ImageName: "web-golden", ImageOwnerAlias: "self", OSNameEn: "web golden image", OSType: "linux", Platform: "Aliyun", Architecture: "x86_64", Size: 40, Status: "Available", CreationTime: "2025-01-01T00:00:00Z"},
 		},
-		VPCs:      []catalog.VPC{{VpcId: "vpc-bp1default", VpcName: "default", CidrBlock: "172.16.0.0/12", IsDefault: true}},
-		VSwitches: []catalog.VSwitch{{VSwitchId: "vsw-bp1h", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-h", CidrBlock: "172.16.0.0/20", AvailableIpAddressCount: 4000, IsDefault: true}, {VSwitchId: "vsw-bp1i", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-i", CidrBlock: "172.16.16.0/20", AvailableIpAddressCount: 4000, IsDefault: true}},
+		VPCs:           []catalog.VPC{{VpcId: "vpc-bp1default", VpcName: "default", CidrBlock: "172.16.0.0/12", IsDefault: true}},
+		VSwitches:      []catalog.VSwitch{{VSwitchId: "vsw-bp1h", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-h", CidrBlock: "172.16.0.0/20", AvailableIpAddressCount: 4000, IsDefault: true}, {VSwitchId: "vsw-bp1i", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-i", CidrBlock: "172.16.16.0/20", AvailableIpAddressCount: 4000, IsDefault: true}},
 		SecurityGroups: []catalog.SecurityGroup{{SecurityGroupId: "sg-bp1default", SecurityGroupName: "default", VpcId: "vpc-bp1default"}, {SecurityGroupId: "sg-bp1web", SecurityGroupName: "web", VpcId: "vpc-bp1default"}},
 		KeyPairs:       []catalog.KeyPair{{KeyPairName: "my-key"}},
 	}, nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/launcher"
 )
 
@@ -62,6 +63,9 @@ type loadFailedMsg struct {
 	kind loadKind
 	err  error
 }
+
+// autoSubmitMsg submits a step the user pressed Enter on while it loaded.
+type autoSubmitMsg struct{ step forms.StepID }
 
 // dryRunMsg carries a DryRun's verdict.
 type dryRunMsg struct{ res dryRunResult }

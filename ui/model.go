@@ -146,6 +146,8 @@ type Model struct {
 	result  Result
 	initCmd tea.Cmd
 	editing bool // a step opened from the review returns to it
+	// pendingSubmit is a step the user pressed Enter on while it loaded (-1: none).
+	pendingSubmit forms.StepID
 }
 
 // New builds the root model.
@@ -166,6 +168,7 @@ func New(ctx context.Context, o Options) Model {
 		regions: pickList{cols: []column{{title: "Region", width: 20}, {title: "Name", width: 0}}},
 		zones:   pickList{cols: []column{{title: "Zone", width: 20}, {title: "Name", width: 0}, {title: "Types available", width: 16, right: true}}},
 	}
+	m.pendingSubmit = -1
 	m.path = newInput()
 	m.path.Prompt = "file: "
 	m.draft = forms.NewDraft(nil, env)

@@ -118,9 +118,7 @@ func (p *typePicker) refresh() {
 	cur, _ := p.list.selected()
 	var idx []int
 	if q := strings.TrimSpace(p.filter.Value()); q != "" {
-		for _, m := range fuzzy.Find(q, p.index) {
-			idx = append(idx, m.Index)
-		}
+		idx = p.match(q)
 	} else {
 		idx = make([]int, len(p.all))
 		for i := range idx {
@@ -141,6 +139,25 @@ func (p *typePicker) refresh() {
 		p.list.cursor = 0
 		p.list.clamp()
 	}
+}
+
+// match ranks fuzzy matches, with the type named exactly and the types
+// whose name contains the query ahead of the looser matches.
+func (p *typePicker) match(q string) []int {
+	var exact, contains, loose []int
+	lq := strings.ToLower(q)
+	for _, m := range fuzzy.Find(q, p.index) {
+		id := strings.ToLower(p.all[m.Index].InstanceTypeId)
+		switch {
+		case id == lq:
+			exact = append(exact, m.Index)
+		case strings.Contains(id, lq):
+			contains = append(contains, m.Index)
+		default:
+			loose = append(loose, m.Index)
+		}
+	}
+	return append(append(exact, contains...), loose...)
 }
 
 func (p *typePicker) passes(t catalog.InstanceType) bool {

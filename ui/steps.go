@@ -136,6 +136,9 @@ func (m *Model) ready(s forms.StepID) bool {
 // step's defaults fill what is still unset and its widget is built.
 func (m *Model) enterStep(s forms.StepID) tea.Cmd {
 	m.step, m.screen, m.notice = s, screenStep, ""
+	if m.pendingSubmit != s {
+		m.pendingSubmit = -1
+	}
 	return tea.Batch(m.ensure(s), m.refreshStep())
 }
 
@@ -152,7 +155,13 @@ func (m *Model) refreshStep() tea.Cmd {
 		return nil
 	}
 	m.phase = phaseReady
-	return m.prepare(m.step)
+	cmd := m.prepare(m.step)
+	if m.pendingSubmit == m.step {
+		m.pendingSubmit = -1
+		s := m.step
+		cmd = tea.Batch(cmd, func() tea.Msg { return autoSubmitMsg{step: s} })
+	}
+	return cmd
 }
 
 // prepare applies the step's defaults and builds its widget.
@@ -216,9 +225,12 @@ func zoneRows(zs []catalog.Zone) []pickRow {
 // submit leaves the step when its values are valid.
 func (m Model) submit() (tea.Model, tea.Cmd) {
 	if m.phase != phaseReady {
-		m.notice = "Still loading " + m.loadingText() + "…"
+		// Typed ahead: the step is submitted with its defaults once loaded.
+		m.pendingSubmit = m.step
+		m.notice = "Loading " + m.loadingText() + "… Enter will take the default once it is there."
 		return m, nil
 	}
+	m.pendingSubmit = -1
 	var cmd tea.Cmd
 	switch m.step {
 	case forms.Region:
@@ -370,6 +382,8 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	*in, cmd = in.Update(msg)
 	if in.Value() != before {
 		refresh()
+		m.activeList().cursor = 0 // a new query: its best match first
+		m.activeList().clamp()
 		if m.step == forms.InstanceType {
 			cmd = tea.Batch(cmd, m.priceVisible())
 		}
@@ -392,7 +406,7 @@ func (m Model) onTypeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "z":
 		return m.switchZone()
 	default:
-		next, cmd := m.onListKey(msg, &p.list)
+		next, cmd := m.onListKey(msg)
 		mm := next.(Model)
 		if mm.step == forms.InstanceType {
 			return mm, tea.Batch(cmd, mm.priceVisible())
@@ -432,7 +446,7 @@ func (m Model) onImageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "right":
 		p.setTab(p.tab + 1)
 	default:
-		return m.onListKey(msg, &p.list)
+		return m.onListKey(msg)
 	}
 	return m, nil
 }

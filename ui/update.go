@@ -40,6 +40,11 @@ func (m Model) onData(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onRegionData(msg)
 	case typesLoadedMsg:
 		return m.onTypes(msg)
+	case autoSubmitMsg:
+		if msg.step == m.step && m.screen == screenStep {
+			return m.submit()
+		}
+		return m, nil
 	case typePricesMsg:
 		return m.onTypePrices(msg)
 	case disksLoadedMsg:
@@ -256,24 +261,38 @@ func (m Model) onStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.filtering() {
 		return m.onFilterKey(msg)
 	}
+	if msg.String() == "esc" && m.clearFilter() {
+		return m, nil
+	}
 	if key.Matches(msg, m.keys.Back) && m.step != forms.Review {
 		return m.goBack()
 	}
 	switch m.step {
-	case forms.Region:
-		return m.onListKey(msg, &m.regions)
-	case forms.Zone:
-		return m.onListKey(msg, &m.zones)
+	case forms.Region, forms.Zone:
+		return m.onListKey(msg)
 	case forms.InstanceType:
 		return m.onTypeKey(msg)
 	case forms.Image:
 		return m.onImageKey(msg)
 	case forms.Review:
 		return m.onReviewKey(msg)
-	case forms.Ask:
-		return m.onFormKey(msg, &m.ask)
 	}
-	return m.onFormKey(msg, &m.form)
+	return m.onFormKey(msg)
+}
+
+// clearFilter empties a table's filter: Esc first clears, then goes back.
+func (m *Model) clearFilter() bool {
+	switch {
+	case m.step == forms.InstanceType && m.types.filter.Value() != "":
+		m.types.filter.SetValue("")
+		m.types.refresh()
+	case m.step == forms.Image && m.images.filter.Value() != "":
+		m.images.filter.SetValue("")
+		m.images.refresh()
+	default:
+		return false
+	}
+	return true
 }
 
 // helpKey reports whether the key opens help: `?` except where it is a
@@ -306,7 +325,23 @@ func (m *Model) activeForm() *fieldForm {
 	return &m.form
 }
 
-func (m Model) onListKey(msg tea.KeyMsg, l *pickList) (tea.Model, tea.Cmd) {
+// activeList is the list of a picker step. The key handlers have value
+// receivers: they must change their own copy of the model, never one a
+// caller passed a pointer into.
+func (m *Model) activeList() *pickList {
+	switch m.step {
+	case forms.Region:
+		return &m.regions
+	case forms.Zone:
+		return &m.zones
+	case forms.InstanceType:
+		return &m.types.list
+	}
+	return &m.images.list
+}
+
+func (m Model) onListKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	l := m.activeList()
 	switch msg.String() {
 	case "up", "k":
 		l.move(-1)
@@ -323,7 +358,8 @@ func (m Model) onListKey(msg tea.KeyMsg, l *pickList) (tea.Model, tea.Cmd) {
 }
 
 // onFormKey handles a key on a form step.
-func (m Model) onFormKey(msg tea.KeyMsg, f *fieldForm) (tea.Model, tea.Cmd) {
+func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	f := m.activeForm()
 	switch msg.String() {
 	case "enter":
 		return m.submit()
