@@ -230,16 +230,17 @@ func itemPrefixes(k string) []string {
 }
 
 // findings collects findings, once per parameter and code (an error
-// replaces a warning of the same code).
-type findings struct{ list []Finding }
+// replaces a warning of the same code). Its env is reused for every rule
+// so a check allocates it once.
+type findings struct {
+	list []Finding
+	e    env
+}
 
 func (f *findings) run(r *Rule, req *request.Request, key string, c *Context) {
 	v := req.Get(key)
-	e := env{req: req, c: c, key: key, val: v, has: v != ""}
-	if r.item {
-		e.has = true
-	}
-	fd, bad := r.eval(&e)
+	f.e = env{req: req, c: c, key: key, val: v, has: v != "" || r.item}
+	fd, bad := r.eval(&f.e)
 	if !bad {
 		return
 	}
