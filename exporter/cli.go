@@ -63,13 +63,13 @@ func newToken() string {
 func globalFlags(o Options) []string {
 	var args []string
 	if o.Profile != "" {
-		args = append(args, "--profile "+shellQuote(o.Profile))
+		args = append(args, flag("profile", o.Profile))
 	}
 	if o.Region != "" {
-		args = append(args, "--region "+shellQuote(o.Region))
+		args = append(args, flag("region", o.Region))
 	}
 	if o.Endpoint != "" {
-		args = append(args, "--endpoint "+shellQuote(o.Endpoint))
+		args = append(args, flag("endpoint", o.Endpoint))
 	}
 	if o.Insecure {
 		args = append(args, "--insecure")
@@ -77,8 +77,13 @@ func globalFlags(o Options) []string {
 	return args
 }
 
-// flag renders one API parameter as the CLI takes it: --Name value.
+// flag renders one API parameter as the CLI takes it: --Name value, or
+// --Name=value for a value starting with "-", which the CLI's parser would
+// otherwise read as a flag (aliyun-cli cli/parser.go parseCommandArg).
 func flag(name, value string) string {
+	if strings.HasPrefix(value, "-") {
+		return "--" + name + "=" + shellQuote(value)
+	}
 	return "--" + name + " " + shellQuote(value)
 }
 

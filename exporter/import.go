@@ -186,7 +186,11 @@ func importFlag(words []string, req *request.Request, o *Options) (int, error) {
 	if !strings.HasPrefix(w, "--") || len(w) == 2 {
 		return 0, &ImportError{Msg: fmt.Sprintf("expected a flag (--Name value), found %q", w)}
 	}
-	name, value, inline := strings.Cut(w, "=")
+	// The CLI splits a flag from an inline value at the first = or :.
+	name, value, inline := w, "", false
+	if i := strings.IndexAny(w, "=:"); i > 0 {
+		name, value, inline = w[:i], w[i+1:], true
+	}
 	switch {
 	case cliSwitches[name]:
 		if name == "--insecure" {
@@ -200,8 +204,8 @@ func importFlag(words []string, req *request.Request, o *Options) (int, error) {
 	}
 	used := 1
 	if !inline {
-		if len(words) < 2 || strings.HasPrefix(words[1], "--") {
-			return 0, &ImportError{Flag: name, Msg: "needs a value"}
+		if len(words) < 2 || strings.HasPrefix(words[1], "-") {
+			return 0, &ImportError{Flag: name, Msg: "needs a value (the aliyun CLI reads a word starting with - as a flag: write " + name + "=VALUE)"}
 		}
 		value, used = words[1], 2
 	}

@@ -138,3 +138,31 @@ func TestSplitCommands(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestDashValuesUseTheInlineForm: the aliyun CLI reads a word starting
+// with - as a flag, so such values are written --Name=value, and read back.
+func TestDashValuesUseTheInlineForm(t *testing.T) {
+	r := minimalRequest(t)
+	mustSet(t, r, "Description", "-x")
+	mustSet(t, r, "InstanceName", "--web")
+	res, err := Export(r, CLI, Options{Profile: "-p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"--Description=-x", "--InstanceName=--web", "--profile=-p"} {
+		if !strings.Contains(res.Text, want) {
+			t.Errorf("want %s in\n%s", want, res.Text)
+		}
+	}
+	back, o, err := ImportCLI(res.Text)
+	if err != nil || !back.Equal(r) || o.Profile != "-p" {
+		t.Errorf("round trip: %v, %v, profile %q", err, diff(back, r), o.Profile)
+	}
+	back, _, err = ImportCLI("aliyun ecs RunInstances --InstanceName:a:b --Description=c=d")
+	if err != nil || back.Get("InstanceName") != "a:b" || back.Get("Description") != "c=d" {
+		t.Errorf("inline forms: %v %v", err, back)
+	}
+	if _, _, err := ImportCLI("aliyun ecs RunInstances --Description -x"); err == nil || !strings.Contains(err.Error(), "--Description=VALUE") {
+		t.Errorf("a dash value in the space form must be refused as the CLI does: %v", err)
+	}
+}

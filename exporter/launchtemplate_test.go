@@ -24,10 +24,7 @@ func TestLaunchTemplateCommand(t *testing.T) {
 	if strings.Join(words[:3], " ") != "aliyun ecs CreateLaunchTemplate" {
 		t.Fatalf("command starts %q", words[:3])
 	}
-	got := map[string]string{}
-	for i := 3; i+1 < len(words); i += 2 {
-		got[strings.TrimPrefix(words[i], "--")] = words[i+1]
-	}
+	got := flagValues(words[3:])
 	if got["LaunchTemplateName"] != "web-01" || got["VersionDescription"] != "v1 of web" || got["profile"] != "prod" {
 		t.Errorf("name %q, version description %q, profile %q", got["LaunchTemplateName"], got["VersionDescription"], got["profile"])
 	}

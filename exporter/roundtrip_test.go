@@ -15,12 +15,11 @@ import (
 var nasty = []string{
 	"a", "Z9", " ", "  ", "'", "''", `"`, `\`, `\\`, "$", "$HOME", "${", "}", "$(id)", "`id`",
 	"\n", "\t", "\r\n", "#", "~", "*", "?", "[a]", "!", "&", ";", "|", "<", ">", "(", ")",
-	"=", "%", "中文", "é", "🙂", "-", "true", "null", "0x1F", "{a: b}", "- x", ": ", "…",
+	"=", "%", "--", ":", "中文", "é", "🙂", "-", "true", "null", "0x1F", "{a: b}", "- x", ": ", "…",
 	"${ECS_PASSWORD}", "${TEAM}", "$${X}", "${1}", "\\n", "%{x}",
 }
 
-// randomValue builds a value of the spec's type; strings are nasty. A
-// value never starts with "--" (the CLI would read it as the next flag).
+// randomValue builds a value of the spec's type; strings are nasty.
 func randomValue(rng *rand.Rand, s request.Spec) string {
 	return randomValueOf(rng, s, nasty)
 }
@@ -52,11 +51,7 @@ func randomValueOf(rng *rand.Rand, s request.Spec, pieces []string) string {
 	for n := 1 + rng.Intn(5); n > 0; n-- {
 		b.WriteString(pieces[rng.Intn(len(pieces))])
 	}
-	v := b.String()
-	if strings.HasPrefix(v, "--") {
-		v = "x" + v
-	}
-	return v
+	return b.String()
 }
 
 // randomRequest sets a random subset of the parameters, repeat lists with
@@ -215,11 +210,7 @@ func TestCLIQuotingSurvivesARealShell(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		args := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-		got := map[string]string{}
-		for i := 2; i+1 < len(args); i += 2 {
-			got[strings.TrimPrefix(args[i], "--")] = args[i+1]
-		}
+		got := flagValues(strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")[2:])
 		for _, p := range want.Params() {
 			if got[p.Name] != p.Value {
 				t.Fatalf("run %d: %s arrived as %q, want %q\n%s", run, p.Name, got[p.Name], p.Value, res.Text)
@@ -262,4 +253,21 @@ func TestYAMLLeadingBreakIsNoted(t *testing.T) {
 			}
 		}
 	}
+}
+
+// flagValues reads --Name value and --Name=value pairs as the CLI does.
+func flagValues(args []string) map[string]string {
+	got := map[string]string{}
+	for i := 0; i < len(args); i++ {
+		name := strings.TrimPrefix(args[i], "--")
+		if j := strings.IndexAny(name, "=:"); j >= 0 {
+			got[name[:j]] = name[j+1:]
+			continue
+		}
+		if i+1 < len(args) {
+			got[name] = args[i+1]
+			i++
+		}
+	}
+	return got
 }
