@@ -45,6 +45,7 @@ var (
 	// errNoAction: the gateway answers an unknown action with 404.
 	errNoAction   = &apiError{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
 	errNoRegion   = &apiError{http.StatusNotFound, "InvalidRegionId.NotFound", "The specified RegionId does not exist."}
+	errNonceUsed  = &apiError{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
 	errIdempotent = &apiError{http.StatusBadRequest, "IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request."}
 )
 

@@ -79,6 +79,7 @@ type Server struct {
 	rng     *rand.Rand
 	calls   map[string]int
 	revoked map[string]bool
+	nonces  map[string]time.Time
 	st      *state
 }
 
@@ -106,7 +107,7 @@ func Start(o Options) (*Server, error) {
 	}
 	s := &Server{opts: o, world: world.New(), ln: ln, done: make(chan struct{}), faults: o.Faults,
 		rng: rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1^0x5DEECE66D)), calls: map[string]int{},
-		revoked: map[string]bool{}, st: st}
+		revoked: map[string]bool{}, nonces: map[string]time.Time{}, st: st}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		defer close(s.done)
@@ -219,6 +220,16 @@ type handler func(c *call) (any, error)
 // faults, then the action.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &call{s: s, requestID: s.newRequestID()}
+	defer func() {
+		// A bug must look like the service's InternalError, not a dropped
+		// connection (which the drop-after-commit fault stands for).
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.writeError(w, c, errInternal)
+		}
+	}()
 	p, err := readParams(r)
 	if err != nil {
 		s.writeError(w, c, &apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be parsed."})
@@ -262,6 +273,9 @@ func (s *Server) route(method string, c *call) (handler, *apiError) {
 	if ok, sts := verifySignature(method, c.p.Values, secret); !ok {
 		return nil, errSignature(sts)
 	}
+	if !s.freshNonce(c.p.Get("SignatureNonce")) {
+		return nil, errNonceUsed
+	}
 	action, version := c.p.Get("Action"), c.p.Get("Version")
 	h, ok := s.handlers()[version+"/"+action]
 	if !ok {
@@ -290,6 +304,36 @@ func (s *Server) secret(id string) (string, bool) {
 	}
 	return s.opts.AccessKeySecret, true
 }
+
+// nonceWindow is how long a SignatureNonce is remembered: the real
+// service's timestamp tolerance (sdk-notes.md §3).
+const nonceWindow = 15 * time.Minute
+
+// freshNonce records a signed request's nonce and reports whether it was
+// unused, so a replayed signed URL is refused as the real service does.
+func (s *Server) freshNonce(nonce string) bool {
+	if nonce == "" {
+		return true
+	}
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.nonces[nonce]; ok && now.Sub(t) < nonceWindow {
+		return false
+	}
+	if len(s.nonces) >= maxNonces {
+		for k, t := range s.nonces {
+			if now.Sub(t) >= nonceWindow {
+				delete(s.nonces, k)
+			}
+		}
+	}
+	s.nonces[nonce] = now
+	return true
+}
+
+// maxNonces bounds the nonce memory before old entries are swept.
+const maxNonces = 100_000
 
 func (s *Server) count(action string) {
 	s.mu.Lock()

@@ -1,0 +1,60 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+)
+
+// signed signs params for POST with the default secret, as a client would.
+func signed(p url.Values) string {
+	p.Set("Signature", sign(DefaultAccessKeySecret, stringToSign("POST", p)))
+	return p.Encode()
+}
+
+func post(t *testing.T, s *Server, query string) (int, string) {
+	t.Helper()
+	resp, err := http.Post("http://"+s.Endpoint()+"/?"+query, "application/x-www-form-urlencoded", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Code string }
+	_ = json.NewDecoder(resp.Body).Decode(&body)
+	return resp.StatusCode, body.Code
+}
+
+func TestNonceReplay(t *testing.T) {
+	s, err := Start(Options{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := signed(url.Values{"Action": {"DescribeRegions"}, "Version": {ecsVersion}, "AccessKeyId": {DefaultAccessKeyID},
+		"SignatureNonce": {"n-1"}, "Timestamp": {time.Now().UTC().Format(timeLayout)}, "Format": {"JSON"},
+		"SignatureMethod": {"HMAC-SHA1"}, "SignatureVersion": {"1.0"}})
+	if status, code := post(t, s, q); status != 200 {
+		t.Fatalf("first use: %d %s", status, code)
+	}
+	if status, code := post(t, s, q); status != 400 || code != "SignatureNonceUsed" {
+		t.Errorf("replay: %d %s", status, code)
+	}
+}
+
+// TestHandlerPanicIsInternalError: a failing handler answers 500
+// InternalError rather than dropping the connection.
+func TestHandlerPanicIsInternalError(t *testing.T) {
+	s, err := Start(Options{Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	handlerTable[ecsVersion+"/PanicForTest"] = func(*call) (any, error) { panic("boom") }
+	defer delete(handlerTable, ecsVersion+"/PanicForTest")
+	q := signed(url.Values{"Action": {"PanicForTest"}, "Version": {ecsVersion}, "AccessKeyId": {DefaultAccessKeyID}, "RegionId": {"cn-hangzhou"}})
+	if status, code := post(t, s, q); status != 500 || code != "InternalError" {
+		t.Errorf("panic: %d %s", status, code)
+	}
+}
