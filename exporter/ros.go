@@ -102,6 +102,7 @@ func exportROS(req *request.Request, o Options) (Result, error) {
 	return Result{Text: b.String(), Notes: w.n.list()}, nil
 }
 
+// rosWriter builds the ROS template from one request.
 type rosWriter struct {
 	r      *request.Request
 	n      *notes

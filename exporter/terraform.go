@@ -88,6 +88,7 @@ func exportTerraform(req *request.Request, o Options) (Result, error) {
 	return Result{Text: string(hclwrite.Format(t.f.Bytes())), Notes: t.n.list()}, nil
 }
 
+// tfWriter builds the Terraform file from one request.
 type tfWriter struct {
 	r    *request.Request
 	n    *notes
