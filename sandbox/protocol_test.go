@@ -115,6 +115,15 @@ func TestDescribeDryRun(t *testing.T) {
 	apiError(t, err, "DryRunOperation", 400)
 }
 
+func TestFaultRatesChecked(t *testing.T) {
+	for _, f := range []sandbox.Faults{{ThrottleRate: 30}, {ErrorRate: -0.1}, {DropAfterCommit: 1.5}, {Latency: -time.Second}} {
+		if s, err := sandbox.Start(sandbox.Options{Faults: f}); err == nil {
+			s.Close()
+			t.Errorf("%+v accepted", f)
+		}
+	}
+}
+
 func TestFaults(t *testing.T) {
 	s := start(t, sandbox.Options{Faults: sandbox.Faults{ThrottleRate: 1}})
 	c := client(t, s, sandbox.DefaultAccessKeySecret)

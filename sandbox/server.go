@@ -90,6 +90,9 @@ var ErrRemote = errors.New("sandbox: listening on a non-loopback address needs A
 // state file if any and serves in a goroutine.
 func Start(o Options) (*Server, error) {
 	o = withDefaults(o)
+	if err := o.Faults.check(); err != nil {
+		return nil, err
+	}
 	if !o.AllowRemote && !isLoopback(o.Addr) {
 		return nil, fmt.Errorf("%w: %s", ErrRemote, o.Addr)
 	}
@@ -160,8 +163,25 @@ func (s *Server) Close() error {
 	return err
 }
 
-// SetFaults replaces the injected faults.
+// check rejects rates outside [0, 1] and a negative latency, so a typo in a
+// flag (--throttle 30) is an error rather than "always".
+func (f Faults) check() error {
+	for name, r := range map[string]float64{"throttle": f.ThrottleRate, "errors": f.ErrorRate, "drop-after-commit": f.DropAfterCommit} {
+		if r < 0 || r > 1 {
+			return fmt.Errorf("sandbox: %s rate %v is not between 0 and 1", name, r)
+		}
+	}
+	if f.Latency < 0 {
+		return fmt.Errorf("sandbox: latency %v is negative", f.Latency)
+	}
+	return nil
+}
+
+// SetFaults replaces the injected faults; rates are clamped to [0, 1].
 func (s *Server) SetFaults(f Faults) {
+	clamp := func(r float64) float64 { return min(max(r, 0), 1) }
+	f.ThrottleRate, f.ErrorRate, f.DropAfterCommit = clamp(f.ThrottleRate), clamp(f.ErrorRate), clamp(f.DropAfterCommit)
+	f.Latency = max(f.Latency, 0)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = f
