@@ -78,12 +78,14 @@ type Rule struct {
 	// Pattern is the parameter the finding names, with N for list indexes
 	// ("DataDisk.N.Size"); an item pattern ("DataDisk.N") names a list item.
 	Pattern string
-	Kind    Kind
-	Phase   Phase
+	// Kind is the sort of check; Phase when Validate runs it.
+	Kind  Kind
+	Phase Phase
 	// Code and HTTPStatus are the API error the violation maps to.
 	Code       string
 	HTTPStatus int
-	Severity   Severity
+	// Severity is Error, or Warning for advice the API would not reject.
+	Severity Severity
 	// Min and Max bound a Range (values) or a Length (runes) rule.
 	Min, Max int64
 	// Enum lists the allowed values of an Enum rule.
