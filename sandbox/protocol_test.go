@@ -351,3 +351,31 @@ func TestServe(t *testing.T) {
 		t.Errorf("state not saved: %v", err)
 	}
 }
+
+// TestNoSecretInStateFile: the Password of a launch or a template never
+// reaches the state file.
+func TestNoSecretInStateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := start(t, sandbox.Options{StateFile: path})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	const password = "Sup3r-Secret-Pw!"
+	req := goodRequest(n)
+	req.Password, req.ClientToken = password, "with-password"
+	if _, err := c.RunInstances(req); err != nil {
+		t.Fatal(err)
+	}
+	lt := requests.NewCommonRequest()
+	lt.Domain, lt.Version, lt.ApiName, lt.Scheme = s.Endpoint(), "2014-05-26", "CreateLaunchTemplate", "http"
+	lt.QueryParams["LaunchTemplateName"], lt.QueryParams["Password"], lt.QueryParams["RegionId"] = "pw", password, "cn-hangzhou"
+	if _, err := c.ProcessCommonRequest(lt); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte(password)) || !bytes.Contains(data, []byte(`"pw"`)) {
+		t.Errorf("state file holds the password or lacks the template:\n%s", data)
+	}
+}

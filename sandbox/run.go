@@ -95,6 +95,9 @@ func (c *call) mergedParams() (map[string]string, error) {
 }
 
 // paramsHash identifies a request's parameters for ClientToken matching.
+// Secrets enter masked: the hash is kept in the state file, and a hash of a
+// short password could be brute-forced; so a retry that changes only the
+// Password counts as the same request.
 func paramsHash(m map[string]string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -103,7 +106,7 @@ func paramsHash(m map[string]string) string {
 	sort.Strings(keys)
 	h := sha256.New()
 	for _, k := range keys {
-		fmt.Fprintf(h, "%s=%s\n", k, m[k])
+		fmt.Fprintf(h, "%s=%s\n", k, request.Display(k, m[k]))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

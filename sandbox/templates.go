@@ -10,6 +10,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
 )
 
@@ -63,7 +64,9 @@ func (c *call) createLaunchTemplate() (any, error) {
 	var tags [][2]string
 	for _, kv := range c.p.actionParams() {
 		switch {
-		case templateOnly[kv[0]]:
+		case templateOnly[kv[0]], request.IsSecret(kv[0]):
+			// templates never store passwords (api-shapes.md §16), and
+			// the state file must hold no secret
 		case len(kv[0]) > 12 && kv[0][:12] == "TemplateTag.":
 		default:
 			version.Params[kv[0]] = kv[1]
