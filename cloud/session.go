@@ -22,6 +22,14 @@ import (
 // request carries its own RegionId, which picks the endpoint anyway.
 const fallbackRegion = "cn-hangzhou"
 
+// The SDK builds its endpoint tables lazily, without a lock, the first time
+// a client is made (services/ecs/endpoint.go:10-12): concurrent first
+// clients race. Building them once here, before any goroutine, avoids it.
+func init() {
+	ecs.GetEndpointMap()
+	vpc.GetEndpointMap()
+}
+
 // Session is a resolved credential plus the endpoint, scheme and timeouts
 // every client it builds uses. It is safe for concurrent use.
 type Session struct {
