@@ -71,7 +71,7 @@ var rosWhy = map[string]string{
 // exportROS writes a ROS template with one ALIYUN::ECS::InstanceGroup,
 // built as yaml.v3 nodes.
 func exportROS(req *request.Request, o Options) (Result, error) {
-	w := &rosWriter{r: req, n: newNotes(), props: mapping(), done: map[string]bool{}, params: map[string]string{}}
+	w := &rosWriter{r: req, keys: req.Keys(), n: newNotes(), props: mapping(), done: map[string]bool{}, params: map[string]string{}}
 	root := mapping()
 	add(root, "ROSTemplateFormatVersion", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "2015-09-01", Style: yaml.SingleQuotedStyle})
 	desc := o.Description
@@ -83,8 +83,8 @@ func exportROS(req *request.Request, o Options) (Result, error) {
 		add(root, "Parameters", params)
 	}
 	w.maxAmount()
-	for _, p := range req.Params() {
-		w.param(p.Name)
+	for _, k := range w.keys {
+		w.param(k)
 	}
 	res := mapping()
 	add(res, "Type", str("ALIYUN::ECS::InstanceGroup"))
@@ -105,6 +105,7 @@ func exportROS(req *request.Request, o Options) (Result, error) {
 // rosWriter builds the ROS template from one request.
 type rosWriter struct {
 	r      *request.Request
+	keys   []string // the request's keys in the API's order, sorted once
 	n      *notes
 	props  *yaml.Node
 	done   map[string]bool
@@ -285,7 +286,7 @@ func (w *rosWriter) disks() {
 		prefix := "DataDisk." + strconv.Itoa(i) + "."
 		m := mapping()
 		m.Style = yaml.FlowStyle
-		for _, k := range w.r.Keys() {
+		for _, k := range w.keys {
 			field, ok := strings.CutPrefix(k, prefix)
 			switch {
 			case !ok:

@@ -75,15 +75,15 @@ var tfWhy = map[string]string{
 // exportTerraform writes an alicloud_instance resource with its provider
 // block and variables, using hclwrite.
 func exportTerraform(req *request.Request, o Options) (Result, error) {
-	t := &tfWriter{r: req, n: newNotes(), f: hclwrite.NewEmptyFile(), done: map[string]bool{}}
+	t := &tfWriter{r: req, keys: req.Keys(), n: newNotes(), f: hclwrite.NewEmptyFile(), done: map[string]bool{}}
 	t.provider(o)
 	t.variables()
 	t.body = t.f.Body().AppendNewBlock("resource", []string{"alicloud_instance", tfResource}).Body()
 	if req.Has("Amount") {
 		t.set("count", "Amount")
 	}
-	for _, p := range req.Params() {
-		t.param(p.Name)
+	for _, k := range t.keys {
+		t.param(k)
 	}
 	return Result{Text: string(hclwrite.Format(t.f.Bytes())), Notes: t.n.list()}, nil
 }
@@ -91,6 +91,7 @@ func exportTerraform(req *request.Request, o Options) (Result, error) {
 // tfWriter builds the Terraform file from one request.
 type tfWriter struct {
 	r    *request.Request
+	keys []string // the request's keys in the API's order, sorted once
 	n    *notes
 	f    *hclwrite.File
 	body *hclwrite.Body
@@ -390,7 +391,7 @@ func (t *tfWriter) autoRenew() {
 // keysUnder lists the request's keys under a prefix, in the API's order.
 func (t *tfWriter) keysUnder(prefix string) []string {
 	var out []string
-	for _, k := range t.r.Keys() {
+	for _, k := range t.keys {
 		if strings.HasPrefix(k, prefix+".") {
 			out = append(out, k)
 		}
