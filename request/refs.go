@@ -13,15 +13,31 @@ import (
 // refPattern matches an environment reference such as ${ECS_PASSWORD}.
 var refPattern = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
+// ecsPlaceholders are ${…} forms ECS itself expands, which are not
+// environment references: HostName's ${instance_id} (rules.md T2-17).
+var ecsPlaceholders = map[string]bool{"instance_id": true}
+
 // IsReference reports whether a value contains an environment reference.
-func IsReference(v string) bool { return strings.Contains(v, "${") && refPattern.MatchString(v) }
+func IsReference(v string) bool {
+	if !strings.Contains(v, "${") {
+		return false
+	}
+	for _, m := range refPattern.FindAllStringSubmatch(v, -1) {
+		if !ecsPlaceholders[m[1]] {
+			return true
+		}
+	}
+	return false
+}
 
 // References lists the environment variables a request refers to, sorted.
 func (r *Request) References() []string {
 	set := map[string]bool{}
 	for _, v := range r.m {
 		for _, m := range refPattern.FindAllStringSubmatch(v, -1) {
-			set[m[1]] = true
+			if !ecsPlaceholders[m[1]] {
+				set[m[1]] = true
+			}
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -55,6 +71,9 @@ func (r *Request) Resolve(lookup func(string) (string, bool)) (*Request, error) 
 		}
 		c.m[k] = refPattern.ReplaceAllStringFunc(v, func(ref string) string {
 			name := refPattern.FindStringSubmatch(ref)[1]
+			if ecsPlaceholders[name] {
+				return ref
+			}
 			val, ok := lookup(name)
 			if !ok {
 				missing = append(missing, name)
@@ -75,6 +94,9 @@ func (r *Request) Resolve(lookup func(string) (string, bool)) (*Request, error) 
 // SuggestName returns the valid parameter name closest to a misspelt one,
 // keeping its indexes ("DataDisk.1.Sise" → "DataDisk.1.Size"), or "".
 func SuggestName(key string) string {
+	if len(key) > maxSuggestLen {
+		return "" // edit distance is quadratic: no name is this long
+	}
 	p := PatternOf(key)
 	best, bestD := "", 1<<30
 	for _, s := range specs {
@@ -89,8 +111,15 @@ func SuggestName(key string) string {
 	return fillIndexes(best, key)
 }
 
+// maxSuggestLen bounds the names SuggestName and SuggestChild compare; the
+// longest parameter name is under 60 characters.
+const maxSuggestLen = 128
+
 // SuggestChild returns the allowed name under prefix closest to name.
 func SuggestChild(prefix, name string) string {
+	if len(name) > maxSuggestLen {
+		return ""
+	}
 	best, bestD := "", 1<<30
 	for _, c := range Children(prefix) {
 		if c == "N" {

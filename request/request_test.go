@@ -197,3 +197,21 @@ func fill(pattern, i string) string {
 	}
 	return strings.Join(segs, ".")
 }
+
+func TestInstanceIDPlaceholderIsNotAnEnvironmentReference(t *testing.T) {
+	r := New()
+	_ = r.Set("HostName", "web-${instance_id}")
+	if IsReference(r.Get("HostName")) || len(r.References()) != 0 {
+		t.Fatal("${instance_id} is ECS's placeholder, not an environment variable")
+	}
+	got, err := r.Resolve(func(string) (string, bool) { return "", false })
+	if err != nil || got.Get("HostName") != "web-${instance_id}" {
+		t.Fatalf("resolve changed the placeholder: %v %v", got, err)
+	}
+}
+
+func TestSuggestNameIgnoresHugeNames(t *testing.T) {
+	if s := SuggestName(strings.Repeat("x", 20000)); s != "" {
+		t.Fatalf("suggested %q", s)
+	}
+}
