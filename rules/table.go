@@ -186,6 +186,9 @@ func scheme(row, param, code string) Rule {
 // hostCore replaces an ordered-name bracket group (T2-17) by a digit so
 // the character rules apply to the rest.
 func hostCore(v string) string {
+	// ECS expands ${instance_id} itself (rules.md T2-17): check the name as
+	// it will be, with an ID of the usual shape and length.
+	v = strings.ReplaceAll(v, "${instance_id}", "i-bp1a2b3c4d5e6f7g8h9")
 	i, j := strings.IndexByte(v, '['), strings.IndexByte(v, ']')
 	if i < 0 || j < i {
 		return v
