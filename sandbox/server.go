@@ -83,6 +83,10 @@ type Server struct {
 	st      *state
 }
 
+// sharedWorld is built once: the catalog is immutable, and tests start many
+// sandboxes.
+var sharedWorld = sync.OnceValue(world.New)
+
 // ErrRemote is returned by Start for a non-loopback address without AllowRemote.
 var ErrRemote = errors.New("sandbox: listening on a non-loopback address needs AllowRemote")
 
@@ -108,7 +112,7 @@ func Start(o Options) (*Server, error) {
 	if seed == 0 {
 		seed = time.Now().UnixNano()
 	}
-	s := &Server{opts: o, world: world.New(), ln: ln, done: make(chan struct{}), faults: o.Faults,
+	s := &Server{opts: o, world: sharedWorld(), ln: ln, done: make(chan struct{}), faults: o.Faults,
 		rng: rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1^0x5DEECE66D)), calls: map[string]int{},
 		revoked: map[string]bool{}, nonces: map[string]time.Time{}, st: st}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
