@@ -116,3 +116,5 @@ func typeText(t testing.TB, m Model, s string) Model {
 	}
 	return m
 }
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

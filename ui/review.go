@@ -137,20 +137,54 @@ func firstNonEmpty(ss ...string) string {
 // view renders the review.
 func (r *reviewModel) view(st Styles, width, height int) string {
 	var lines []string
-	for i, g := range r.groups {
-		lines = append(lines, st.Label.Render(fmt.Sprintf("%d %s", i+1, g.step)))
-		for _, p := range g.params {
-			lines = append(lines, fmt.Sprintf("    %-28s %s", p.Name, request.Display(p.Name, p.Value)))
-		}
+	for _, g := range r.groups {
+		lines = append(lines, groupLines(st, g, width)...)
 	}
 	lines = append(lines, r.findingLines(st, width)...)
 	lines = append(lines, "", r.priceLine(st), r.dryLine(st, width))
-	lines = append(lines, st.Help.Render("d DryRun · l launch · e export · w save launch file · 1-9 edit a step · q quit"))
 	if len(lines) > height {
 		// Keep the findings and actions: the parameter list scrolls away first.
 		lines = lines[len(lines)-height:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// groupLines renders one step's parameters as Name=value cells wrapped
+// beside the step's number (the key that edits it) and name.
+func groupLines(st Styles, g reviewGroup, width int) []string {
+	const head = 18
+	label := fmt.Sprintf("%d %s", stepNumber(g.step), g.step)
+	var out []string
+	line := ""
+	for _, p := range g.params {
+		cell := p.Name + "=" + request.Display(p.Name, p.Value)
+		if line != "" && ansiWidth(line)+2+ansiWidth(cell) > width-head {
+			out = append(out, line)
+			line = ""
+		}
+		if line != "" {
+			line += "  "
+		}
+		line += cell
+	}
+	out = append(out, line)
+	for i := range out {
+		prefix := strings.Repeat(" ", head)
+		if i == 0 {
+			prefix = st.Label.Render(fit(label, head-1, false)) + " "
+		}
+		out[i] = prefix + ellipsis(out[i], width-head)
+	}
+	return out
+}
+
+func stepNumber(s forms.StepID) int {
+	for i, x := range forms.Steps {
+		if x == s {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (r *reviewModel) findingLines(st Styles, width int) []string {

@@ -12,6 +12,13 @@ import (
 // sandboxOptions starts a sandbox and returns wizard options reading a real
 // catalog over it, as `ecslaunch --sandbox` does.
 func sandboxOptions(t testing.TB) Options {
+	o, _ := sandboxEnv(t)
+	return o
+}
+
+// sandboxEnv also returns a factory of fresh catalogs over the same disk
+// cache, as a new process would open.
+func sandboxEnv(t testing.TB) (Options, func() *catalog.Catalog) {
 	t.Helper()
 	srv, err := sandbox.Start(sandbox.Options{Seed: 1})
 	if err != nil {
@@ -22,8 +29,10 @@ func sandboxOptions(t testing.TB) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat := catalog.New(sess, catalog.Options{CacheDir: t.TempDir()})
+	cacheDir := t.TempDir()
+	cat := catalog.New(sess, catalog.Options{CacheDir: cacheDir})
 	t.Cleanup(cat.Close)
+	fresh := func() *catalog.Catalog { return catalog.New(sess, catalog.Options{CacheDir: cacheDir}) }
 	client, err := sess.ECS()
 	if err != nil {
 		t.Fatal(err)
@@ -31,5 +40,5 @@ func sandboxOptions(t testing.TB) Options {
 	dir := t.TempDir()
 	return Options{Reader: cat, Launch: client, Scheme: "http", Region: "cn-hangzhou", Sandbox: true,
 		DraftPath: filepath.Join(dir, "draft.yaml"), HistoryPath: filepath.Join(dir, "history.jsonl"),
-		Endpoint: srv.Endpoint(), Now: fixedNow}
+		Endpoint: srv.Endpoint(), Now: fixedNow}, fresh
 }

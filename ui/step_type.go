@@ -144,20 +144,32 @@ func (p *typePicker) refresh() {
 // match ranks fuzzy matches, with the type named exactly and the types
 // whose name contains the query ahead of the looser matches.
 func (p *typePicker) match(q string) []int {
-	var exact, contains, loose []int
+	type hit struct{ idx, rank, score int }
 	lq := strings.ToLower(q)
-	for _, m := range fuzzy.Find(q, p.index) {
+	found := fuzzy.FindNoSort(q, p.index) // sorting Matches moves their index slices: rank small structs instead
+	hits := make([]hit, len(found))
+	for i, m := range found {
 		id := strings.ToLower(p.all[m.Index].InstanceTypeId)
+		rank := 2
 		switch {
 		case id == lq:
-			exact = append(exact, m.Index)
+			rank = 0
 		case strings.Contains(id, lq):
-			contains = append(contains, m.Index)
-		default:
-			loose = append(loose, m.Index)
+			rank = 1
 		}
+		hits[i] = hit{m.Index, rank, m.Score}
 	}
-	return append(append(exact, contains...), loose...)
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].rank != hits[b].rank {
+			return hits[a].rank < hits[b].rank
+		}
+		return hits[a].score > hits[b].score
+	})
+	out := make([]int, len(hits))
+	for i, h := range hits {
+		out[i] = h.idx
+	}
+	return out
 }
 
 func (p *typePicker) passes(t catalog.InstanceType) bool {

@@ -44,3 +44,5 @@ func newInput() textinput.Model {
 	t.Cursor.SetMode(cursor.CursorStatic)
 	return t
 }
+
+func ansiWidth(s string) int { return lipgloss.Width(s) }

@@ -91,6 +91,9 @@ func (m *Model) headerView() string {
 	right := ""
 	if m.opts.Sandbox {
 		right = m.st.Sandbox.Render("SANDBOX · nothing real is created")
+		if m.width < 100 {
+			right = m.st.Sandbox.Render("SANDBOX")
+		}
 	}
 	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
 	return lipgloss.NewStyle().MaxWidth(max(m.width, minWidth)).Render(left + strings.Repeat(" ", gap) + right)
