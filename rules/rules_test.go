@@ -438,7 +438,9 @@ func ruleCases() []ruleCase {
 		bad("", "LaunchTemplateVersion", "InvalidParameter", "LaunchTemplateVersion=v2"),
 		// References are resolved only at call time: nothing to check.
 		good("", "Amount", "InvalidParam.Amount", "Amount=${COUNT}"),
-		good("", "HostName", hn, "HostName=${instance_id}"),
+		// ${instance_id} is ECS's own Linux placeholder (T2-17), not a reference.
+		good("T2-17", "HostName", hn, "HostName=web-${instance_id}").onOS("linux"),
+		bad("T1-24", "HostName", hn, "HostName=web-${instance_id}").onOS("windows"),
 	}
 }
 
