@@ -312,7 +312,7 @@ func insert(m *yaml.Node, segs []string, value string, t Type) {
 		}
 		item := child.Content[n-1]
 		if len(rest) == 1 {
-			*item = yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: yamlTag(value, t)}
+			*item = *scalar(value, yamlTag(value, t))
 			return
 		}
 		item.Style = yaml.FlowStyle
@@ -336,9 +336,18 @@ func lookupChild(m *yaml.Node, name string) *yaml.Node {
 }
 
 func addScalar(m *yaml.Node, key, value, tag string) {
-	m.Content = append(m.Content,
-		&yaml.Node{Kind: yaml.ScalarNode, Value: key},
-		&yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: tag})
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, scalar(value, tag))
+}
+
+// scalar makes a value node. Values with line breaks or other control
+// characters are double-quoted: yaml.v3's block scalars lose leading and
+// trailing line breaks, and a tab before a break does not parse back.
+func scalar(value, tag string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: tag}
+	if strings.IndexFunc(value, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
 
 // yamlTag writes a value with its documented type when it is one (40, true),

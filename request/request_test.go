@@ -215,3 +215,22 @@ func TestSuggestNameIgnoresHugeNames(t *testing.T) {
 		t.Fatalf("suggested %q", s)
 	}
 }
+
+func TestValuesWithLineBreaksRoundTrip(t *testing.T) {
+	for _, v := range []string{"\nabc", "\n", "\t\n", "a\r\nb\n", "line one\nline two"} {
+		r := New()
+		_ = r.Set("Description", v)
+		_ = r.Set("Tag.1.Value", v)
+		out, _, err := (&File{Version: 1, Description: v, Request: r}).Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := ParseFile(out)
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", v, err, out)
+		}
+		if f.Request.Get("Description") != v || f.Request.Get("Tag.1.Value") != v || f.Description != v {
+			t.Errorf("%q came back as %q / %q / %q", v, f.Request.Get("Description"), f.Request.Get("Tag.1.Value"), f.Description)
+		}
+	}
+}
