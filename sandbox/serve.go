@@ -44,19 +44,27 @@ func printBanner(out io.Writer, s *Server) {
 	if o.StateFile != "" {
 		fmt.Fprintf(out, "  State file:      %s\n", o.StateFile)
 	}
+	cliSecret := DefaultAccessKeySecret
+	if o.AccessKeySecret != DefaultAccessKeySecret {
+		cliSecret = "<your secret>"
+	}
 	if f := o.Faults; f != (Faults{}) {
 		fmt.Fprintf(out, "  Faults:          latency %s, throttle %.2f, errors %.2f, drop-after-commit %.2f\n",
 			f.Latency, f.ThrottleRate, f.ErrorRate, f.DropAfterCommit)
 	}
 	fmt.Fprintf(out, `
 aliyun CLI (the sandbox speaks plain HTTP, hence --insecure):
-  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=<secret> ALIBABA_CLOUD_REGION_ID=cn-hangzhou \
+  aliyun configure set --profile sandbox --mode AK --region cn-hangzhou \
+    --access-key-id %s --access-key-secret %s
+  aliyun ecs DescribeRegions --profile sandbox --endpoint %s --insecure
+or with environment variables only:
+  ALIBABA_CLOUD_ACCESS_KEY_ID=%s ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s ALIBABA_CLOUD_REGION_ID=cn-hangzhou \
     aliyun ecs DescribeRegions --endpoint %s --insecure
 
 Go SDK (github.com/aliyun/alibaba-cloud-sdk-go):
-  client, _ := ecs.NewClientWithAccessKey("cn-hangzhou", "%s", secret)
+  client, _ := ecs.NewClientWithAccessKey("cn-hangzhou", "%s", "%s")
   client.Domain = "%s"   // scheme stays http, the SDK default
 
 Press Ctrl-C to stop.
-`, o.AccessKeyID, ep, o.AccessKeyID, ep)
+`, o.AccessKeyID, cliSecret, ep, o.AccessKeyID, cliSecret, ep, o.AccessKeyID, cliSecret, ep)
 }
