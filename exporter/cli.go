@@ -71,7 +71,9 @@ func globalFlags(o Options) []string {
 	if o.Endpoint != "" {
 		args = append(args, flag("endpoint", o.Endpoint))
 	}
-	if o.Insecure {
+	// --insecure means plain HTTP to --endpoint; without one it would send a
+	// real request unencrypted, so it is never written alone.
+	if o.Insecure && o.Endpoint != "" {
 		args = append(args, "--insecure")
 	}
 	return args
