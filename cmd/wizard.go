@@ -92,6 +92,9 @@ func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request
 		From: from, DraftPath: filepath.Join(state, "draft.yaml"), HistoryPath: hist,
 		Accessible: o.accessible || io.Getenv("TERM") == "dumb" || !io.InTerminal,
 		In:         io.In, Out: errWriter(io), StdoutIsTerminal: io.OutTerminal,
+		// Exports point at an endpoint only when it outlives this run; the
+		// in-process sandbox does not.
+		Endpoint: g.endpoint,
 	}, nil
 }
 
