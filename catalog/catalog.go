@@ -14,7 +14,7 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultConcurrency = 10
+	DefaultConcurrency = 16
 	DefaultMaxAttempts = 5
 	DefaultRetryBase   = 200 * time.Millisecond
 	// backgroundTimeout bounds a stale entry's background refresh.

@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
@@ -144,7 +146,69 @@ func (c *Catalog) fetchZones(ctx context.Context, region string) ([]Zone, error)
 	return out, err
 }
 
+// familiesPerCall is how many families one DescribeInstanceTypes call asks
+// for (InstanceTypeFamilies.N).
+const familiesPerCall = 10
+
+// fetchTypes lists the instance types of the region's families. The
+// unfiltered list is one NextToken chain (a call per 100 types, one after
+// the other); asking for the families in batches of ten instead runs the
+// chains side by side once DescribeInstanceTypeFamilies (which Load asks
+// anyway) has answered. A family the batches return nothing for is asked
+// alone, in case the API honoured fewer families per call than sent; an
+// API that rejects the batch gets the unfiltered chain.
 func (c *Catalog) fetchTypes(ctx context.Context, region string) ([]InstanceType, error) {
+	fams, err := c.families(ctx, region)
+	if err != nil || len(fams) == 0 {
+		return c.fetchTypesFiltered(ctx, region, nil, "")
+	}
+	ids := make([]string, len(fams))
+	for i, f := range fams {
+		ids[i] = f.InstanceTypeFamilyId
+	}
+	types, err := c.typesOfFamilies(ctx, region, slices.Collect(slices.Chunk(ids, familiesPerCall)), true)
+	if err != nil {
+		if retryable(err) || ctx.Err() != nil || !isClientFault(err) {
+			return nil, err
+		}
+		return c.fetchTypesFiltered(ctx, region, nil, "")
+	}
+	var missing [][]string
+	for _, f := range ids {
+		if !slices.ContainsFunc(types, func(t InstanceType) bool { return t.InstanceTypeFamily == f }) {
+			missing = append(missing, []string{f})
+		}
+	}
+	more, err := c.typesOfFamilies(ctx, region, missing, false)
+	if err != nil {
+		return nil, err
+	}
+	return dedupeTypes(append(types, more...)), nil
+}
+
+// typesOfFamilies runs one chain per batch in parallel; a batch of one is
+// sent as InstanceTypeFamily when asList is false.
+func (c *Catalog) typesOfFamilies(ctx context.Context, region string, batches [][]string, asList bool) ([]InstanceType, error) {
+	parts := make([][]InstanceType, len(batches))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, batch := range batches {
+		g.Go(func() (err error) {
+			if asList {
+				parts[i], err = c.fetchTypesFiltered(gctx, region, batch, "")
+			} else {
+				parts[i], err = c.fetchTypesFiltered(gctx, region, nil, batch[0])
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return slices.Concat(parts...), nil
+}
+
+// fetchTypesFiltered follows one NextToken chain of DescribeInstanceTypes.
+func (c *Catalog) fetchTypesFiltered(ctx context.Context, region string, families []string, family string) ([]InstanceType, error) {
 	size := c.pageSize(maxTypesPage)
 	return byToken(ctx, func(ctx context.Context, token string) (out []InstanceType, next string, err error) {
 		err = c.ecsCall(ctx, "DescribeInstanceTypes", region, func(cl *ecs.Client) error {
@@ -152,6 +216,10 @@ func (c *Catalog) fetchTypes(ctx context.Context, region string) ([]InstanceType
 			req.RegionId = region
 			req.MaxResults = requests.NewInteger(size)
 			req.NextToken = token
+			if len(families) > 0 {
+				req.InstanceTypeFamilies = &families
+			}
+			req.InstanceTypeFamily = family
 			resp, err := cl.DescribeInstanceTypes(req)
 			if err != nil {
 				return err
@@ -164,6 +232,26 @@ func (c *Catalog) fetchTypes(ctx context.Context, region string) ([]InstanceType
 		})
 		return out, next, err
 	})
+}
+
+// dedupeTypes keeps the first of each InstanceTypeId.
+func dedupeTypes(types []InstanceType) []InstanceType {
+	seen := make(map[string]bool, len(types))
+	out := types[:0]
+	for _, t := range types {
+		if !seen[t.InstanceTypeId] {
+			seen[t.InstanceTypeId] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isClientFault reports an API answer that blames the request (4xx other
+// than throttling): another request shape may pass.
+func isClientFault(err error) bool {
+	var se *sdkerrors.ServerError
+	return errors.As(err, &se) && se.HttpStatus() >= 400 && se.HttpStatus() < 500 && !retryable(err)
 }
 
 func typeOf(t ecs.InstanceType) InstanceType {

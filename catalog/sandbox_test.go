@@ -118,7 +118,7 @@ func TestLoadPagesWithSmallPageSizes(t *testing.T) {
 	sameLists(t, got, want)
 	calls := srv.Calls()
 	for action, n := range map[string]int{
-		"DescribeInstanceTypes":  pages(len(want.InstanceTypes), size),
+		"DescribeInstanceTypes":  typePages(want, size),
 		"DescribeImages":         pages(len(want.Images), size),
 		"DescribeVpcs":           pages(len(want.VPCs), size),
 		"DescribeVSwitches":      pages(len(want.VSwitches), size),
@@ -128,6 +128,52 @@ func TestLoadPagesWithSmallPageSizes(t *testing.T) {
 		if calls[action] != n {
 			t.Errorf("%s: %d calls, want %d pages of %d", action, calls[action], n, size)
 		}
+	}
+}
+
+// typePages is how many DescribeInstanceTypes pages of size the family
+// batches take: each batch of ten families is its own NextToken chain.
+func typePages(d *RegionData, size int) int {
+	perFamily := map[string]int{}
+	for _, t := range d.InstanceTypes {
+		perFamily[t.InstanceTypeFamily]++
+	}
+	n := 0
+	for batch := range slices.Chunk(d.InstanceTypeFamilies, familiesPerCall) {
+		inBatch := 0
+		for _, f := range batch {
+			inBatch += perFamily[f.InstanceTypeFamilyId]
+		}
+		n += max(1, pages(inBatch, size))
+		for _, f := range batch {
+			if perFamily[f.InstanceTypeFamilyId] == 0 {
+				n++ // asked alone
+			}
+		}
+	}
+	return n
+}
+
+// TestTypesByFamilyMatchOneChain checks the family batches against the
+// plain NextToken chain over every type, paged by 7.
+func TestTypesByFamilyMatchOneChain(t *testing.T) {
+	srv := startSandbox(t, sandbox.Faults{})
+	c := sandboxCatalog(t, srv, t.TempDir(), Options{PageSize: 7})
+	chain, err := c.fetchTypesFiltered(context.Background(), region, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := srv.Calls()["DescribeInstanceTypes"], pages(len(chain), 7); got != want {
+		t.Errorf("one chain: %d calls, want %d pages of 7", got, want)
+	}
+	batched, err := c.fetchTypes(context.Background(), region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ids(chain, func(v InstanceType) string { return v.InstanceTypeId })
+	b := ids(batched, func(v InstanceType) string { return v.InstanceTypeId })
+	if len(a) == 0 || !slices.Equal(a, b) {
+		t.Errorf("family batches found %d types, the plain chain %d", len(b), len(a))
 	}
 }
 
@@ -150,7 +196,7 @@ func TestLoadSurvivesThrottlingAnd5xx(t *testing.T) {
 	for _, n := range srv.Calls() {
 		total += n
 	}
-	clean := 8 + len(want.Zones) + pages(len(want.InstanceTypes), maxTypesPage) - 1 + pages(len(want.Images), maxImagesPage) - 1
+	clean := 6 + len(want.Zones) + typePages(want, maxTypesPage) + pages(len(want.Images), maxImagesPage)
 	t.Logf("%d calls with faults, %d without", total, clean)
 	if total <= clean {
 		t.Errorf("%d calls: no retry happened (a fault-free load makes %d)", total, clean)
