@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,10 +162,14 @@ func firstError(fs []rules.Finding) error {
 		if status == 0 {
 			status = http.StatusBadRequest
 		}
-		return &apiError{status, f.Code, f.Message}
+		return &apiError{status, f.Code, ruleCitation.ReplaceAllString(f.Message, "")}
 	}
 	return nil
 }
+
+// ruleCitation is the "(rules.md T1-6)" the rules append to their messages:
+// the real service cites no project file.
+var ruleCitation = regexp.MustCompile(`\s*\(rules\.md [^)]*\)$`)
 
 // plan resolves the references the sandbox needs to create the instances
 // and applies its state checks.
