@@ -278,6 +278,14 @@ func TestCorruptStateFile(t *testing.T) {
 	}
 }
 
+func TestUnwritableStateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-dir", "state.json")
+	if s, err := sandbox.Start(sandbox.Options{StateFile: path}); err == nil {
+		s.Close()
+		t.Fatal("an unwritable state path was accepted")
+	}
+}
+
 func TestLoopbackOnly(t *testing.T) {
 	if _, err := sandbox.Start(sandbox.Options{Addr: "0.0.0.0:0"}); !errors.Is(err, sandbox.ErrRemote) {
 		t.Errorf("want ErrRemote, got %v", err)

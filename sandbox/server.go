@@ -115,6 +115,12 @@ func Start(o Options) (*Server, error) {
 	s := &Server{opts: o, world: sharedWorld(), ln: ln, done: make(chan struct{}), faults: o.Faults,
 		rng: rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1^0x5DEECE66D)), calls: map[string]int{},
 		revoked: map[string]bool{}, nonces: map[string]time.Time{}, st: st}
+	// Write the state file now, so an unwritable path fails here rather
+	// than as an InternalError after the first instances are created.
+	if err := s.save(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		defer close(s.done)
