@@ -174,3 +174,18 @@ func TestPrePaid(t *testing.T) {
 		t.Errorf("prepaid instance %v %+v", err, dr.Instances)
 	}
 }
+
+func TestTemplateLimit(t *testing.T) {
+	c := client(t, start(t, sandbox.Options{}), sandbox.DefaultAccessKeySecret)
+	for i := 0; i <= 30; i++ {
+		lt := ecs.CreateCreateLaunchTemplateRequest()
+		lt.LaunchTemplateName = fmt.Sprintf("t%02d", i)
+		_, err := c.CreateLaunchTemplate(lt)
+		if i < 30 && err != nil {
+			t.Fatal(err)
+		}
+		if i == 30 {
+			apiError(t, err, "LaunchTemplateLimitExceed", 403)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
@@ -51,56 +52,70 @@ const templateLimit = 30
 
 func (c *call) createLaunchTemplate() (any, error) {
 	name := c.p.Get("LaunchTemplateName")
-	if name == "" {
-		return nil, errMissing("LaunchTemplateName")
-	}
-	if !templateName.MatchString(name) || hasScheme(name) {
-		return nil, &apiError{http.StatusBadRequest, "InvalidLaunchTemplateName.Malformed", "The specified parameter LaunchTemplateName is not valid."}
-	}
-	if d := c.p.Get("VersionDescription"); d != "" && (len([]rune(d)) < 2 || len([]rune(d)) > 256 || hasScheme(d)) {
-		return nil, &apiError{http.StatusBadRequest, "InvalidDescription.Malformed", "The specified parameter VersionDescription is not valid."}
+	if err := checkTemplateNames(name, c.p.Get("VersionDescription")); err != nil {
+		return nil, err
 	}
 	version := templateVersion{Number: 1, Description: c.p.Get("VersionDescription"), Params: map[string]string{}, Created: time.Now().UTC()}
-	var tags [][2]string
 	for _, kv := range c.p.actionParams() {
 		switch {
-		case templateOnly[kv[0]], request.IsSecret(kv[0]):
+		case templateOnly[kv[0]], request.IsSecret(kv[0]), strings.HasPrefix(kv[0], "TemplateTag."):
 			// templates never store passwords (api-shapes.md §16), and
 			// the state file must hold no secret
-		case len(kv[0]) > 12 && kv[0][:12] == "TemplateTag.":
 		default:
 			version.Params[kv[0]] = kv[1]
 		}
 	}
-	for _, t := range c.p.structList("TemplateTag") {
-		tags = append(tags, [2]string{t["Key"], t["Value"]})
+	t := &template{LaunchTemplateName: name, RegionId: c.region.RegionId, DefaultVersion: 1, Created: version.Created,
+		Versions: []templateVersion{version}}
+	for _, tag := range c.p.structList("TemplateTag") {
+		t.Tags = append(t.Tags, [2]string{tag["Key"], tag["Value"]})
 	}
-	s := c.s
+	if err := c.s.addTemplate(t, c.region.Code, c.requestID); err != nil {
+		return nil, err
+	}
+	if err := c.s.save(); err != nil {
+		return nil, errInternal
+	}
+	return &ecs.CreateLaunchTemplateResponse{RequestId: c.requestID, LaunchTemplateId: t.LaunchTemplateId, LaunchTemplateVersionNumber: 1}, nil
+}
+
+// checkTemplateNames applies the LaunchTemplateName and VersionDescription
+// rules (api-shapes.md §16).
+func checkTemplateNames(name, desc string) error {
+	if name == "" {
+		return errMissing("LaunchTemplateName")
+	}
+	if !templateName.MatchString(name) || hasScheme(name) {
+		return &apiError{http.StatusBadRequest, "InvalidLaunchTemplateName.Malformed", "The specified parameter LaunchTemplateName is not valid."}
+	}
+	if n := len([]rune(desc)); desc != "" && (n < 2 || n > 256 || hasScheme(desc)) {
+		return &apiError{http.StatusBadRequest, "InvalidDescription.Malformed", "The specified parameter VersionDescription is not valid."}
+	}
+	return nil
+}
+
+// addTemplate gives t an ID and stores it, unless its name is taken in the
+// region or the region holds templateLimit templates.
+func (s *Server) addTemplate(t *template, code, salt string) error {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	n := 0
-	for _, t := range s.st.Templates {
-		if t.RegionId != c.region.RegionId {
+	for _, o := range s.st.Templates {
+		if o.RegionId != t.RegionId {
 			continue
 		}
 		n++
-		if t.LaunchTemplateName == name {
-			s.mu.Unlock()
-			return nil, &apiError{http.StatusForbidden, "LaunchTemplateName.Duplicated", "The specified LaunchTemplateName already exists."}
+		if o.LaunchTemplateName == t.LaunchTemplateName {
+			return &apiError{http.StatusForbidden, "LaunchTemplateName.Duplicated", "The specified LaunchTemplateName already exists."}
 		}
 	}
 	if n >= templateLimit {
-		s.mu.Unlock()
-		return nil, &apiError{http.StatusForbidden, "LaunchTemplateLimitExceed", "The number of launch templates exceeds the limit."}
+		return &apiError{http.StatusForbidden, "LaunchTemplateLimitExceed", "The number of launch templates exceeds the limit."}
 	}
 	s.st.Serial++
-	id := world.ID("lt", c.region.Code, strconv.FormatUint(s.st.Serial, 10)+name+c.requestID)
-	s.st.Templates[id] = &template{LaunchTemplateId: id, LaunchTemplateName: name, RegionId: c.region.RegionId,
-		DefaultVersion: 1, Created: version.Created, Tags: tags, Versions: []templateVersion{version}}
-	s.mu.Unlock()
-	if err := s.save(); err != nil {
-		return nil, errInternal
-	}
-	return &ecs.CreateLaunchTemplateResponse{RequestId: c.requestID, LaunchTemplateId: id, LaunchTemplateVersionNumber: 1}, nil
+	t.LaunchTemplateId = world.ID("lt", code, strconv.FormatUint(s.st.Serial, 10)+t.LaunchTemplateName+salt)
+	s.st.Templates[t.LaunchTemplateId] = t
+	return nil
 }
 
 func hasScheme(s string) bool {
