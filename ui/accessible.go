@@ -28,11 +28,16 @@ type accessible struct {
 	r     io.Reader
 	draft *forms.Draft
 	env   *forms.Env
+	eof   bool
 }
 
 // lineReader hands huh one line per Read: huh makes a new bufio.Scanner per
 // question, which would otherwise swallow the answers queued behind it.
-type lineReader struct{ br *bufio.Reader }
+// It also notes the end of the input, which huh cannot report.
+type lineReader struct {
+	br  *bufio.Reader
+	eof *bool
+}
 
 func (l lineReader) Read(p []byte) (int, error) {
 	line, err := l.br.ReadSlice('\n')
@@ -40,8 +45,14 @@ func (l lineReader) Read(p []byte) (int, error) {
 	if err == bufio.ErrBufferFull {
 		err = nil
 	}
+	if err == io.EOF && n == 0 {
+		*l.eof = true
+	}
 	return n, err
 }
+
+// errInputEnded: the answers ran out before the wizard was done.
+var errInputEnded = errors.New("the input ended before the wizard was done")
 
 func runAccessible(ctx context.Context, o Options) (Result, error) {
 	in := o.In
@@ -49,7 +60,8 @@ func runAccessible(ctx context.Context, o Options) (Result, error) {
 		return Result{}, errors.New("accessible mode needs an input")
 	}
 	env := &forms.Env{}
-	a := &accessible{ctx: ctx, o: o, w: o.Out, r: lineReader{bufio.NewReader(in)}, env: env, draft: forms.NewDraft(nil, env)}
+	a := &accessible{ctx: ctx, o: o, w: o.Out, env: env, draft: forms.NewDraft(nil, env)}
+	a.r = lineReader{br: bufio.NewReader(in), eof: &a.eof}
 	if o.From != nil {
 		a.draft.Req = o.From.Request.Clone()
 	}
@@ -137,8 +149,20 @@ func (a *accessible) zone() error {
 	}
 	_ = a.draft.Req.Set("ZoneId", z)
 	types, err := a.o.Reader.InstanceTypes(a.ctx, a.draft.Req.Get("RegionId"), z, a.billing())
+	if err != nil {
+		return err
+	}
+	// Price the default's candidates first, as the TUI does, so the default is the cheapest.
+	ids := forms.DefaultTypeCandidates(types)
+	if msg, ok := fetchTypePrices(a.ctx, a.o.Reader, a.draft.Req.Get("RegionId"), z, a.billing(), ids, 0, true)().(typePricesMsg); ok {
+		for i, t := range types {
+			if p, ok := msg.prices[t.InstanceTypeId]; ok {
+				types[i].PricePerHour = p
+			}
+		}
+	}
 	a.env.Types = types
-	return err
+	return nil
 }
 
 func (a *accessible) instanceType() error {
@@ -213,6 +237,9 @@ func (a *accessible) input(f forms.Field) error {
 	if err := field.RunAccessible(a.w, a.r); err != nil {
 		return err
 	}
+	if a.eof {
+		return errInputEnded
+	}
 	return a.draft.Set(f.Key, answer(value, def))
 }
 
@@ -274,6 +301,9 @@ func (a *accessible) selectOne(title string, opts []forms.Option, def string) (s
 		v = opts[0].Value
 	}
 	err := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&v).RunAccessible(a.w, a.r)
+	if err == nil && a.eof {
+		err = errInputEnded
+	}
 	return v, err
 }
 

@@ -20,9 +20,9 @@ func waitScreen(t *testing.T, tm *teatest.TestModel, s string) {
 		teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
-func TestEnterThroughEveryStepReachesTheReviewAndDryRunPasses(t *testing.T) {
-	o := sandboxOptions(t)
-	tm := teatest.NewTestModel(t, New(context.Background(), o), teatest.WithInitialTermSize(100, 30))
+// enterToReview presses Enter on every step, each once its header shows.
+func enterToReview(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
 	waitScreen(t, tm, "cn-hangzhou ")
 	for _, s := range forms.Steps[1:] {
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
@@ -32,6 +32,12 @@ func TestEnterThroughEveryStepReachesTheReviewAndDryRunPasses(t *testing.T) {
 		}
 		waitScreen(t, tm, "["+name+"]")
 	}
+}
+
+func TestEnterThroughEveryStepReachesTheReviewAndDryRunPasses(t *testing.T) {
+	o := sandboxOptions(t)
+	tm := teatest.NewTestModel(t, New(context.Background(), o), teatest.WithInitialTermSize(100, 30))
+	enterToReview(t, tm)
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
 	waitScreen(t, tm, "DryRun passed")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})

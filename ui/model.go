@@ -169,6 +169,8 @@ func New(ctx context.Context, o Options) Model {
 		zones:   pickList{cols: []column{{title: "Zone", width: 20}, {title: "Name", width: 0}, {title: "Types available", width: 16, right: true}}},
 	}
 	m.pendingSubmit = -1
+	m.ask = newFieldForm(forms.Ask)
+	m.form = newFieldForm(forms.Billing)
 	m.path = newInput()
 	m.path.Prompt = "file: "
 	m.draft = forms.NewDraft(nil, env)

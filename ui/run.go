@@ -53,6 +53,9 @@ func (a *accessible) review() (Result, error) {
 	}
 	for {
 		act, err := a.selectOne("Now", reviewActions(a.o), "dryrun")
+		if errors.Is(err, errInputEnded) {
+			return Result{Aborted: true}, nil
+		}
 		if err != nil {
 			return Result{}, err
 		}

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+func TestExportToStdoutReturnsTheCommandForTheCaller(t *testing.T) {
+	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
+	m = press(t, m, "e")
+	if m.screen != screenExport || m.export.formats[m.export.format] != "cli" {
+		t.Fatalf("e did not open the export picker on cli: %v", m.screen)
+	}
+	m = press(t, m, "enter", "down", "down")
+	if exportDests[m.export.dest] != "stdout" {
+		t.Fatalf("destination %q", exportDests[m.export.dest])
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("exporting to stdout does not end the TUI")
+	}
+	out := m.Result().Stdout
+	for _, want := range []string{"aliyun ecs RunInstances", "--RegionId cn-hangzhou", "--InstanceType ecs.g6.large", "--insecure"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout export lacks %q:\n%s", want, out)
+		}
+	}
+	if m.Result().Aborted {
+		t.Error("an export is not an abort")
+	}
+}
+
+func TestAFailedDryRunShowsItsCodeAndJumpsToTheField(t *testing.T) {
+	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
+	_ = m.draft.Req.Set("ImageId", "m-bp1doesnotexist")
+	m = press(t, m, "d")
+	if m.review.dry == nil || m.review.dry.Passed {
+		t.Fatalf("DryRun with an unknown image: %+v", m.review.dry)
+	}
+	if m.step != forms.StepOf(m.review.dry.Parameter) || m.review.dry.Parameter == "" {
+		t.Fatalf("did not jump to the field: step %v, parameter %q", m.step, m.review.dry.Parameter)
+	}
+	if !strings.Contains(m.View(), m.review.dry.Code) {
+		t.Fatalf("the code %s is not shown:\n%s", m.review.dry.Code, m.View())
+	}
+}
+
+func TestLaunchShowsProgressUntilRunningWithIDsAndSSH(t *testing.T) {
+	o := sandboxOptions(t)
+	tm := teatest.NewTestModel(t, New(context.Background(), o), teatest.WithInitialTermSize(100, 30))
+	enterToReview(t, tm)
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("l")})
+	waitScreen(t, tm, "now?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Launched")) },
+		teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(50*time.Millisecond))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	if !m.Result().Launched || m.launch.out == nil || m.launch.out.Running() != len(m.launch.out.Instances) {
+		t.Fatalf("launch: %+v %+v", m.Result(), m.launch.out)
+	}
+	view := m.View()
+	in := m.launch.out.Instances[0]
+	for _, want := range []string{in.ID, in.PrivateIP, "ssh "} {
+		if want == "" || !strings.Contains(view, want) {
+			t.Errorf("the launch screen lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+func TestALaunchFileWithAskAsksExactlyThoseFieldsThenReviews(t *testing.T) {
+	f, err := request.ParseFile([]byte("version: 1\nask: [InstanceName, Amount]\nrequest:\n  RegionId: cn-hangzhou\n  InstanceType: ecs.g6.large\n  InstanceName: web\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := sandboxOptions(t)
+	o.From = f
+	m := start(t, o)
+	if m.step != forms.Ask {
+		t.Fatalf("opened at %v", m.step)
+	}
+	var keys []string
+	for _, fl := range m.ask.fields {
+		keys = append(keys, fl.Key)
+	}
+	if strings.Join(keys, ",") != "InstanceName,Amount" {
+		t.Fatalf("asked %v", keys)
+	}
+	m = typeText(t, m, "-2")
+	m = press(t, m, "tab")
+	m = typeText(t, m, "3")
+	m = press(t, m, "enter")
+	if m.step != forms.Review {
+		t.Fatalf("after the answers: %v (%s)", m.step, m.notice)
+	}
+	if m.draft.Req.Get("InstanceName") != "web-2" || m.draft.Req.Get("Amount") != "3" || m.draft.Req.Get("InstanceType") != "ecs.g6.large" {
+		t.Fatalf("request %v", m.draft.Req.Params())
+	}
+}
+
+func TestTheDraftIsSavedWithoutSecretsAndOfferedOnTheNextStart(t *testing.T) {
+	o := sandboxOptions(t)
+	m := toStep(t, start(t, o), forms.Access)
+	m = focusField(t, m, forms.KeyLogin)
+	m = press(t, m, "right") // password
+	if m.draft.Get(forms.KeyLogin) != forms.LoginPassword {
+		t.Fatalf("login %q", m.draft.Get(forms.KeyLogin))
+	}
+	m = focusField(t, m, "Password")
+	m = typeText(t, m, "Secr3t!Pass")
+	m = press(t, m, "enter")
+	if m.step != forms.Access || !m.form.findings.Blocking(forms.KeyPasswordConfirm) {
+		t.Fatalf("an unconfirmed password left the step")
+	}
+	m = focusField(t, m, forms.KeyPasswordConfirm)
+	m = typeText(t, m, "Secr3t!Pass")
+	m = press(t, m, "enter")
+	if m.step != forms.Advanced {
+		t.Fatalf("confirmed password: still on %v (%s)", m.step, m.notice)
+	}
+	if strings.Contains(m.View(), "Secr3t") {
+		t.Fatal("the password is shown")
+	}
+	b, err := os.ReadFile(o.DraftPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte("Secr3t")) || !bytes.Contains(b, []byte("${ECS_PASSWORD}")) {
+		t.Fatalf("draft:\n%s", b)
+	}
+	m2 := start(t, o)
+	if m2.screen != screenResume {
+		t.Fatalf("a saved draft is not offered: %v", m2.screen)
+	}
+	m2 = press(t, m2, "y")
+	if m2.step != forms.Review || m2.draft.Req.Get("ImageId") != m.draft.Req.Get("ImageId") {
+		t.Fatalf("resumed at %v with %v", m2.step, m2.draft.Req.Params())
+	}
+}
+
+func TestQuestionMarkShowsTheFieldsReferenceAndEveryKey(t *testing.T) {
+	m := toStep(t, start(t, sandboxOptions(t)), forms.Access)
+	m = focusField(t, m, "HostName")
+	m = press(t, m, "?")
+	v := m.View()
+	if m.screen != screenHelp || !strings.Contains(v, "HostName") || !strings.Contains(v, "Keys") {
+		t.Fatalf("help:\n%s", v)
+	}
+	m = press(t, m, "esc")
+	if m.screen != screenStep || m.step != forms.Access {
+		t.Fatal("esc does not close the help")
+	}
+}
+
+func TestAccessibleModeTakesTheDefaultsAndExportsToStdout(t *testing.T) {
+	o := sandboxOptions(t)
+	var out bytes.Buffer
+	// Enter for every question, then export (the third action) as cli (the first format).
+	o.In = strings.NewReader(strings.Repeat("\n", 40) + "3\n1\n")
+	o.Out = &out
+	o.Accessible = true
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(res.Stdout, "--InstanceType ecs.g6.large") {
+		t.Fatalf("stdout %q\n%s", res.Stdout, out.String())
+	}
+	if !strings.Contains(out.String(), "Zone (ZoneId)") {
+		t.Fatalf("no zone question:\n%s", out.String())
+	}
+}
