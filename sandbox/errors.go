@@ -43,10 +43,12 @@ var (
 	errInternal    = &apiError{http.StatusInternalServerError, "InternalError", "The request processing has failed due to some unknown error, exception or failure."}
 	errKeyNotFound = &apiError{http.StatusBadRequest, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
 	// errNoAction: the gateway answers an unknown action with 404.
-	errNoAction   = &apiError{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
-	errNoRegion   = &apiError{http.StatusNotFound, "InvalidRegionId.NotFound", "The specified RegionId does not exist."}
-	errNonceUsed  = &apiError{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
-	errIdempotent = &apiError{http.StatusBadRequest, "IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request."}
+	errNoAction         = &apiError{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
+	errNoRegion         = &apiError{http.StatusNotFound, "InvalidRegionId.NotFound", "The specified RegionId does not exist."}
+	errTimestampFormat  = &apiError{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."}
+	errTimestampExpired = &apiError{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."}
+	errNonceUsed        = &apiError{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
+	errIdempotent       = &apiError{http.StatusBadRequest, "IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request."}
 )
 
 func errSignature(sts string) *apiError {

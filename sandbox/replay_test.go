@@ -58,3 +58,28 @@ func TestHandlerPanicIsInternalError(t *testing.T) {
 		t.Errorf("panic: %d %s", status, code)
 	}
 }
+
+func TestTimestamp(t *testing.T) {
+	s, err := Start(Options{Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now().UTC()
+	for i, tc := range []struct {
+		ts     string
+		status int
+		code   string
+	}{
+		{now.Format(timeLayout), 200, ""},
+		{now.Add(-20 * time.Minute).Format(timeLayout), 400, "InvalidTimeStamp.Expired"},
+		{now.Add(20 * time.Minute).Format(timeLayout), 400, "InvalidTimeStamp.Expired"},
+		{"27/11/2026 13:00", 400, "InvalidTimeStamp.Format"},
+	} {
+		q := signed(url.Values{"Action": {"DescribeRegions"}, "Version": {ecsVersion}, "AccessKeyId": {DefaultAccessKeyID},
+			"SignatureNonce": {"ts-" + itoa(i)}, "Timestamp": {tc.ts}})
+		if status, code := post(t, s, q); status != tc.status || code != tc.code {
+			t.Errorf("Timestamp %s: %d %s, want %d %s", tc.ts, status, code, tc.status, tc.code)
+		}
+	}
+}

@@ -303,6 +303,9 @@ func (s *Server) route(method string, c *call) (handler, *apiError) {
 	if ok, sts := verifySignature(method, c.p.Values, secret); !ok {
 		return nil, errSignature(sts)
 	}
+	if aerr := checkTimestamp(c.p.Get("Timestamp"), time.Now()); aerr != nil {
+		return nil, aerr
+	}
 	if !s.freshNonce(c.p.Get("SignatureNonce")) {
 		return nil, errNonceUsed
 	}
@@ -360,6 +363,23 @@ func (s *Server) freshNonce(nonce string) bool {
 	}
 	s.nonces[nonce] = now
 	return true
+}
+
+// checkTimestamp applies the gateway's clock check: a Timestamp, when sent
+// (the SDK and the CLI always send one), is UTC ISO 8601 within nonceWindow
+// of the server's clock.
+func checkTimestamp(ts string, now time.Time) *apiError {
+	if ts == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, ts)
+	if err != nil {
+		return errTimestampFormat
+	}
+	if d := now.Sub(t); d > nonceWindow || d < -nonceWindow {
+		return errTimestampExpired
+	}
+	return nil
 }
 
 // maxNonces bounds the nonce memory before old entries are swept.
