@@ -3,6 +3,7 @@ package cloud
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -48,4 +49,28 @@ func TestDescribeClientErrorIsOneLine(t *testing.T) {
 	if !strings.HasPrefix(got, "SDK.TimeoutError: timed out retry") {
 		t.Errorf("Describe = %q, want the code first", got)
 	}
+}
+
+// FuzzRedactSignedQuery: whatever the values, a signed query keeps none of
+// its AccessKeyId, Signature or SecurityToken after Redact.
+func FuzzRedactSignedQuery(f *testing.F) {
+	f.Add("LTAI5tExample", "qgF8gkxl4IjjHLPAvJ0VCQTo+4c=", "CAIS/tok+en==")
+	f.Add("a", "b", "c")
+	f.Fuzz(func(t *testing.T, id, sig, token string) {
+		if len(id) < 4 || len(sig) < 4 || len(token) < 4 {
+			return
+		}
+		q := url.Values{"AccessKeyId": {id}, "Signature": {sig}, "SecurityToken": {token}, "Action": {"DescribeRegions"}}
+		raw := "POST https://ecs.aliyuncs.com/?" + q.Encode()
+		got := Redact(raw)
+		for _, v := range []string{id, sig, token} {
+			enc := url.QueryEscape(v)
+			if strings.Contains(got, "="+enc+"&") || strings.HasSuffix(got, "="+enc) {
+				t.Errorf("Redact(%q) = %q keeps %q", raw, got, v)
+			}
+		}
+		if !strings.Contains(got, "Action=DescribeRegions") {
+			t.Errorf("Redact dropped the Action: %q", got)
+		}
+	})
 }
