@@ -191,7 +191,7 @@ func TestRunInstancesCreates(t *testing.T) {
 }
 
 func TestInstancesBoot(t *testing.T) {
-	s := start(t, sandbox.Options{BootTime: 300 * time.Millisecond})
+	s := start(t, sandbox.Options{BootTime: 1500 * time.Millisecond})
 	c := client(t, s, sandbox.DefaultAccessKeySecret)
 	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
 	resp, err := c.RunInstances(goodRequest(n))
@@ -199,6 +199,8 @@ func TestInstancesBoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
+	order := map[string]int{"Pending": 0, "Starting": 1, "Running": 2}
+	last := 0
 	for !seen["Running"] {
 		st := ecs.CreateDescribeInstanceStatusRequest()
 		st.InstanceId = &resp.InstanceIdSets.InstanceIdSet
@@ -206,7 +208,11 @@ func TestInstancesBoot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		seen[sr.InstanceStatuses.InstanceStatus[0].Status] = true
+		status := sr.InstanceStatuses.InstanceStatus[0].Status
+		if order[status] < last {
+			t.Fatalf("went back to %s", status)
+		}
+		last, seen[status] = order[status], true
 		time.Sleep(20 * time.Millisecond)
 	}
 	if !seen["Pending"] && !seen["Starting"] {
