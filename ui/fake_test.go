@@ -13,6 +13,8 @@ import (
 type fakeReader struct {
 	types []catalog.InstanceType
 	calls map[string]int
+	// loadFailures makes the next Load calls fail.
+	loadFailures int
 }
 
 func newFakeReader() *fakeReader {
@@ -34,6 +36,10 @@ func (f *fakeReader) Regions(ctx context.Context) ([]catalog.Region, error) {
 
 func (f *fakeReader) Load(ctx context.Context, region string, b catalog.Billing) (*catalog.RegionData, error) {
 	f.calls["Load"]++
+	if f.loadFailures > 0 {
+		f.loadFailures--
+		return nil, fmt.Errorf("ServiceUnavailable: the service is busy")
+	}
 	return &catalog.RegionData{
 		RegionId: region, Billing: b,
 		Zones:         []catalog.Zone{{ZoneId: "cn-hangzhou-h", LocalName: "Hangzhou Zone H", AvailableTypes: 4}, {ZoneId: "cn-hangzhou-i", LocalName: "Hangzhou Zone I", AvailableTypes: 2}},

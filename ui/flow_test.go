@@ -165,3 +165,46 @@ func TestASoldOutTypeShowsWhereItIsAvailableAndOneKeySwitchesZone(t *testing.T) 
 		t.Fatalf("after the switch the cursor is on %s (%s)", t2.InstanceTypeId, t2.Status)
 	}
 }
+
+func TestGoingBackFlagsLaterChoicesThatNoLongerFit(t *testing.T) {
+	m := toStep(t, start(t, sandboxOptions(t)), forms.InstanceType)
+	if !m.types.list.selectValue("ecs.g7.large") {
+		t.Fatal("no ecs.g7.large")
+	}
+	m = toStep(t, press(t, m, "enter"), forms.Access)
+	for m.step > forms.Zone {
+		m = press(t, m, "esc")
+	}
+	if !m.zones.selectValue("cn-hangzhou-j") {
+		t.Fatal("no zone j")
+	}
+	m = press(t, m, "enter")
+	if m.step != forms.InstanceType || m.draft.Req.Get("InstanceType") != "ecs.g7.large" {
+		t.Fatalf("the type choice was not kept: %v %q", m.step, m.draft.Req.Get("InstanceType"))
+	}
+	if !m.flagged[forms.InstanceType] || !m.flagged[forms.Network] {
+		t.Fatalf("flags %v: the sold-out type and the vSwitch of another zone are not flagged", m.flagged)
+	}
+	if v := m.View(); !strings.Contains(v, "Network!") || !strings.Contains(v, "sold out") {
+		t.Fatalf("flags not shown:\n%s", v)
+	}
+	// An unavailable type cannot be taken; another one can, and the network step shows its stale vSwitch.
+	m = press(t, m, "enter")
+	if m.step != forms.InstanceType {
+		t.Fatal("the sold-out type was accepted")
+	}
+	m.types.list.selectValue(forms.DefaultType(m.env.Types))
+	m = toStep(t, press(t, m, "enter"), forms.Network)
+	if !m.form.findings.Blocking("VSwitchId") {
+		t.Fatalf("the vSwitch of zone i is not flagged in zone j: %v", m.form.findings["VSwitchId"])
+	}
+	m = press(t, m, "enter")
+	if m.step != forms.Network {
+		t.Fatal("a stale vSwitch left the step")
+	}
+	m = focusField(t, m, "VSwitchId")
+	m = press(t, m, "right")
+	if m.form.findings.Blocking("VSwitchId") {
+		t.Fatalf("choosing a vSwitch of the zone did not clear it: %v", m.form.findings["VSwitchId"])
+	}
+}

@@ -61,7 +61,10 @@ func (m Model) onLaunchEvent(msg launchEventMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.launch.last = msg.ev
-	m.launch.log = append(m.launch.log, launcher.RenderEvent(msg.ev))
+	if msg.ev.Kind != launcher.InstanceStatus && msg.ev.Kind != launcher.Done {
+		// Statuses show as the instance list below the bar, not as log lines.
+		m.launch.log = append(m.launch.log, launcher.RenderEvent(msg.ev))
+	}
 	if msg.ev.Kind == launcher.Done || msg.ev.Kind == launcher.Failed {
 		return m, nil
 	}
@@ -105,10 +108,12 @@ func (l *launchModel) view(st Styles, width int) string {
 		frac = float64(running) / float64(total)
 	}
 	fmt.Fprintf(&b, "%s  %d/%d running\n\n", progressBar(st, frac, max(10, width-20)), running, total)
-	for _, line := range tail(l.log, 8) {
+	for _, line := range tail(l.log, 6) {
 		b.WriteString(st.Muted.Render(wrapText(line, width)) + "\n")
 	}
 	switch l.phase {
+	case launchRunning:
+		b.WriteString("\n" + instancesView(&launcher.Outcome{Instances: l.last.Instances}))
 	case launchDone:
 		b.WriteString("\n" + st.OK.Render("✓ Launched.") + "\n")
 		b.WriteString(instancesView(l.out))

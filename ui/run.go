@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/ecslaunch/ecslaunch/launcher"
 
@@ -26,6 +29,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		}
 		return runAccessible(ctx, o)
 	}
+	useRenderer(o.Out)
 	p := tea.NewProgram(New(ctx, o), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithAltScreen(), tea.WithContext(ctx))
 	final, err := p.Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
@@ -64,6 +68,20 @@ func (a *accessible) review() (Result, error) {
 			return res, err
 		}
 	}
+}
+
+// useRenderer detects colours on the terminal the TUI draws on (stderr),
+// not on stdout, which may be a file: NO_COLOR and the colour profile come
+// from there. The background is asked now, before the program reads the
+// terminal, so the adaptive palette picks its light or dark half.
+func useRenderer(w io.Writer) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return
+	}
+	r := lipgloss.NewRenderer(f)
+	r.HasDarkBackground()
+	lipgloss.SetDefaultRenderer(r)
 }
 
 func removeDraft(path string) {

@@ -8,6 +8,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
 )
 
 // fetch starts one load with a fresh id; an earlier one still in flight
@@ -333,7 +334,8 @@ func (m *Model) chooseImage() bool {
 func (m *Model) flagLater() {
 	m.flagged = map[forms.StepID]bool{}
 	for _, f := range forms.Validate(m.draft, m.now()) {
-		if f.Severity == "error" {
+		// A choice made that no longer fits; a value not chosen yet is no flag.
+		if f.Severity == rules.Error && m.draft.Req.Has(f.Parameter) {
 			m.flagged[forms.StepOf(f.Parameter)] = true
 		}
 	}

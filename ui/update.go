@@ -118,6 +118,7 @@ func (m Model) onTypes(msg typesLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.env.Types, m.typesZone, m.typesLoaded = msg.types, msg.zone, true
 	m.types.setTypes(msg.types, msg.zone)
+	m.flagLater() // the chosen type may not be sold in this zone
 	m.priceAsked = map[string]bool{}
 	ids := forms.DefaultTypeCandidates(msg.types)
 	m.pricesReady = len(ids) == 0 || m.opts.Reader == nil
@@ -176,6 +177,7 @@ func (m Model) onDisks(msg disksLoadedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.env.SystemCategories, m.env.DataCategories = msg.system, msg.data
+	m.flagLater()
 	return m, m.refreshStep()
 }
 

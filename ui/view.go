@@ -112,7 +112,7 @@ func (m *Model) stepsView() string {
 		switch {
 		case s == m.step:
 			parts = append(parts, m.st.StepOn.Render("["+name+"]"))
-		case m.flagged[s] && s < m.step:
+		case m.flagged[s]:
 			parts = append(parts, m.st.StepFlag.Render(name+"!"))
 		case s < m.step:
 			parts = append(parts, m.st.StepDone.Render(name))

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ecslaunch/ecslaunch/forms"
+)
+
+func TestAnAPIErrorShowsInABannerAndRetries(t *testing.T) {
+	r := newFakeReader()
+	r.loadFailures = 2 // the first load and the one Billing retries
+	m := start(t, Options{Reader: r, Region: "cn-hangzhou"})
+	m = press(t, m, "enter", "enter") // Region, Billing: the Zone step needs the failed load
+	if m.step != forms.Zone || m.phase != phaseFailed || m.failed == nil {
+		t.Fatalf("step %v phase %v failed %v", m.step, m.phase, m.failed)
+	}
+	if v := m.View(); !strings.Contains(v, "ServiceUnavailable") || !strings.Contains(v, "ctrl+r retry") {
+		t.Fatalf("no banner:\n%s", v)
+	}
+	m = press(t, m, "ctrl+r")
+	if m.phase != phaseReady || m.failed != nil || len(m.zones.rows) == 0 {
+		t.Fatalf("retry: phase %v failed %v", m.phase, m.failed)
+	}
+}
+
+func TestDataDisksAndTagsAreAddedAndRemovedAsRows(t *testing.T) {
+	m := toStep(t, start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou"}), forms.Storage)
+	m = focusField(t, m, forms.KeyAddDataDisk)
+	m = press(t, m, "space")
+	m = focusField(t, m, forms.KeyAddDataDisk)
+	m = press(t, m, "space")
+	if n := m.draft.Req.Count("DataDisk"); n != 2 {
+		t.Fatalf("%d data disks", n)
+	}
+	m = focusField(t, m, "DataDisk.1.Size")
+	m = press(t, m, "backspace", "backspace")
+	m = typeText(t, m, "10")
+	if !m.form.findings.Blocking("DataDisk.1.Size") {
+		t.Fatalf("a 10 GiB ESSD data disk is not flagged: %v", m.form.findings["DataDisk.1.Size"])
+	}
+	m = press(t, m, "ctrl+x")
+	if n := m.draft.Req.Count("DataDisk"); n != 1 || m.draft.Req.Get("DataDisk.1.Size") != "40" {
+		t.Fatalf("after removing disk 1: %v", m.draft.Req.Params())
+	}
+	m = toStep(t, press(t, m, "enter", "enter"), forms.Access)
+	m = focusField(t, m, forms.KeyAddTag)
+	m = press(t, m, "space")
+	m = focusField(t, m, "Tag.1.Key")
+	for range "tag1" {
+		m = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "team")
+	m = press(t, m, "tab")
+	m = typeText(t, m, "web")
+	if m.draft.Req.Get("Tag.1.Key") != "team" || m.draft.Req.Get("Tag.1.Value") != "web" {
+		t.Fatalf("tag row: %v", m.draft.Req.Params())
+	}
+}
