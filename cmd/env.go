@@ -24,8 +24,13 @@ type env struct {
 	Region  string
 }
 
-// Close stops the in-process sandbox, if any.
+// Close lets the catalog finish refreshing stale lists in the background
+// (so the next run finds them fresh), then stops the in-process sandbox.
 func (e *env) Close() {
+	if e.Catalog != nil {
+		e.Catalog.Wait()
+		e.Catalog.Close()
+	}
 	if e.Sandbox != nil {
 		_ = e.Sandbox.Close()
 	}
