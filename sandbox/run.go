@@ -31,6 +31,7 @@ type runPlan struct {
 	groups  []string
 	amount  int
 	firstIP netip.Addr // PrivateIpAddress, or invalid for "any"
+	ipKey   string     // the parameter giving the first address
 }
 
 // runInstances checks the request in a deterministic order (template
@@ -174,7 +175,7 @@ var ruleCitation = regexp.MustCompile(`\s*\(rules\.md [^)]*\)$`)
 // plan resolves the references the sandbox needs to create the instances
 // and applies its state checks.
 func (c *call) plan(req *request.Request) (*runPlan, error) {
-	p := &runPlan{req: req, region: c.region}
+	p := &runPlan{req: req, region: c.region, amount: 1}
 	var ok bool
 	if p.img, ok = c.s.world.Image(req.Get("ImageId")); !ok {
 		return nil, refError(req, "ImageId", http.StatusNotFound, "InvalidImageId.NotFound")
@@ -182,31 +183,67 @@ func (c *call) plan(req *request.Request) (*runPlan, error) {
 	if p.typ, ok = c.s.world.Type(req.Get("InstanceType")); !ok {
 		return nil, refError(req, "InstanceType", http.StatusBadRequest, "InvalidInstanceType.ValueNotSupported")
 	}
-	if req.Get("VSwitchId") == "" {
-		return nil, errMissing("VSwitchId")
-	}
-	if p.vsw, ok = c.s.world.VSwitch(c.region.RegionId, req.Get("VSwitchId")); !ok {
-		return nil, refError(req, "VSwitchId", http.StatusNotFound, "InvalidVSwitchId.NotFound")
-	}
-	p.zone, _ = c.s.world.Zone(c.region.RegionId, p.vsw.ZoneId)
-	if st := world.Availability(c.region, p.zone, p.typ, orDefault(req.Get("InstanceChargeType"), "PostPaid"), orDefault(req.Get("SpotStrategy"), "NoSpot")); st != world.Available {
-		return nil, &apiError{http.StatusForbidden, "OperationDenied.NoStock", "The requested resource is sold out in the specified zone; try other types of resources or other regions and zones."}
-	}
-	p.groups = req.Strings("SecurityGroupIds")
-	if g := req.Get("SecurityGroupId"); g != "" {
-		p.groups = []string{g}
-	}
-	if len(p.groups) == 0 {
-		return nil, errMissing("SecurityGroupId")
-	}
-	p.amount = 1
 	if a := req.Get("Amount"); a != "" {
-		p.amount, _ = strconv.Atoi(a)
+		n, err := strconv.Atoi(a)
+		if err != nil || n < 1 {
+			return nil, &apiError{http.StatusForbidden, "InvalidParam.Amount", "The specified parameter Amount is not valid."}
+		}
+		p.amount = n
+	}
+	if err := c.network(p); err != nil {
+		return nil, err
+	}
+	if err := c.stock(p); err != nil {
+		return nil, err
 	}
 	if err := c.capacity(p); err != nil {
 		return nil, err
 	}
 	return p, c.addresses(p)
+}
+
+// network resolves the vSwitch and security groups: the top-level ones, or
+// those of a primary NetworkInterface.N (rules.md T2-12).
+func (c *call) network(p *runPlan) error {
+	req := p.req
+	vswKey, groups, ipKey := "VSwitchId", req.Strings("SecurityGroupIds"), "PrivateIpAddress"
+	if g := req.Get("SecurityGroupId"); g != "" {
+		groups = []string{g}
+	}
+	for i := 1; i <= req.Count("NetworkInterface"); i++ {
+		pre := "NetworkInterface." + strconv.Itoa(i) + "."
+		if req.Get(pre+"InstanceType") == "Primary" && req.Get("VSwitchId") == "" {
+			vswKey, groups, ipKey = pre+"VSwitchId", req.Strings(pre+"SecurityGroupIds"), pre+"PrimaryIpAddress"
+			if g := req.Get(pre + "SecurityGroupId"); g != "" {
+				groups = []string{g}
+			}
+		}
+	}
+	if req.Get(vswKey) == "" {
+		return errMissing(vswKey)
+	}
+	var ok bool
+	if p.vsw, ok = c.s.world.VSwitch(c.region.RegionId, req.Get(vswKey)); !ok {
+		return refError(req, vswKey, http.StatusNotFound, "InvalidVSwitchId.NotFound")
+	}
+	if len(groups) == 0 {
+		return errMissing("SecurityGroupId")
+	}
+	p.groups, p.ipKey = groups, ipKey
+	p.zone, _ = c.s.world.Zone(c.region.RegionId, p.vsw.ZoneId)
+	return nil
+}
+
+// stock checks the type is sold and in stock in the vSwitch's zone
+// (rules.md T1-6).
+func (c *call) stock(p *runPlan) error {
+	switch world.Availability(c.region, p.zone, p.typ, orDefault(p.req.Get("InstanceChargeType"), "PostPaid"), orDefault(p.req.Get("SpotStrategy"), "NoSpot")) {
+	case world.NotOffered:
+		return &apiError{http.StatusForbidden, "InvalidInstanceType.ZoneNotSupported", "The specified zone does not support this instance type."}
+	case world.SoldOut:
+		return &apiError{http.StatusForbidden, "OperationDenied.NoStock", "The requested resource is sold out in the specified zone; try other types of resources or other regions and zones."}
+	}
+	return nil
 }
 
 func refError(req *request.Request, key string, status int, code string) error {
@@ -238,7 +275,7 @@ func (c *call) addresses(p *runPlan) error {
 	if c.s.freeIPs(c.region.RegionId, p.vsw) < p.amount {
 		return &apiError{http.StatusBadRequest, "QuotaExceeded.PrivateIpAddress", "The vSwitch does not have enough free private IP addresses."}
 	}
-	ip := p.req.Get("PrivateIpAddress")
+	ip := p.req.Get(p.ipKey)
 	if ip == "" {
 		return nil
 	}

@@ -282,3 +282,29 @@ func TestDropAfterCommit(t *testing.T) {
 		t.Errorf("%d RunInstances calls: no answer was dropped", calls)
 	}
 }
+
+// TestPrimaryENI: the vSwitch, groups and address may come from a primary
+// NetworkInterface.N instead of the top level (rules.md T2-12).
+func TestPrimaryENI(t *testing.T) {
+	s := start(t, sandbox.Options{})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	req := ecs.CreateRunInstancesRequest()
+	req.ImageId, req.InstanceType = image, world.CheapestGeneral
+	req.NetworkInterface = &[]ecs.RunInstancesNetworkInterface{{InstanceType: "Primary", VSwitchId: n.vsw,
+		SecurityGroupId: n.sg, PrimaryIpAddress: "172.16.5.5"}}
+	resp, err := c.RunInstances(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ecs.CreateDescribeInstancesRequest()
+	d.InstanceIds = `["` + resp.InstanceIdSets.InstanceIdSet[0] + `"]`
+	dr, err := c.DescribeInstances(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := dr.Instances.Instance[0]
+	if in.VpcAttributes.VSwitchId != n.vsw || in.VpcAttributes.PrivateIpAddress.IpAddress[0] != "172.16.5.5" || in.SecurityGroupIds.SecurityGroupId[0] != n.sg {
+		t.Errorf("instance on the primary ENI %+v", in.VpcAttributes)
+	}
+}
