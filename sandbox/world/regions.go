@@ -31,13 +31,9 @@ type Zone struct {
 	Index int
 }
 
-// Endpoint is the region's ECS endpoint as DescribeRegions reports it.
-func (r Region) Endpoint() string {
-	if r.RegionId == "cn-hangzhou" {
-		return "ecs-cn-hangzhou.aliyuncs.com"
-	}
-	return "ecs." + r.RegionId + ".aliyuncs.com"
-}
+// Endpoint is the region's ECS endpoint as DescribeRegions reports it and
+// as errors name it in HostId (api-shapes.md §1, §2).
+func (r Region) Endpoint() string { return "ecs." + r.RegionId + ".aliyuncs.com" }
 
 // regionRow is one line of the region table: the zone letters follow the
 // region ID, as in the real zone IDs (cn-hangzhou-i).
