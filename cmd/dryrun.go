@@ -69,7 +69,7 @@ func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
 		fmt.Fprintf(io.Out, "DryRun passed: ECS would accept this request (%s)\n", res.RequestID)
 		return nil
 	}
-	fmt.Fprintln(io.Out, "DryRun failed:", res.String())
+	fmt.Fprintln(io.Out, res.String())
 	return silent(ExitFailed)
 }
 

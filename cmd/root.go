@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 )
 
@@ -138,8 +139,6 @@ func report(w io.Writer, err error) int {
 	return ExitUsage
 }
 
-// isTerminal reports whether f is a character device (a terminal).
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal (/dev/null is a character
+// device too, so the mode bits are not enough).
+func isTerminal(f *os.File) bool { return isatty.IsTerminal(f.Fd()) }
