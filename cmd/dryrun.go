@@ -150,7 +150,9 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	if err != nil {
 		return err
 	}
-	out, err := launcher.Launch(ctx, e.ECS, req, launchOpts(e, h, o), printEvents(io))
+	events, flush := printEvents(io)
+	out, err := launcher.Launch(ctx, e.ECS, req, launchOpts(e, h, o), events)
+	flush()
 	return reportOutcome(io, out, err)
 }
 
@@ -174,7 +176,9 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 		return err
 	}
 	defer e.Close()
-	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), printEvents(io))
+	events, flush := printEvents(io)
+	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), events)
+	flush()
 	return reportOutcome(io, out, err)
 }
 
@@ -194,18 +198,21 @@ func launchOpts(e *env, h *launcher.History, o *launchOptions) launcher.Options 
 	return launcher.Options{History: h, Wait: !o.noWait, Timeout: o.timeout, Scheme: e.Scheme}
 }
 
-// printEvents renders launch progress on stderr as it happens and returns
-// the channel the launcher sends to; the channel is drained until closed.
-func printEvents(io *IO) chan<- launcher.Event {
+// printEvents renders launch progress on stderr as it happens. It returns
+// the channel the launcher sends to and a function that, once the launcher
+// has returned, closes it and waits until every event is printed.
+func printEvents(io *IO) (chan<- launcher.Event, func()) {
 	ch := make(chan launcher.Event, 16)
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		for ev := range ch {
 			if s := launcher.RenderEvent(ev); s != "" {
 				fmt.Fprintln(io.Err, s)
 			}
 		}
 	}()
-	return ch
+	return ch, func() { close(ch); <-done }
 }
 
 func reportOutcome(io *IO, out *launcher.Outcome, err error) error {
