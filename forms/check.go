@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -49,11 +50,44 @@ func Check(d *Draft, f Field, now time.Time) []rules.Finding {
 		out = append(out, fit(d, k)...)
 	}
 	out = append(out, extraChecks(d, f)...)
-	if missing(d, f) {
+	out = deferLater(d, StepOf(f.Key), out)
+	if missing(d, f) && !blockingFor(out, f.Key) {
 		out = append(out, rules.Finding{Parameter: f.Key, Severity: rules.Error, Code: "MissingParameter",
 			Message: fmt.Sprintf("%s is required: choose or type a value", paramName(f))})
 	}
 	return out
+}
+
+// laterKeys are the parameters a cross-field rule may need from a later step.
+var laterKeys = []string{"ZoneId", "InstanceType", "ImageId", "VSwitchId", "SecurityGroupId",
+	"SystemDisk.Category", "SystemDisk.Size", "KeyPairName", "Password", "HostName", "Amount"}
+
+// deferLater turns an error that needs a parameter of a later step, not
+// chosen yet, into a warning: a spot strategy needs a zone, which the
+// Zone step asks next, and must not block the Billing step.
+func deferLater(d *Draft, step StepID, fs []rules.Finding) []rules.Finding {
+	for i, f := range fs {
+		if f.Severity != rules.Error {
+			continue
+		}
+		for _, k := range laterKeys {
+			if StepOf(k) > step && !d.Req.Has(k) && strings.Contains(f.Message, k) {
+				fs[i].Severity = rules.Warning
+				fs[i].Message += " — checked again once " + k + " is chosen"
+				break
+			}
+		}
+	}
+	return fs
+}
+
+func blockingFor(fs []rules.Finding, key string) bool {
+	for _, f := range fs {
+		if f.Severity == rules.Error && FieldFor(f.Parameter) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // CheckKey runs the rules of a parameter that no field of the step shows
@@ -68,13 +102,15 @@ func Related(key string) []string { return relatedKeys(key) }
 // Validate runs every rule over the whole request (the review's findings).
 func Validate(d *Draft, now time.Time) []rules.Finding {
 	out := validateAll(d.Req, d.context(now))
-	for _, k := range []string{"ZoneId", "InstanceType", "ImageId", "SystemDisk.Category", "VSwitchId", "KeyPairName"} {
+	for _, k := range []string{"ZoneId", "InstanceType", "ImageId", "SystemDisk.Category", "VSwitchId", "KeyPairName", "PrivateIpAddress"} {
 		out = append(out, fit(d, k)...)
 	}
 	return out
 }
 
-// paramsOf lists the API parameters behind a field key.
+// ParamsOf lists the API parameters behind a field key.
+func ParamsOf(d *Draft, key string) []string { return paramsOf(d, key) }
+
 func paramsOf(d *Draft, key string) []string {
 	switch key {
 	case KeySecurityGroups:
@@ -125,7 +161,7 @@ func extraChecks(d *Draft, f Field) []rules.Finding {
 	switch f.Key {
 	case KeyPasswordConfirm:
 		if d.Extra[KeyPasswordConfirm] != d.Req.Get("Password") {
-			return []rules.Finding{{Parameter: "Password", Severity: rules.Error, Code: "ui.PasswordMismatch",
+			return []rules.Finding{{Parameter: KeyPasswordConfirm, Severity: rules.Error, Code: "ui.PasswordMismatch",
 				Message: "Password again: the two passwords differ"}}
 		}
 	case KeyUserDataFile:
@@ -157,6 +193,8 @@ func fit(d *Draft, key string) []rules.Finding {
 		msg = vswitchFit(d, v)
 	case "KeyPairName":
 		msg = keyPairFit(d, v)
+	case "PrivateIpAddress":
+		msg = privateIPFit(d, v)
 	}
 	if msg == "" {
 		return nil
@@ -227,6 +265,23 @@ func vswitchFit(d *Draft, v string) string {
 		return ""
 	}
 	return fmt.Sprintf("VSwitchId %s does not exist in this region", v)
+}
+
+// privateIPFit checks that a private IP lies in the vSwitch's CIDR block.
+func privateIPFit(d *Draft, v string) string {
+	ip, err := netip.ParseAddr(v)
+	if err != nil || d.Env.Data == nil {
+		return "" // the rules report a malformed address
+	}
+	for _, s := range d.Env.Data.VSwitches {
+		if s.VSwitchId != d.Req.Get("VSwitchId") {
+			continue
+		}
+		if p, err := netip.ParsePrefix(s.CidrBlock); err == nil && !p.Contains(ip) {
+			return fmt.Sprintf("PrivateIpAddress %s is not in the vSwitch's CIDR block %s", v, s.CidrBlock)
+		}
+	}
+	return ""
 }
 
 func keyPairFit(d *Draft, v string) string {

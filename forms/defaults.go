@@ -214,6 +214,9 @@ func ApplyDefaults(s StepID, d *Draft) {
 		if d.Req.Get("InstanceChargeType") == "PrePaid" {
 			setIfEmpty("Period", "1")
 			setIfEmpty("PeriodUnit", "Month")
+			if d.Req.Get("AutoRenew") == "true" {
+				setIfEmpty("AutoRenewPeriod", "1")
+			}
 		}
 	case Zone:
 		if _, asked := d.Extra["ui.ZoneAsked"]; !asked {

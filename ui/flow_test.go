@@ -208,3 +208,68 @@ func TestGoingBackFlagsLaterChoicesThatNoLongerFit(t *testing.T) {
 		t.Fatalf("choosing a vSwitch of the zone did not clear it: %v", m.form.findings["VSwitchId"])
 	}
 }
+
+// reviewDryRun presses d on the review and returns the verdict.
+func reviewDryRun(t *testing.T, m Model) Model {
+	t.Helper()
+	m = toStep(t, m, forms.Review)
+	if len(m.review.findings) > 0 {
+		t.Fatalf("findings on the review: %+v", m.review.findings)
+	}
+	m = press(t, m, "d")
+	if m.review.dry == nil || !m.review.dry.Passed {
+		t.Fatalf("DryRun: %+v\n%v", m.review.dry, m.draft.Req.Params())
+	}
+	return m
+}
+
+func TestAnyZoneSubscriptionAndSpotAllReachAPassingDryRun(t *testing.T) {
+	o := sandboxOptions(t)
+	o.DraftPath = "" // each run starts afresh
+	t.Run("any zone", func(t *testing.T) {
+		m := toStep(t, start(t, o), forms.Zone)
+		m.zones.selectValue("")
+		m = reviewDryRun(t, press(t, m, "enter"))
+		if m.draft.Req.Has("ZoneId") {
+			t.Errorf("any zone sent ZoneId %s", m.draft.Req.Get("ZoneId"))
+		}
+	})
+	t.Run("subscription", func(t *testing.T) {
+		m := toStep(t, start(t, o), forms.Billing)
+		m = press(t, m, "right") // PrePaid
+		for _, k := range []string{"Period", "PeriodUnit", "AutoRenew"} {
+			if optionIndexByKey(m.form.fields, k) < 0 {
+				t.Fatalf("PrePaid does not ask %s", k)
+			}
+		}
+		m = focusField(t, m, "AutoRenew")
+		m = press(t, m, "space")
+		if optionIndexByKey(m.form.fields, "AutoRenewPeriod") < 0 {
+			t.Fatal("AutoRenew does not ask AutoRenewPeriod")
+		}
+		m = reviewDryRun(t, m) // AutoRenewPeriod defaults to 1
+		if m.draft.Req.Get("InstanceChargeType") != "PrePaid" || m.draft.Req.Get("Period") != "1" {
+			t.Errorf("request %v", m.draft.Req.Params())
+		}
+	})
+	t.Run("spot with a price limit", func(t *testing.T) {
+		m := toStep(t, start(t, o), forms.Billing)
+		m = focusField(t, m, "SpotStrategy")
+		m = press(t, m, "right")
+		m = focusField(t, m, "SpotPriceLimit")
+		m = typeText(t, m, "0.5")
+		m = reviewDryRun(t, m)
+		if m.draft.Req.Get("SpotStrategy") != "SpotWithPriceLimit" {
+			t.Errorf("request %v", m.draft.Req.Params())
+		}
+	})
+}
+
+func optionIndexByKey(fs []forms.Field, key string) int {
+	for i, f := range fs {
+		if f.Key == key {
+			return i
+		}
+	}
+	return -1
+}

@@ -94,8 +94,63 @@ func (f *fieldForm) syncFocus() {
 func (f *fieldForm) checkAll(d *forms.Draft, now time.Time) {
 	f.findings = forms.Findings{}
 	for _, fl := range f.fields {
-		f.findings[fl.Key] = forms.Check(d, fl, now)
+		f.place(fl.Key, forms.Check(d, fl, now))
 	}
+}
+
+// check reruns the rules of some fields: their old findings go, the new
+// ones are placed.
+func (f *fieldForm) check(d *forms.Draft, now time.Time, keys map[string]bool) {
+	for k, fs := range f.findings {
+		kept := fs[:0:0]
+		for _, x := range fs {
+			if !keys[x.Parameter] && !keys[forms.FieldFor(x.Parameter)] && !keys[k] {
+				kept = append(kept, x)
+			}
+		}
+		f.findings[k] = kept
+	}
+	for _, fl := range f.fields {
+		if keys[fl.Key] {
+			f.place(fl.Key, forms.Check(d, fl, now))
+		}
+	}
+}
+
+// place files each finding under the field of the parameter it concerns
+// (a cross-field rule checked from InstanceChargeType may be about Period),
+// once; a parameter with no field here stays under the field checked.
+func (f *fieldForm) place(checked string, fs []rules.Finding) {
+	if _, ok := f.findings[checked]; !ok {
+		f.findings[checked] = nil
+	}
+	for _, x := range fs {
+		target := forms.FieldFor(x.Parameter)
+		if !f.has(target) {
+			target = checked
+		}
+		if !containsFinding(f.findings[target], x) {
+			f.findings[target] = append(f.findings[target], x)
+		}
+	}
+}
+
+func (f *fieldForm) has(key string) bool {
+	for _, fl := range f.fields {
+		if fl.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFinding(fs []rules.Finding, x rules.Finding) bool {
+	for _, y := range fs {
+		if y.Message == x.Message && y.Parameter == x.Parameter {
+			return true
+		}
+	}
+	return false
 }
 
 // keys lists the step's field keys, for Blocking.
@@ -328,7 +383,9 @@ func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focuse
 		}
 	}
 	for _, fd := range f.findings[fl.Key] {
-		out = append(out, "    "+findingLine(st, fd, width-4))
+		for _, l := range strings.Split(findingLine(st, fd, width-4), "\n") {
+			out = append(out, "    "+l)
+		}
 	}
 	return out
 }
@@ -340,7 +397,7 @@ func findingLine(st Styles, fd rules.Finding, width int) string {
 		style, icon = st.Warn, "! "
 	}
 	msg := fd.Message
-	if fd.Row != "" {
+	if fd.Row != "" && !strings.Contains(msg, fd.Row) {
 		msg += " (rules.md " + fd.Row + ")"
 	}
 	return style.Render(wrapText(icon+msg, width))

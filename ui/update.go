@@ -394,20 +394,20 @@ func (m *Model) recheck(f *fieldForm) {
 	if !ok {
 		return
 	}
-	f.findings[fl.Key] = forms.Check(m.draft, fl, m.now())
-	related := map[string]bool{}
-	for _, k := range forms.Related(fl.Key) {
-		related[forms.FieldFor(k)] = true
-	}
-	for _, other := range f.fields {
-		if related[other.Key] && other.Key != fl.Key {
-			f.findings[other.Key] = forms.Check(m.draft, other, m.now())
+	keys := map[string]bool{fl.Key: true}
+	for _, p := range forms.ParamsOf(m.draft, fl.Key) {
+		keys[p] = true
+		for _, k := range forms.Related(p) {
+			keys[k], keys[forms.FieldFor(k)] = true, true
 		}
 	}
+	f.check(m.draft, m.now(), keys)
 }
 
-// rebuildForm rebuilds a form's fields after a choice (fields come and go).
+// rebuildForm rebuilds a form's fields after a choice (fields come and go,
+// and those that appear get their defaults, as a PrePaid period does).
 func (m *Model) rebuildForm(f *fieldForm) {
+	forms.ApplyDefaults(f.step, m.draft)
 	if f == &m.ask {
 		f.rebuild(m.draft, forms.AskFields(m.askKeys, m.draft, m.env), m.now())
 		return
