@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ecslaunch/ecslaunch/apidoc"
+	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/rules"
+	"strings"
+)
+
+// summary is the one-line explanation of a field: apidoc's Summary for an
+// API parameter, the field's own Doc for a UI-only one.
+func summary(fl forms.Field) string {
+	if fl.Doc != "" {
+		return fl.Doc
+	}
+	if d, ok := apidoc.Param(fl.Key); ok {
+		return d.Summary
+	}
+	return ""
+}
+
+// reference is the API reference's full text of a field, for `?`.
+func reference(key string) string {
+	d, ok := apidoc.Param(key)
+	if !ok {
+		return ""
+	}
+	out := d.Pattern + " (" + d.Type + ")\n\n" + d.Summary
+	if d.Reference != "" {
+		out += "\n\nAPI reference:\n" + d.Reference
+	}
+	if d.Example != "" {
+		out += "\n\nExample: " + d.Example
+	}
+	return out
+}
+
+// view renders the fields; the focused one with its explanation. Lines
+// beyond height scroll so the focused field stays in view.
+func (f *fieldForm) view(st Styles, d *forms.Draft, width, height int) string {
+	var lines []string
+	focusLine := 0
+	for i, fl := range f.fields {
+		if i == f.focus {
+			focusLine = len(lines)
+		}
+		lines = append(lines, f.fieldLines(st, d, fl, i == f.focus, width)...)
+	}
+	return strings.Join(window(lines, focusLine, height), "\n")
+}
+
+// window picks height lines around line at.
+func window(lines []string, at, height int) []string {
+	if height <= 0 || len(lines) <= height {
+		return lines
+	}
+	start := max(0, min(at-height/3, len(lines)-height))
+	return lines[start : start+height]
+}
+
+func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focused bool, width int) []string {
+	label := st.Label
+	mark := "  "
+	if focused {
+		label, mark = st.LabelFocused, "▸ "
+	}
+	if !focused && f.findings.Blocking(fl.Key) {
+		mark = st.Error.Render("✗ ")
+	}
+	title := fl.Title
+	if !forms.IsExtra(fl.Key) && fl.Kind != forms.Action {
+		title += st.Muted.Render("  " + fl.Key)
+	}
+	out := []string{mark + label.Render(fl.Title) + strings.TrimPrefix(title, fl.Title)}
+	out[0] = lipgloss.NewStyle().MaxWidth(width).Render(out[0])
+	if v := f.valueView(st, d, fl, focused); v != "" {
+		out = append(out, "    "+v)
+	}
+	if focused {
+		if s := summary(fl); s != "" {
+			for _, l := range strings.Split(wrapText(s, width-4), "\n") {
+				out = append(out, "    "+st.Doc.Render(l))
+			}
+		}
+	}
+	for _, fd := range f.findings[fl.Key] {
+		for _, l := range strings.Split(findingLine(st, fd, width-4), "\n") {
+			out = append(out, "    "+l)
+		}
+	}
+	return out
+}
+
+// findingLine renders a finding: its parameter, rule and row.
+func findingLine(st Styles, fd rules.Finding, width int) string {
+	style, icon := st.Error, "✗ "
+	if fd.Severity == rules.Warning {
+		style, icon = st.Warn, "! "
+	}
+	msg := fd.Message
+	if fd.Row != "" && !strings.Contains(msg, fd.Row) {
+		msg += " (rules.md " + fd.Row + ")"
+	}
+	return style.Render(wrapText(icon+msg, width))
+}
+
+func (f *fieldForm) valueView(st Styles, d *forms.Draft, fl forms.Field, focused bool) string {
+	switch fl.Kind {
+	case forms.Input, forms.Secret:
+		in := f.inputs[fl.Key]
+		if focused {
+			return in.View()
+		}
+		if fl.Kind == forms.Secret && in.Value() != "" {
+			return "••••••••"
+		}
+		return st.Value.Render(in.Value())
+	case forms.Select:
+		return selectView(st, fl, d.Get(fl.Key), focused)
+	case forms.Toggle:
+		if d.Get(fl.Key) == "true" {
+			return "[x] yes"
+		}
+		return "[ ] no"
+	case forms.Multi:
+		return f.multiView(st, fl, d.Get(fl.Key), focused)
+	case forms.Action:
+		if focused {
+			return st.Muted.Render("space: press")
+		}
+	}
+	return ""
+}
+
+func selectView(st Styles, fl forms.Field, v string, focused bool) string {
+	i := optionIndex(fl.Options, v)
+	if i < 0 {
+		if v == "" {
+			return st.Muted.Render("(none available)")
+		}
+		return st.Error.Render(v + " (not offered here)")
+	}
+	o := fl.Options[i]
+	s := o.Label
+	if focused && len(fl.Options) > 1 {
+		s = "‹ " + s + " ›"
+	}
+	if o.Note != "" {
+		s += st.Muted.Render("  " + o.Note)
+	}
+	if focused && len(fl.Options) > 1 {
+		s += st.Muted.Render("  (←/→ " + itoa(i+1) + "/" + itoa(len(fl.Options)) + ")")
+	}
+	return s
+}
+
+func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool) string {
+	if len(fl.Options) == 0 {
+		return st.Muted.Render("(none in this VPC)")
+	}
+	sel := splitCSV(v)
+	parts := make([]string, len(fl.Options))
+	for i, o := range fl.Options {
+		box := "[ ]"
+		if indexOf(sel, o.Value) >= 0 {
+			box = "[x]"
+		}
+		p := box + " " + o.Label
+		if focused && i == f.sub {
+			p = st.RowSelected.Render(p)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, "  ")
+}
