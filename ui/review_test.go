@@ -181,3 +181,34 @@ func TestAccessibleModeTakesTheDefaultsAndExportsToStdout(t *testing.T) {
 		t.Fatalf("no zone question:\n%s", out.String())
 	}
 }
+
+func TestAReviewFindingJumpsToItsFieldAndTheEditReturnsToTheReview(t *testing.T) {
+	o := sandboxOptions(t)
+	m := toStep(t, start(t, o), forms.Review)
+	_ = m.draft.Req.Set("InstanceName", "bad name")
+	m.review.build(m.draft, m.now())
+	if len(m.review.findings) == 0 || m.review.findings[0].Parameter != "InstanceName" {
+		t.Fatalf("findings %+v", m.review.findings)
+	}
+	m = press(t, m, "enter")
+	if m.step != forms.Access || m.form.focusedKey() != "InstanceName" {
+		t.Fatalf("jumped to %v / %s", m.step, m.form.focusedKey())
+	}
+	for range "name" {
+		m = press(t, m, "backspace")
+	}
+	m = press(t, m, "backspace")
+	m = typeText(t, m, "-1")
+	m = press(t, m, "enter")
+	if m.step != forms.Review || len(m.review.findings) != 0 {
+		t.Fatalf("after the fix: %v, findings %+v", m.step, m.review.findings)
+	}
+	m = press(t, m, "6") // edit Storage
+	if m.step != forms.Storage {
+		t.Fatalf("6 opened %v", m.step)
+	}
+	m = press(t, m, "enter")
+	if m.step != forms.Review {
+		t.Fatalf("an edit did not return to the review: %v", m.step)
+	}
+}
