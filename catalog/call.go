@@ -3,13 +3,11 @@ package catalog
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
-	"strings"
-	"time"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/retry"
 )
 
 // CallError is a failed API call: its Action and region and the cause. Its
@@ -51,10 +49,10 @@ func (c *Catalog) call(ctx context.Context, action, region string, fn func(conte
 		if err == nil {
 			return nil
 		}
-		if ctx.Err() != nil || !retryable(err) || attempt >= c.opts.MaxAttempts {
+		if ctx.Err() != nil || !retry.Transient(err) || attempt >= c.opts.MaxAttempts {
 			return &CallError{Action: action, Region: region, Err: err}
 		}
-		if werr := sleep(ctx, c.backoff(attempt)); werr != nil {
+		if werr := retry.Sleep(ctx, retry.Backoff(c.opts.RetryBase, 32*c.opts.RetryBase, attempt)); werr != nil {
 			return &CallError{Action: action, Region: region, Err: werr}
 		}
 	}
@@ -71,34 +69,4 @@ func (c *Catalog) attempt(ctx context.Context, action string, fn func(context.Co
 		c.opts.OnCall(action)
 	}
 	return fn(ctx)
-}
-
-// retryable reports throttling and server-side failures, which a later try
-// may pass; every other answer is final.
-func retryable(err error) bool {
-	var se *sdkerrors.ServerError
-	if !errors.As(err, &se) {
-		return false
-	}
-	return strings.HasPrefix(se.ErrorCode(), "Throttling") || se.HttpStatus() >= 500 ||
-		se.ErrorCode() == "ServiceUnavailable"
-}
-
-// backoff is RetryBase·2^(attempt-1), capped at 32×RetryBase, half of it
-// random ("equal jitter") so that throttled parallel calls do not retry in
-// lockstep yet always wait a little.
-func (c *Catalog) backoff(attempt int) time.Duration {
-	d := c.opts.RetryBase << min(attempt-1, 5)
-	return d/2 + rand.N(d/2+1)
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/ecslaunch/ecslaunch/retry"
 )
 
 // The page-size maxima (api-shapes.md §5, §7-§11).
@@ -168,7 +170,7 @@ func (c *Catalog) fetchTypes(ctx context.Context, region string) ([]InstanceType
 	}
 	types, err := c.typesOfFamilies(ctx, region, slices.Collect(slices.Chunk(ids, familiesPerCall)), true)
 	if err != nil {
-		if retryable(err) || ctx.Err() != nil || !isClientFault(err) {
+		if retry.Transient(err) || ctx.Err() != nil || !isClientFault(err) {
 			return nil, err
 		}
 		return c.fetchTypesFiltered(ctx, region, nil, "")
@@ -251,7 +253,7 @@ func dedupeTypes(types []InstanceType) []InstanceType {
 // than throttling): another request shape may pass.
 func isClientFault(err error) bool {
 	var se *sdkerrors.ServerError
-	return errors.As(err, &se) && se.HttpStatus() >= 400 && se.HttpStatus() < 500 && !retryable(err)
+	return errors.As(err, &se) && se.HttpStatus() >= 400 && se.HttpStatus() < 500 && !retry.Transient(err)
 }
 
 func typeOf(t ecs.InstanceType) InstanceType {

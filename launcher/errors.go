@@ -3,19 +3,17 @@ package launcher
 import (
 	"context"
 	"errors"
-	"regexp"
-	"strings"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/retry"
 )
 
-// signedParam matches the query values of a signed URL that must never be
-// shown: SDK error texts carry the whole URL (sdk-notes.md §4).
-var signedParam = regexp.MustCompile(`((?:AccessKeyId|Signature|SecurityToken|Password|BearerToken)=)[^&\s"]*`)
-
 // Redact masks the credentials and secrets in a text that may contain a
-// signed request URL.
-func Redact(s string) string { return signedParam.ReplaceAllString(s, "${1}REDACTED") }
+// signed request URL: SDK error texts carry the whole URL (sdk-notes.md §4).
+// It is cloud.Redact, which also knows every resolved session's secrets.
+func Redact(s string) string { return cloud.Redact(s) }
 
 // errorKind says what a failed call means for a retry.
 type errorKind int
@@ -45,7 +43,7 @@ func classify(err error) errorKind {
 	if !errors.As(err, &se) {
 		return errTransport
 	}
-	if se.HttpStatus() >= 500 || se.HttpStatus() == 429 || strings.HasPrefix(se.ErrorCode(), "Throttling") {
+	if retry.Transient(err) {
 		return errRetryable
 	}
 	return errAPI

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
 	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/retry"
 )
 
 // Defaults for the zero Options fields.
@@ -341,10 +342,10 @@ func (l *launch) send(ctx context.Context) (*ecs.RunInstancesResponse, error) {
 		if kind == errAPI || kind == errCancelled || attempt == l.o.MaxAttempts {
 			return nil, cleanError(err)
 		}
-		delay := backoff(l.o.Backoff, l.o.MaxBackoff, attempt)
+		delay := retry.Backoff(l.o.Backoff, l.o.MaxBackoff, attempt)
 		l.emit(ctx, Event{Kind: Retrying, Attempt: attempt, MaxAttempts: l.o.MaxAttempts, Delay: delay,
 			Err: cleanError(err).Error()})
-		if err := sleep(ctx, delay); err != nil {
+		if err := retry.Sleep(ctx, delay); err != nil {
 			return nil, err
 		}
 	}
@@ -359,28 +360,4 @@ func (l *launch) runOnce(ctx context.Context) (*ecs.RunInstancesResponse, error)
 	sreq.ClientToken = l.token
 	setScheme(sreq, l.o.Scheme)
 	return call(ctx, func() (*ecs.RunInstancesResponse, error) { return l.c.RunInstances(sreq) })
-}
-
-// backoff is the delay before retry n (1-based): base doubled per attempt,
-// capped, with "equal jitter" so parallel launches spread out.
-func backoff(base, limit time.Duration, n int) time.Duration {
-	d := base
-	for i := 1; i < n && d < limit; i++ {
-		d *= 2
-	}
-	d = min(d, limit)
-	half := d / 2
-	return half + rand.N(half+1)
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

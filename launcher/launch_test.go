@@ -12,6 +12,7 @@ import (
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -394,18 +395,6 @@ func TestWithSchemeStampsEveryRequest(t *testing.T) {
 	f.verify()
 	if f.runReqs[1].Scheme != "http" {
 		t.Errorf("with Options.Scheme: RunInstances scheme %q", f.runReqs[1].Scheme)
-	}
-}
-
-func TestBackoffGrowsWithJitterAndIsCapped(t *testing.T) {
-	for n := 1; n <= 10; n++ {
-		full := min(time.Second<<(n-1), DefaultMaxBackoff)
-		for range 20 {
-			d := backoff(time.Second, DefaultMaxBackoff, n)
-			if d < full/2 || d > full {
-				t.Fatalf("backoff(1s, 30s, %d) = %s, want in [%s, %s]", n, d, full/2, full)
-			}
-		}
 	}
 }
 

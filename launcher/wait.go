@@ -9,6 +9,8 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/retry"
 )
 
 // Page limits of the Describe calls (api-shapes.md §14, §15).
@@ -32,7 +34,7 @@ func (l *launch) wait(ctx context.Context) error {
 		if err != nil && classify(err) != errCancelled {
 			return err
 		}
-		if err := sleep(wctx, interval); err != nil || wctx.Err() != nil {
+		if err := retry.Sleep(wctx, interval); err != nil || wctx.Err() != nil {
 			return waitEnd(ctx, wctx)
 		}
 		interval = min(interval*3/2, maxInterval)
