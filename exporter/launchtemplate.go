@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"reflect"
 	"strings"
 	"unicode"
 
@@ -16,37 +15,11 @@ import (
 // the same pattern mean the same thing there.
 var ltPatterns = func() map[string]bool {
 	out := map[string]bool{"RegionId": true}
-	walkTags(reflect.TypeOf(ecs.CreateLaunchTemplateRequest{}), "", out)
+	for _, p := range request.SDKPatterns(ecs.CreateLaunchTemplateRequest{}) {
+		out[p] = true
+	}
 	return out
 }()
-
-// walkTags collects `name` tags, with N for repeat-list indexes.
-func walkTags(t reflect.Type, prefix string, out map[string]bool) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name := f.Tag.Get("name")
-		if f.Anonymous || name == "" {
-			continue
-		}
-		full := name
-		if prefix != "" {
-			full = prefix + "." + name
-		}
-		switch f.Tag.Get("type") {
-		case "Repeated":
-			elem := f.Type.Elem().Elem()
-			if elem.Kind() == reflect.Struct {
-				walkTags(elem, full+".N", out)
-			} else {
-				out[full+".N"] = true
-			}
-		case "Struct":
-			walkTags(f.Type, full, out)
-		default:
-			out[full] = true
-		}
-	}
-}
 
 // ltWhy explains RunInstances parameters a template does not keep.
 var ltWhy = map[string]string{

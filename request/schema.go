@@ -198,6 +198,20 @@ func walkSDK(t reflect.Type, prefix string, path []sdkStep, out *[]Spec) {
 	}
 }
 
+// SDKPatterns lists the parameter patterns of any classic-SDK request
+// struct (e.g. ecs.CreateLaunchTemplateRequest{}), read from the same
+// `name`/`type` tags the SDK flattens on the wire, with N for list indexes.
+// RegionId, which lives in the embedded RpcRequest, is not included.
+func SDKPatterns(req any) []string {
+	var found []Spec
+	walkSDK(reflect.TypeOf(req), "", nil, &found)
+	out := make([]string, len(found))
+	for i, s := range found {
+		out[i] = s.Pattern
+	}
+	return out
+}
+
 // sdkType maps the SDK's requests.Integer/Boolean/Float string types.
 func sdkType(t reflect.Type) Type {
 	switch t.Name() {
