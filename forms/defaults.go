@@ -285,4 +285,7 @@ func applyNetworkDefaults(d *Draft) {
 	if len(d.SecurityGroups()) == 0 {
 		_ = d.Set(KeySecurityGroups, DefaultSecurityGroup(env, vpc))
 	}
+	if bw, _ := strconv.Atoi(d.Req.Get("InternetMaxBandwidthOut")); bw > 0 && d.Req.Get("InternetChargeType") == "" {
+		_ = d.Req.Set("InternetChargeType", "PayByTraffic")
+	}
 }

@@ -57,3 +57,19 @@ func TestDataDisksAndTagsAreAddedAndRemovedAsRows(t *testing.T) {
 		t.Fatalf("tag row: %v", m.draft.Req.Params())
 	}
 }
+
+func TestTypingABandwidthBringsItsChargeTypeWithADefault(t *testing.T) {
+	m := toStep(t, start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou"}), forms.Network)
+	m = focusField(t, m, "InternetMaxBandwidthOut")
+	m = typeText(t, m, "5")
+	if optionIndexByField(m.form.fields, "InternetChargeType") < 0 || m.draft.Req.Get("InternetChargeType") != "PayByTraffic" {
+		t.Fatalf("fields %v, request %v", m.form.keys(), m.draft.Req.Params())
+	}
+	if m.form.focusedKey() != "InternetMaxBandwidthOut" {
+		t.Fatalf("focus moved to %s", m.form.focusedKey())
+	}
+	m = typeText(t, m, "000")
+	if !m.form.findings.Blocking("InternetMaxBandwidthOut") {
+		t.Fatalf("5000 Mbit/s is not flagged: %v", m.form.findings)
+	}
+}

@@ -170,7 +170,14 @@ func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool)
 		if focused && i == f.sub {
 			p = st.RowSelected.Render(p)
 		}
+		if o.Note != "" {
+			p += st.Muted.Render("  " + o.Note)
+		}
 		parts[i] = p
 	}
-	return strings.Join(parts, "  ")
+	hint := ""
+	if focused {
+		hint = "\n    " + st.Muted.Render("←/→ move · space toggles")
+	}
+	return strings.Join(parts, "\n    ") + hint // one group a line: names and IDs are long
 }

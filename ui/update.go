@@ -256,7 +256,11 @@ func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case changeValue:
 		m.rebuildForm(f)
 	case changeTyping:
-		m.recheck(f)
+		if m.shapeChanged(f) {
+			m.rebuildForm(f) // typing a bandwidth above 0 brings its charge type
+		} else {
+			m.recheck(f)
+		}
 	}
 	return m, cmd
 }
@@ -276,6 +280,38 @@ func (m *Model) recheck(f *fieldForm) {
 		}
 	}
 	f.check(m.draft, m.now(), keys)
+}
+
+// shapeChanged reports whether the step would now ask other fields.
+func (m *Model) shapeChanged(f *fieldForm) bool {
+	var now []forms.Field
+	if f == &m.ask {
+		now = forms.AskFields(m.askKeys, m.draft, m.env)
+	} else {
+		now = forms.Fields(m.step, m.draft, m.env)
+	}
+	// A row whose key is being retyped (emptied first) must not vanish under the cursor.
+	if optionIndexByField(now, f.focusedKey()) < 0 {
+		return false
+	}
+	if len(now) != len(f.fields) {
+		return true
+	}
+	for i := range now {
+		if now[i].Key != f.fields[i].Key {
+			return true
+		}
+	}
+	return false
+}
+
+func optionIndexByField(fs []forms.Field, key string) int {
+	for i, f := range fs {
+		if f.Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // rebuildForm rebuilds a form's fields after a choice (fields come and go,
