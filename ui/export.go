@@ -94,8 +94,8 @@ func (m Model) exportNext() (tea.Model, tea.Cmd) {
 
 func (m *Model) exportOpts() exportOptions {
 	o := exportOptions{Profile: m.opts.Profile, Region: m.region()}
-	if m.opts.Sandbox {
-		o.Endpoint, o.Insecure = m.opts.Endpoint, true
+	if m.opts.Endpoint != "" { // only an endpoint that outlives this run is worth writing
+		o.Endpoint, o.Insecure = m.opts.Endpoint, m.opts.Sandbox
 	}
 	return o
 }

@@ -140,8 +140,8 @@ func (a *accessible) export(toFile bool) (Result, bool, error) {
 		return Result{}, true, err
 	}
 	o := exportOptions{Profile: a.o.Profile, Region: a.draft.Req.Get("RegionId")}
-	if a.o.Sandbox {
-		o.Endpoint, o.Insecure = a.o.Endpoint, true
+	if a.o.Endpoint != "" {
+		o.Endpoint, o.Insecure = a.o.Endpoint, a.o.Sandbox
 	}
 	text, notes, err := exportText(a.draft.Req, f, o)
 	if err != nil {
