@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
@@ -65,6 +67,9 @@ func runAccessible(ctx context.Context, o Options) (Result, error) {
 	if o.From != nil {
 		a.draft.Req = o.From.Request.Clone()
 	}
+	if o.Sandbox {
+		a.say("SANDBOX: nothing real is created.")
+	}
 	if err := a.loadRegion(); err != nil {
 		return Result{}, err
 	}
@@ -111,9 +116,6 @@ func (a *accessible) billing() catalog.Billing {
 
 // steps asks Billing to Advanced, each with its defaults applied first.
 func (a *accessible) steps() error {
-	if a.o.Sandbox {
-		a.say("SANDBOX: nothing real is created.")
-	}
 	forms.ApplyDefaults(forms.Billing, a.draft)
 	if err := a.formStep(forms.Billing); err != nil {
 		return err
@@ -222,13 +224,16 @@ func (a *accessible) ask(f forms.Field) error {
 // input asks a text field; its rules run on the answer, and the question
 // is asked again until they pass.
 func (a *accessible) input(f forms.Field) error {
+	if f.Kind == forms.Secret && a.tty() {
+		return a.secret(f)
+	}
 	def := a.draft.Get(f.Key)
 	if f.Kind == forms.Secret {
 		def = ""
 	}
 	title := f.Title
 	if def != "" {
-		title += " [" + def + "]"
+		title += " [Enter: " + def + "]"
 	}
 	var value string
 	field := huh.NewInput().Title(title + ":").Value(&value).Validate(func(s string) error {
@@ -241,6 +246,32 @@ func (a *accessible) input(f forms.Field) error {
 		return errInputEnded
 	}
 	return a.draft.Set(f.Key, answer(value, def))
+}
+
+// tty reports whether the answers come from a terminal, where a secret can
+// be read without echo.
+func (a *accessible) tty() bool {
+	f, ok := a.o.In.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// secret reads a password without echoing it, asking again until its
+// rules pass.
+func (a *accessible) secret(f forms.Field) error {
+	fd := a.o.In.(*os.File).Fd()
+	for {
+		_, _ = fmt.Fprint(a.w, f.Title+" (not shown): ")
+		b, err := term.ReadPassword(fd)
+		_, _ = fmt.Fprintln(a.w)
+		if err != nil {
+			return err
+		}
+		if err := a.checkInput(f, string(b), ""); err != nil {
+			a.say("%v", err)
+			continue
+		}
+		return a.draft.Set(f.Key, string(b))
+	}
 }
 
 // answer maps an accessible answer to a value: empty keeps the default, "-" clears.
@@ -300,6 +331,8 @@ func (a *accessible) selectOne(title string, opts []forms.Option, def string) (s
 	if optionIndex(opts, v) < 0 {
 		v = opts[0].Value
 	}
+	// huh takes an empty answer as the default but does not say which it is.
+	title += fmt.Sprintf(" [Enter: %d. %s]", optionIndex(opts, v)+1, opts[optionIndex(opts, v)].Label)
 	err := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&v).RunAccessible(a.w, a.r)
 	if err == nil && a.eof {
 		err = errInputEnded

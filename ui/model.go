@@ -115,6 +115,7 @@ type Model struct {
 	width, height int
 	panel         bool // the side panel, when wide enough
 	spinner       spinner.Model
+	spinning      bool // the spinner's tick chain is running
 
 	// loadedRegion/Billing say which region data env.Data holds.
 	loadedRegion  string

@@ -11,8 +11,22 @@ import (
 )
 
 // fetch starts one load with a fresh id; an earlier one still in flight
-// will be dropped when it answers.
+// will be dropped when it answers. The spinner runs while anything loads.
 func (m *Model) fetch(k loadKind) tea.Cmd {
+	return m.spin(m.fetchCmd(k))
+}
+
+// spin starts the spinner's tick chain if it is not running; it stops by
+// itself once nothing loads (see Update), so an idle wizard draws nothing.
+func (m *Model) spin(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || m.spinning {
+		return cmd
+	}
+	m.spinning = true
+	return tea.Batch(cmd, m.spinner.Tick)
+}
+
+func (m *Model) fetchCmd(k loadKind) tea.Cmd {
 	if m.opts.Reader == nil {
 		return nil
 	}
@@ -49,7 +63,7 @@ func (m *Model) fetchTypes(zone string) tea.Cmd {
 	m.seq[loadTypes]++
 	m.loading[loadTypes] = true
 	m.typesLoaded = false
-	return fetchTypes(m.ctx, m.opts.Reader, m.region(), zone, m.billing(), m.seq[loadTypes])
+	return m.spin(fetchTypes(m.ctx, m.opts.Reader, m.region(), zone, m.billing(), m.seq[loadTypes]))
 }
 
 // retry reissues a failed load.

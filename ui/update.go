@@ -11,7 +11,7 @@ import (
 // Init starts the spinner and prefetches the regions and the default
 // region's catalog, so the first steps answer at once.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.spinner.Tick, m.initCmd)
+	return m.initCmd
 }
 
 // Update dispatches by message type; each handler is small.
@@ -22,6 +22,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case spinner.TickMsg:
+		if len(m.loading) == 0 {
+			m.spinning = false // the chain ends here; spin restarts it
+			return m, nil
+		}
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
 		return m, cmd
