@@ -56,7 +56,15 @@ func window(lines []string, at, height int) []string {
 		return lines
 	}
 	start := max(0, min(at-height/3, len(lines)-height))
-	return lines[start : start+height]
+	out := append([]string(nil), lines[start:start+height]...)
+	// Say that fields are hidden above or below, and where.
+	if start > 0 && at > start {
+		out[0] = "  ↑ more fields above"
+	}
+	if start+height < len(lines) && at < start+height-1 {
+		out[height-1] = "  ↓ more fields below"
+	}
+	return out
 }
 
 func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focused bool, width int) []string {
