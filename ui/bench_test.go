@@ -59,6 +59,17 @@ func toStepB(b *testing.B, m Model, s forms.StepID) Model {
 // BenchmarkStartToReadyFrame is New, the first loads from a warm catalog
 // cache on the sandbox, and the first frame with the region list.
 func BenchmarkStartToReadyFrame(b *testing.B) {
+	benchStart(b, func(m Model) bool { return m.phase == phaseReady })
+}
+
+// BenchmarkStartToRegionCatalog runs until the whole region catalog (zones,
+// types, images, network) is loaded from the warm cache, as the later
+// steps need it.
+func BenchmarkStartToRegionCatalog(b *testing.B) {
+	benchStart(b, func(m Model) bool { return m.phase == phaseReady && m.have(loadRegionData) })
+}
+
+func benchStart(b *testing.B, done func(Model) bool) {
 	o, fresh := sandboxEnv(b)
 	warm := toStepB(b, start(b, o), forms.Review) // fills the disk cache
 	_ = warm.View()
@@ -70,7 +81,7 @@ func BenchmarkStartToReadyFrame(b *testing.B) {
 		m := New(context.Background(), o)
 		next, _ := m.Update(sizeMsg(100, 30))
 		m = next.(Model)
-		m = drainOnly(b, m, m.initCmd, func(m Model) bool { return m.phase == phaseReady })
+		m = drainOnly(b, m, m.initCmd, done)
 		if m.phase != phaseReady {
 			b.Fatal("not ready")
 		}

@@ -193,6 +193,9 @@ const (
 	changeTyping            // text typed: only findings change
 )
 
+// String names the change.
+func (c formChange) String() string { return [...]string{"none", "value", "typing"}[c] }
+
 // update handles a key on the focused field.
 func (f *fieldForm) update(msg tea.KeyMsg, d *forms.Draft) (formChange, tea.Cmd) {
 	fl, ok := f.focused()
