@@ -122,6 +122,9 @@ func (m Model) onDryRun(msg dryRunMsg) (tea.Model, tea.Cmd) {
 	mm, cmd := m.jumpTo(res.Parameter)
 	out := mm.(Model)
 	out.notice = fmt.Sprintf("DryRun failed: %s — %s", res.Code, firstNonEmpty(res.Explanation, res.Message))
+	// ECS's verdict also shows under the field, until the field changes.
+	out.form.place(forms.FieldFor(res.Parameter), []rules.Finding{{Parameter: res.Parameter, Severity: rules.Error,
+		Code: res.Code, Message: "DryRun: " + res.Code + " — " + firstNonEmpty(res.Explanation, res.Message)}})
 	return out, cmd
 }
 

@@ -240,11 +240,11 @@ func (m *Model) confirmView() string {
 // the running price.
 func (m *Model) panelView() string {
 	w := panelWidth
-	lines := []string{m.st.PanelTitle.Render("Request")}
+	// The price first: a long request must not push it out of view.
+	lines := []string{m.st.PanelTitle.Render("Price"), m.priceText(), "", m.st.PanelTitle.Render("Request")}
 	for _, p := range m.draft.Req.Params() {
 		lines = append(lines, ellipsis(p.Name+"="+request.Display(p.Name, p.Value), w))
 	}
-	lines = append(lines, "", m.st.PanelTitle.Render("Price"), m.priceText())
 	return padLines(strings.Join(lines, "\n"), m.bodyHeight())
 }
 
@@ -278,7 +278,7 @@ func (m *Model) footerView() string {
 	case m.step == forms.Image:
 		s = "↑/↓ · ←/→ tab · / filter · enter next · esc back · ? help"
 	case m.step == forms.Review:
-		s = "↑/↓ findings · enter jump · d DryRun · l launch · e export · w save · q quit"
+		s = "d DryRun · l launch · e export · w save · 1-9 edit · ↑/↓ enter: finding · q quit"
 	default:
 		s = "tab/↓ next field · ←/→ change · space toggle · enter next step · esc back · ?"
 	}
