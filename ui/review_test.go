@@ -212,3 +212,18 @@ func TestAReviewFindingJumpsToItsFieldAndTheEditReturnsToTheReview(t *testing.T)
 		t.Fatalf("an edit did not return to the review: %v", m.step)
 	}
 }
+
+func TestCtrlCKeepsTheDraftIncludingTheCurrentStep(t *testing.T) {
+	o := sandboxOptions(t)
+	m := toStep(t, start(t, o), forms.Access)
+	m = focusField(t, m, "InstanceName")
+	m = typeText(t, m, "half-typed")
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !next.(Model).Result().Aborted {
+		t.Fatal("ctrl+c is not an abort")
+	}
+	b, err := os.ReadFile(o.DraftPath)
+	if err != nil || !bytes.Contains(b, []byte("half-typed")) {
+		t.Fatalf("draft after ctrl+c: %v\n%s", err, b)
+	}
+}

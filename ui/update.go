@@ -77,6 +77,10 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.String() == "ctrl+c":
 		m.result.Aborted = !m.result.Launched
+		if m.result.Aborted && m.opts.DraftPath != "" && m.draft.Req.Len() > 1 {
+			// Keep what the current step has too; a tiny write, done before leaving.
+			_ = writeLaunchFile(m.opts.DraftPath, m.draft.Req, "")
+		}
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Panel):
 		m.panel = !m.panel
