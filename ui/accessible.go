@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -169,6 +170,17 @@ func (a *accessible) zone() error {
 
 func (a *accessible) instanceType() error {
 	forms.ApplyDefaults(forms.InstanceType, a.draft)
+	a.say("\n== Instance type ==\nSome available types (type any other name; it is checked):")
+	var cands []catalog.InstanceType
+	for _, id := range forms.DefaultTypeCandidates(a.env.Types) {
+		if t, ok := a.env.Type(id); ok && t.PricePerHour > 0 {
+			cands = append(cands, t)
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].PricePerHour < cands[j].PricePerHour })
+	for _, t := range cands {
+		a.say("  %-20s %d vCPU %5s GiB  %.3f/hour", t.InstanceTypeId, t.CpuCoreCount, fmtMem(t.MemorySize), t.PricePerHour)
+	}
 	if err := a.input(forms.Field{Key: "InstanceType", Title: "Instance type (InstanceType)"}); err != nil {
 		return err
 	}
@@ -180,6 +192,13 @@ func (a *accessible) instanceType() error {
 
 func (a *accessible) image() error {
 	forms.ApplyDefaults(forms.Image, a.draft)
+	t, _ := a.env.Type(a.draft.Req.Get("InstanceType"))
+	p := newImagePicker()
+	p.setImages(a.env.Data.Images, t.CpuArchitecture)
+	a.say("\n== Image ==\nPublic images for %s (type any image ID; it is checked):", forms.ImageArch(t.CpuArchitecture))
+	for _, im := range p.shown {
+		a.say("  %-20s %s  %s", osOf(im), im.ImageId, im.OSNameEn)
+	}
 	return a.input(forms.Field{Key: "ImageId", Title: "Image (ImageId)"})
 }
 

@@ -273,3 +273,32 @@ func optionIndexByKey(fs []forms.Field, key string) int {
 	}
 	return -1
 }
+
+// TestInvalidInstanceNameInTheRunningProgram is the same check through a
+// real program (teatest): the rule appears under the field as it is typed.
+func TestInvalidInstanceNameInTheRunningProgram(t *testing.T) {
+	o := sandboxOptions(t)
+	tm := teatest.NewTestModel(t, New(context.Background(), o), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "cn-hangzhou ")
+	for _, s := range forms.Steps[1:forms.Access] {
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		name := s.String()
+		if n, ok := shortNames[s]; ok {
+			name = n
+		}
+		waitScreen(t, tm, "["+name+"]")
+	}
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitScreen(t, tm, "Log in with")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	tm.Type("my web")
+	waitScreen(t, tm, "T1-21")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitScreen(t, tm, "Fix the field")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	if m.step != forms.Access || !m.form.findings.Blocking("InstanceName") || m.draft.Req.Get("InstanceName") != "my web" {
+		t.Fatalf("step %v, findings %+v", m.step, m.form.findings["InstanceName"])
+	}
+}
