@@ -155,7 +155,7 @@ func (m Model) switchZone() (tea.Model, tea.Cmd) {
 		m.notice = "The type under the cursor is available here."
 		return m, nil
 	}
-	zone := t.AvailableZones[0]
+	zone := m.reachableZone(t.AvailableZones)
 	_ = m.draft.Req.Set("ZoneId", zone)
 	_ = m.draft.Req.Set("InstanceType", t.InstanceTypeId)
 	m.draft.Extra["ui.ZoneAsked"] = "1"
@@ -163,6 +163,18 @@ func (m Model) switchZone() (tea.Model, tea.Cmd) {
 	cmd := m.fetchTypes(zone)
 	m.phase = phaseLoading
 	return m, cmd
+}
+
+// reachableZone prefers a zone where the chosen (or default) VPC has a
+// vSwitch, so the network step keeps a default.
+func (m *Model) reachableZone(zones []string) string {
+	vpc := firstNonEmpty(m.draft.Get(forms.KeyVpc), forms.DefaultVpc(m.env.Data))
+	for _, z := range zones {
+		if len(forms.VSwitchesFor(m.env, vpc, z)) > 0 {
+			return z
+		}
+	}
+	return zones[0]
 }
 
 func (m Model) onImageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
