@@ -39,3 +39,16 @@ func TestNarrowViews(t *testing.T) {
 	m = toStep(t, m, forms.Review)
 	t.Run("Review", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
 }
+
+// TestOverlayViews keeps the help, the export picker and the launch
+// confirmation.
+func TestOverlayViews(t *testing.T) {
+	o := sandboxOptions(t)
+	m := toStep(t, start(t, o), forms.Access)
+	m = focusField(t, m, "HostName")
+	t.Run("Help", func(t *testing.T) { golden.RequireEqual(t, []byte(press(t, m, "?").View())) })
+	m = toStep(t, m, forms.Review)
+	t.Run("Export", func(t *testing.T) { golden.RequireEqual(t, []byte(press(t, m, "e").View())) })
+	t.Run("ExportDestination", func(t *testing.T) { golden.RequireEqual(t, []byte(press(t, m, "e", "enter").View())) })
+	t.Run("Confirm", func(t *testing.T) { golden.RequireEqual(t, []byte(press(t, m, "l").View())) })
+}

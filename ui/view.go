@@ -269,6 +269,8 @@ func (m *Model) priceText() string {
 func (m *Model) footerView() string {
 	var s string
 	switch {
+	case m.screen == screenHelp || m.screen == screenDoc:
+		s = "↑/↓ pgup/pgdn scroll · esc back · ctrl+c quit"
 	case m.screen != screenStep:
 		s = "esc back · ctrl+c quit"
 	case m.step == forms.Region || m.step == forms.Zone:
