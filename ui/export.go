@@ -29,9 +29,13 @@ type exportModel struct {
 	dest    int
 	text    string
 	notes   []string
+	// stdoutTTY: stdout is the terminal rather than a file or pipe.
+	stdoutTTY bool
 }
 
-func newExportModel() exportModel { return exportModel{formats: exportFormats()} }
+func newExportModel(stdoutTTY bool) exportModel {
+	return exportModel{formats: exportFormats(), stdoutTTY: stdoutTTY}
+}
 
 func (m Model) onExportKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	e := &m.export
@@ -164,6 +168,9 @@ func (e *exportModel) view(st Styles) string {
 	}
 	b.WriteString(st.Title.Render("Export "+e.formats[e.format]+" to") + "\n\n")
 	for i, d := range exportDests {
+		if d == "stdout" {
+			d += stdoutNote(e.stdoutTTY)
+		}
 		b.WriteString(choiceLine(st, d, i == e.dest) + "\n")
 	}
 	for _, n := range e.notes {
@@ -171,6 +178,15 @@ func (e *exportModel) view(st Styles) string {
 	}
 	b.WriteString("\n" + st.Help.Render("↑/↓ choose · enter go · esc back"))
 	return b.String()
+}
+
+// stdoutNote says where stdout goes: the text is written once the wizard
+// has left the screen, into the file or pipe the caller set up.
+func stdoutNote(tty bool) string {
+	if tty {
+		return "  (printed when the wizard closes)"
+	}
+	return "  (into your redirect or pipe, when the wizard closes)"
 }
 
 func choiceLine(st Styles, s string, on bool) string {

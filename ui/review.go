@@ -67,7 +67,7 @@ func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.screen = screenConfirm
 	case key.Matches(msg, m.keys.Export):
-		m.export = newExportModel()
+		m.export = newExportModel(m.opts.StdoutIsTerminal)
 		m.screen = screenExport
 	case key.Matches(msg, m.keys.Save):
 		m.openPath("launch file", "launch.yaml")
