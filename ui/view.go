@@ -282,7 +282,7 @@ func (m *Model) footerView() string {
 	case m.step == forms.Review:
 		s = "d DryRun · l launch · e export · w save · 1-9 edit · ↑/↓ enter: finding · q quit"
 	default:
-		s = "tab/↓ next field · ←/→ change · space toggle · enter next step · esc back · ?"
+		s = "tab/↓ next field · ←/→ change · space toggle · enter next · esc back · ?/f1 help"
 	}
 	return m.st.Help.Render(ellipsis(s, max(m.width, minWidth)))
 }
