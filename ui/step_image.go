@@ -45,8 +45,8 @@ func newImagePicker() imagePicker {
 	ti.Prompt = "/ "
 	ti.Placeholder = "type to filter: ubuntu 22 …"
 	return imagePicker{filter: ti, list: pickList{cols: []column{
-		{title: "OS", width: 18}, {title: "Image", width: 0}, {title: "Arch", width: 7},
-		{title: "Size", width: 6, right: true}}}}
+		{title: "OS", width: 14}, {title: "Version", width: 22}, {title: "ImageId", width: 0},
+		{title: "Arch", width: 7}, {title: "Size", width: 6, right: true}}}}
 }
 
 // setImages installs the region's images for a type's architecture.
@@ -107,11 +107,8 @@ func (p *imagePicker) refresh() {
 			group = ""
 		}
 		last = osOf(im)
-		name := im.OSNameEn
-		if name == "" {
-			name = im.ImageName
-		}
-		rows = append(rows, pickRow{cells: []string{group, name + "  " + im.ImageId, im.Architecture,
+		name := imageVersion(im)
+		rows = append(rows, pickRow{cells: []string{group, name, im.ImageId, im.Architecture,
 			fmt.Sprintf("%d GiB", im.Size)}, value: im.ImageId})
 	}
 	p.list.setRows(rows)
@@ -119,6 +116,18 @@ func (p *imagePicker) refresh() {
 		p.list.cursor = 0
 		p.list.clamp()
 	}
+}
+
+// imageVersion is the image's OS name without the OS the group already
+// names ("Ubuntu 22.04 64 bit" under Ubuntu shows "22.04 64 bit").
+func imageVersion(im catalog.Image) string {
+	name := strings.Join(strings.Fields(firstNonEmpty(im.OSNameEn, im.ImageName)), " ")
+	for _, prefix := range []string{osOf(im), "Alibaba Cloud Linux"} {
+		if prefix != "" && len(name) > len(prefix) && strings.EqualFold(name[:len(prefix)], prefix) {
+			return strings.TrimSpace(name[len(prefix):])
+		}
+	}
+	return name
 }
 
 // setTab switches owner tab.
