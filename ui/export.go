@@ -82,7 +82,7 @@ func (m Model) exportNext() (tea.Model, tea.Cmd) {
 		m.openPath("export", defaultExportName(e.formats[e.format]))
 		return m, nil
 	case "clipboard":
-		method, err := copyText(e.text, m.opts.Out)
+		method, err := m.copyFn(e.text, m.opts.Out)
 		m.screen = screenStep
 		if err != nil {
 			m.notice = "Copy failed: " + err.Error()

@@ -146,6 +146,8 @@ type Model struct {
 
 	result  Result
 	initCmd tea.Cmd
+	// copyFn puts text on the clipboard (tests keep the real one untouched).
+	copyFn func(text string, w io.Writer) (string, error)
 	editing bool // a step opened from the review returns to it
 	// pendingSubmit is a step the user pressed Enter on while it loaded (-1: none).
 	pendingSubmit forms.StepID
@@ -170,6 +172,7 @@ func New(ctx context.Context, o Options) Model {
 		zones:   pickList{cols: []column{{title: "Zone", width: 20}, {title: "Name", width: 0}, {title: "Types available", width: 16, right: true}}},
 	}
 	m.pendingSubmit = -1
+	m.copyFn = copyText
 	m.ask = newFieldForm(forms.Ask)
 	m.form = newFieldForm(forms.Billing)
 	m.path = newInput()
