@@ -147,7 +147,7 @@ type Model struct {
 	result  Result
 	initCmd tea.Cmd
 	// copyFn puts text on the clipboard (tests keep the real one untouched).
-	copyFn func(text string, w io.Writer) (string, error)
+	copyFn  func(text string, w io.Writer) (string, error)
 	editing bool // a step opened from the review returns to it
 	// pendingSubmit is a step the user pressed Enter on while it loaded (-1: none).
 	pendingSubmit forms.StepID
