@@ -169,7 +169,8 @@ func New(ctx context.Context, o Options) Model {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		types:   newTypePicker(), images: newImagePicker(),
 		regions: pickList{cols: []column{{title: "Region", width: 20}, {title: "Name", width: 0}}},
-		zones:   pickList{cols: []column{{title: "Zone", width: 20}, {title: "Name", width: 0}, {title: "Types available", width: 16, right: true}}},
+		zones: pickList{cols: []column{{title: "Zone", width: 16}, {title: "Name", width: 0},
+			{title: "Types available", width: 15, right: true}, {title: "In your VPC", width: 11}}},
 	}
 	m.pendingSubmit = -1
 	m.copyFn = copyText

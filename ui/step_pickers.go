@@ -14,10 +14,16 @@ func regionRows(rs []catalog.Region) []pickRow {
 	return rows
 }
 
-func zoneRows(zs []catalog.Zone) []pickRow {
-	rows := []pickRow{{cells: []string{"any zone", "ECS picks one (from the vSwitch)", ""}, value: ""}}
-	for _, z := range zs {
-		rows = append(rows, pickRow{cells: []string{z.ZoneId, z.LocalName, itoa(z.AvailableTypes)},
+// zoneRows lists the zones with their available types and whether the
+// VPC has a vSwitch there (without one the network step has nothing to offer).
+func zoneRows(env *forms.Env, vpc string) []pickRow {
+	rows := []pickRow{{cells: []string{"any zone", "ECS picks one (from the vSwitch)", "", ""}, value: ""}}
+	for _, z := range env.Data.Zones {
+		net := "no vSwitch"
+		if len(forms.VSwitchesFor(env, vpc, z.ZoneId)) > 0 {
+			net = "vSwitch ✓"
+		}
+		rows = append(rows, pickRow{cells: []string{z.ZoneId, z.LocalName, itoa(z.AvailableTypes), net},
 			value: z.ZoneId, dim: z.AvailableTypes == 0})
 	}
 	return rows

@@ -186,7 +186,7 @@ func (m *Model) prepare(s forms.StepID) tea.Cmd {
 		m.regions.setRows(regionRows(m.env.Regions))
 		m.regions.selectValue(m.region())
 	case forms.Zone:
-		m.zones.setRows(zoneRows(m.env.Data.Zones))
+		m.zones.setRows(zoneRows(m.env, firstNonEmpty(m.draft.Get(forms.KeyVpc), forms.DefaultVpc(m.env.Data))))
 		m.zones.selectValue(m.draft.Req.Get("ZoneId"))
 	case forms.InstanceType:
 		m.types.list.selectValue(m.draft.Req.Get("InstanceType"))
