@@ -42,6 +42,7 @@ type lineReader struct {
 	eof *bool
 }
 
+// Read returns at most one line.
 func (l lineReader) Read(p []byte) (int, error) {
 	line, err := l.br.ReadSlice('\n')
 	n := copy(p, line)
