@@ -38,16 +38,32 @@ func reference(key string) string {
 
 // view renders the fields; the focused one with its explanation. Lines
 // beyond height scroll so the focused field stays in view.
+// Every field's explanation shows when the step fits the screen (one line
+// each, in full for the focused field); otherwise only the focused one's.
 func (f *fieldForm) view(st Styles, d *forms.Draft, width, height int) string {
+	lines, at := f.render(st, d, width, true)
+	if height > 0 && len(lines) > height {
+		lines, at = f.render(st, d, width, false)
+	}
+	return strings.Join(window(lines, at, height), "\n")
+}
+
+// render lays out the fields and says where the focused one starts.
+func (f *fieldForm) render(st Styles, d *forms.Draft, width int, docs bool) ([]string, int) {
 	var lines []string
-	focusLine := 0
+	at := 0
 	for i, fl := range f.fields {
 		if i == f.focus {
-			focusLine = len(lines)
+			at = len(lines)
 		}
 		lines = append(lines, f.fieldLines(st, d, fl, i == f.focus, width)...)
+		if docs && i != f.focus {
+			if s := summary(fl); s != "" {
+				lines = append(lines, "    "+st.Doc.Render(ellipsis(s, width-4)))
+			}
+		}
 	}
-	return strings.Join(window(lines, focusLine, height), "\n")
+	return lines, at
 }
 
 // window picks height lines around line at.
