@@ -12,6 +12,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
 )
 
 // Every side effect of the wizard is one of these named Cmd factories; each
@@ -65,6 +66,14 @@ func fetchPrice(ctx context.Context, r catalog.Reader, req *request.Request, id 
 			return loadFailedMsg{id: id, kind: loadPrice, err: fmt.Errorf("DescribePrice: %w", err)}
 		}
 		return priceMsg{id: id, price: p}
+	}
+}
+
+// checkOnline runs the rules that ask the catalog (the key pair exists, the
+// security group has room, the type is in stock): rules.ValidateOnline.
+func checkOnline(ctx context.Context, cat rules.Catalog, req *request.Request, c rules.Context, id int) tea.Cmd {
+	return func() tea.Msg {
+		return onlineFindingsMsg{id: id, findings: rules.ValidateOnline(ctx, req, cat, c)}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/rules"
 )
 
 // loadKind names one list the wizard fetches; each kind has its own request
@@ -17,9 +18,10 @@ const (
 	loadDisks
 	loadPrice
 	loadTypePrices
+	loadOnline
 )
 
-var loadNames = [...]string{"regions", "the region's catalog", "instance types", "disk categories", "the price", "type prices"}
+var loadNames = [...]string{"regions", "the region's catalog", "instance types", "disk categories", "the price", "type prices", "online checks"}
 
 // String names what loads, for the spinner and the error banner.
 func (k loadKind) String() string { return loadNames[k] }
@@ -62,6 +64,12 @@ type loadFailedMsg struct {
 	id   int
 	kind loadKind
 	err  error
+}
+
+// onlineFindingsMsg carries what the catalog-backed rules found on the review.
+type onlineFindingsMsg struct {
+	id       int
+	findings []rules.Finding
 }
 
 // autoSubmitMsg submits a step the user pressed Enter on while it loaded.

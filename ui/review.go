@@ -24,6 +24,7 @@ type reviewModel struct {
 	priced   bool
 	dry      *dryRunResult
 	running  bool // a DryRun under way
+	online   bool // the catalog-backed rules have answered
 }
 
 type reviewGroup struct {
@@ -45,8 +46,19 @@ func (r *reviewModel) build(d *forms.Draft, now time.Time) {
 		}
 	}
 	r.findings = forms.Validate(d, now)
+	r.online = false
 	r.cursor = min(r.cursor, max(0, len(r.findings)-1))
 	r.priced = false
+}
+
+// addFindings adds the online findings the offline ones did not have.
+func (r *reviewModel) addFindings(fs []rules.Finding) {
+	r.online = true
+	for _, f := range fs {
+		if !containsFinding(r.findings, f) {
+			r.findings = append(r.findings, f)
+		}
+	}
 }
 
 func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -192,7 +204,10 @@ func stepNumber(s forms.StepID) int {
 
 func (r *reviewModel) findingLines(st Styles, width int) []string {
 	if len(r.findings) == 0 {
-		return []string{"", st.OK.Render("✓ No finding: every rule passes offline.")}
+		if r.online {
+			return []string{"", st.OK.Render("✓ No finding: every rule passes, the catalog's too.")}
+		}
+		return []string{"", st.OK.Render("✓ No finding: every rule passes offline (checking the catalog…)")}
 	}
 	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — Enter jumps to the field:", len(r.findings)))}
 	for i, f := range r.findings {

@@ -227,3 +227,30 @@ func TestCtrlCKeepsTheDraftIncludingTheCurrentStep(t *testing.T) {
 		t.Fatalf("draft after ctrl+c: %v\n%s", err, b)
 	}
 }
+
+func TestTheReviewAddsTheCatalogBackedFindings(t *testing.T) {
+	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
+	busy := ""
+	for _, g := range m.env.Data.SecurityGroups {
+		if g.EcsCount > 1900 {
+			busy = g.SecurityGroupId
+		}
+	}
+	if busy == "" {
+		t.Fatal("the sandbox has no nearly full security group")
+	}
+	_ = m.draft.Set(forms.KeySecurityGroups, busy)
+	_ = m.draft.Req.Set("Amount", "50")
+	cmd := m.enterStep(forms.Review)
+	m = drain(t, m, cmd)
+	if !m.review.online {
+		t.Fatal("the online checks did not answer")
+	}
+	found := false
+	for _, f := range m.review.findings {
+		found = found || (f.Parameter == "SecurityGroupId" && f.Code == "SecurityGroupInstanceLimitExceed")
+	}
+	if !found {
+		t.Fatalf("a full security group is not reported: %+v", m.review.findings)
+	}
+}

@@ -50,6 +50,13 @@ func (m *Model) fetchCmd(k loadKind) tea.Cmd {
 		return fetchDisks(ctx, r, m.region(), m.draft.Req.Get("ZoneId"), m.disksType, m.billing(), id)
 	case loadPrice:
 		return fetchPrice(ctx, r, m.draft.Req.Clone(), id)
+	case loadOnline:
+		cat, ok := r.(rules.Catalog)
+		if !ok {
+			delete(m.loading, k)
+			return nil
+		}
+		return checkOnline(ctx, cat, m.draft.Req.Clone(), m.draft.RulesContext(m.now()), id)
 	}
 	return nil
 }
@@ -198,7 +205,7 @@ func (m *Model) prepare(s forms.StepID) tea.Cmd {
 		m.images.tabForImage(m.draft.Req.Get("ImageId"))
 	case forms.Review:
 		m.review.build(m.draft, m.now())
-		return m.fetch(loadPrice)
+		return tea.Batch(m.fetch(loadPrice), m.fetch(loadOnline))
 	case forms.Ask:
 		m.ask.step = forms.Ask
 		m.rebuildForm(&m.ask)
@@ -294,7 +301,7 @@ func (m *Model) resumeDraft() error {
 // loadingText names what is loading.
 func (m *Model) loadingText() string {
 	var names []string
-	for k := loadRegions; k <= loadPrice; k++ {
+	for k := loadRegions; k <= loadOnline; k++ {
 		if m.loading[k] {
 			names = append(names, k.String())
 		}

@@ -44,6 +44,11 @@ func (m Model) onData(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onRegionData(msg)
 	case typesLoadedMsg:
 		return m.onTypes(msg)
+	case onlineFindingsMsg:
+		if m.current(loadOnline, msg.id) {
+			m.review.addFindings(msg.findings)
+		}
+		return m, nil
 	case autoSubmitMsg:
 		if msg.step == m.step && m.screen == screenStep {
 			return m.submit()
