@@ -30,6 +30,7 @@ type ExitError struct {
 	Err  error
 }
 
+// Error is the underlying error's text.
 func (e *ExitError) Error() string {
 	if e.Err == nil {
 		return fmt.Sprintf("exit %d", e.Code)
@@ -37,6 +38,7 @@ func (e *ExitError) Error() string {
 	return e.Err.Error()
 }
 
+// Unwrap returns the underlying error.
 func (e *ExitError) Unwrap() error { return e.Err }
 
 // usageErr marks err as a usage or input error (exit 2).

@@ -34,6 +34,7 @@ type FileError struct {
 	Msg  string
 }
 
+// Error says the line and the problem.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)

@@ -52,6 +52,7 @@ func (r *Request) References() []string {
 // that are not set.
 type MissingReferenceError struct{ Names []string }
 
+// Error names the variables and how the file refers to them.
 func (e *MissingReferenceError) Error() string {
 	return fmt.Sprintf("environment variable %s is not set (the launch file refers to it as ${%s})",
 		strings.Join(e.Names, ", "), e.Names[0])

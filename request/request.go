@@ -46,6 +46,7 @@ type UnknownParameterError struct {
 	Suggestion string
 }
 
+// Error names the parameter and the closest valid one.
 func (e *UnknownParameterError) Error() string {
 	msg := fmt.Sprintf("unknown RunInstances parameter %q", e.Name)
 	if e.Suggestion != "" {
