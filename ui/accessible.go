@@ -15,6 +15,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
@@ -72,8 +73,15 @@ func runAccessible(ctx context.Context, o Options) (Result, error) {
 	if o.Sandbox {
 		a.say("SANDBOX: nothing real is created.")
 	}
-	if err := a.loadRegion(); err != nil {
+	resumed, err := a.offerDraft()
+	if err != nil {
 		return Result{}, err
+	}
+	if err := a.loadRegion(resumed); err != nil {
+		return Result{}, err
+	}
+	if resumed {
+		return a.review()
 	}
 	if o.From != nil && len(o.From.Ask) > 0 {
 		if err := a.askFields(forms.AskFields(o.From.Ask, a.draft, env), func() []forms.Field {
@@ -91,14 +99,44 @@ func runAccessible(ctx context.Context, o Options) (Result, error) {
 
 func (a *accessible) say(format string, args ...any) { _, _ = fmt.Fprintf(a.w, format+"\n", args...) }
 
-func (a *accessible) loadRegion() error {
+// offerDraft offers the draft an earlier session left, as the TUI does.
+func (a *accessible) offerDraft() (bool, error) {
+	if a.o.From != nil || a.o.DraftPath == "" {
+		return false, nil
+	}
+	b, err := os.ReadFile(a.o.DraftPath)
+	if err != nil {
+		return false, nil // no draft
+	}
+	yes := true
+	if err := huh.NewConfirm().Title("A draft from an earlier session exists ("+a.o.DraftPath+"). Resume it?").
+		Value(&yes).RunAccessible(a.w, a.r); err != nil || !yes {
+		return false, err
+	}
+	f, err := request.ParseFile(b)
+	if err != nil {
+		a.say("The draft could not be read (%v); starting afresh.", err)
+		return false, nil
+	}
+	a.draft.Req = f.Request
+	return true, nil
+}
+
+// saveDraft keeps the answers so far, without secrets, after every step.
+func (a *accessible) saveDraft() {
+	if a.o.DraftPath != "" {
+		_ = writeLaunchFile(a.o.DraftPath, a.draft.Req, "")
+	}
+}
+
+func (a *accessible) loadRegion(resumed bool) error {
 	regions, err := a.o.Reader.Regions(a.ctx)
 	if err != nil {
 		return fmt.Errorf("DescribeRegions: %w", err)
 	}
 	a.env.Regions = regions
 	region := forms.DefaultRegion(regions, firstNonEmpty(a.draft.Req.Get("RegionId"), a.o.Region))
-	if a.o.From == nil {
+	if a.o.From == nil && !resumed {
 		opts := make([]forms.Option, len(regions))
 		for i, r := range regions {
 			opts[i] = forms.Option{Label: r.RegionId + "  " + r.LocalName, Value: r.RegionId}
@@ -131,12 +169,14 @@ func (a *accessible) steps() error {
 		if err := s(); err != nil {
 			return err
 		}
+		a.saveDraft()
 	}
 	for _, s := range []forms.StepID{forms.Storage, forms.Network, forms.Access, forms.Advanced} {
 		forms.ApplyDefaults(s, a.draft)
 		if err := a.formStep(s); err != nil {
 			return err
 		}
+		a.saveDraft()
 	}
 	return nil
 }

@@ -254,3 +254,28 @@ func TestTheReviewAddsTheCatalogBackedFindings(t *testing.T) {
 		t.Fatalf("a full security group is not reported: %+v", m.review.findings)
 	}
 }
+
+func TestAccessibleModeOffersTheDraftAndSavesAsItGoes(t *testing.T) {
+	o := sandboxOptions(t)
+	var out bytes.Buffer
+	o.Out, o.Accessible = &out, true
+	// First run: the answers stop at the Access step; the draft has what was answered.
+	o.In = strings.NewReader(strings.Repeat("\n", 9))
+	if _, err := Run(context.Background(), o); err == nil {
+		t.Fatal("a run cut short reported no error")
+	}
+	b, err := os.ReadFile(o.DraftPath)
+	if err != nil || !bytes.Contains(b, []byte("InstanceType: ecs.g6.large")) {
+		t.Fatalf("draft: %v\n%s\n%s", err, b, out.String())
+	}
+	// Second run: Enter resumes it; export it to stdout.
+	out.Reset()
+	o.In = strings.NewReader("\n3\n1\n")
+	res, err := Run(context.Background(), o)
+	if err != nil || !strings.Contains(res.Stdout, "--InstanceType ecs.g6.large") {
+		t.Fatalf("resumed run: %v %q\n%s", err, res.Stdout, out.String())
+	}
+	if _, err := os.Stat(o.DraftPath); err == nil {
+		t.Error("the draft outlived the export")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -25,9 +26,13 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	if o.Accessible {
 		if o.Now == nil {
-			o.Now = New(ctx, Options{}).opts.Now
+			o.Now = time.Now
 		}
-		return runAccessible(ctx, o)
+		res, err := runAccessible(ctx, o)
+		if err == nil && !res.Aborted {
+			removeDraft(o.DraftPath)
+		}
+		return res, err
 	}
 	useRenderer(o.Out)
 	p := tea.NewProgram(New(ctx, o), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithAltScreen(), tea.WithContext(ctx))
