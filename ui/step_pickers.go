@@ -6,10 +6,15 @@ import (
 	"github.com/ecslaunch/ecslaunch/forms"
 )
 
-func regionRows(rs []catalog.Region) []pickRow {
+// regionRows marks the profile's region, the default.
+func regionRows(rs []catalog.Region, profile string) []pickRow {
 	rows := make([]pickRow, len(rs))
 	for i, r := range rs {
-		rows[i] = pickRow{cells: []string{r.RegionId, r.LocalName}, value: r.RegionId}
+		name := r.LocalName
+		if r.RegionId == profile {
+			name += "  (your profile's region)"
+		}
+		rows[i] = pickRow{cells: []string{r.RegionId, name}, value: r.RegionId}
 	}
 	return rows
 }

@@ -59,6 +59,7 @@ func newTypePicker() typePicker {
 // per-type strings once, so a keystroke only filters.
 func (p *typePicker) setTypes(types []catalog.InstanceType, zone string) {
 	p.all, p.zone = types, zone
+	p.list.cols[len(p.list.cols)-1].title = "In " + firstNonEmpty(zone, "any zone")
 	p.cells = make([][]string, len(types))
 	p.index = make([]string, len(types))
 	for i, t := range types {

@@ -190,7 +190,7 @@ func (m *Model) prepare(s forms.StepID) tea.Cmd {
 	forms.ApplyDefaults(s, m.draft)
 	switch s {
 	case forms.Region:
-		m.regions.setRows(regionRows(m.env.Regions))
+		m.regions.setRows(regionRows(m.env.Regions, m.opts.Region))
 		m.regions.selectValue(m.region())
 	case forms.Zone:
 		m.zones.setRows(zoneRows(m.env, firstNonEmpty(m.draft.Get(forms.KeyVpc), forms.DefaultVpc(m.env.Data))))
