@@ -82,7 +82,8 @@ func (m Model) onTypePrices(msg typePricesMsg) (tea.Model, tea.Cmd) {
 	}
 	m.types.setPrices(msg.prices)
 	if !msg.first {
-		return m, nil
+		// Prices re-sort the table: rows that came into view get theirs too.
+		return m, m.priceVisible()
 	}
 	m.pricesReady = true
 	delete(m.loading, loadTypePrices)
