@@ -52,7 +52,7 @@ func newTypePicker() typePicker {
 	return typePicker{filter: ti, list: pickList{cols: []column{
 		{title: "Type", width: 18}, {title: "Family", width: 11}, {title: "vCPU", width: 4, right: true},
 		{title: "Mem GiB", width: 7, right: true}, {title: "GPU", width: 3, right: true}, {title: "Arch", width: 4},
-		{title: "$/hour", width: 7, right: true}, {title: "In this zone", width: 0}}}}
+		{title: "Price/h", width: 7, right: true}, {title: "In this zone", width: 0}}}}
 }
 
 // setTypes installs a new list (a zone or billing change) and builds the
