@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/request"
@@ -220,10 +221,22 @@ func (d *Draft) AddDataDisk() error {
 	return d.Req.Set(fmt.Sprintf("DataDisk.%d.Size", n), "40")
 }
 
-// AddTag appends an empty tag row; its key is asked next.
+// keyTagRows counts the tag rows on screen: a row whose key is still empty
+// has no parameter in the request (empty values are never sent), so the
+// row count is kept beside it.
+const keyTagRows = "ui.TagRows"
+
+// AddTag appends an empty tag row; its key is asked next, and the step
+// cannot be left until it is typed or the row removed.
 func (d *Draft) AddTag() {
-	n := d.Req.Count("Tag") + 1
-	_ = d.Req.Set(fmt.Sprintf("Tag.%d.Key", n), fmt.Sprintf("tag%d", n))
+	d.Extra[keyTagRows] = strconv.Itoa(d.TagRows() + 1)
+}
+
+// TagRows is the number of tag rows: the request's tags, or more when rows
+// were added whose key is not typed yet.
+func (d *Draft) TagRows() int {
+	n, _ := strconv.Atoi(d.Extra[keyTagRows])
+	return max(n, d.Req.Count("Tag"))
 }
 
 // RemoveItem removes the list item a field belongs to ("DataDisk.2.Size"
@@ -236,6 +249,9 @@ func (d *Draft) RemoveItem(key string) bool {
 	var i int
 	if _, err := fmt.Sscanf(segs[1], "%d", &i); err != nil || i < 1 {
 		return false
+	}
+	if segs[0] == "Tag" {
+		d.Extra[keyTagRows] = strconv.Itoa(max(d.TagRows()-1, 0))
 	}
 	d.Req.RemoveItem(segs[0], i)
 	return true

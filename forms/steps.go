@@ -241,7 +241,7 @@ func accessFields(d *Draft, env *Env) []Field {
 		Field{Key: "Amount", Title: "How many instances", Kind: Input, Optional: true},
 		Field{Key: "MinAmount", Title: "At least (MinAmount)", Kind: Input, Optional: true},
 		Field{Key: "Description", Title: "Description", Kind: Input, Optional: true})
-	n := d.Req.Count("Tag")
+	n := d.TagRows()
 	for i := 1; i <= n; i++ {
 		fs = append(fs,
 			Field{Key: fmt.Sprintf("Tag.%d.Key", i), Title: fmt.Sprintf("Tag %d key", i), Kind: Input},
