@@ -99,7 +99,7 @@ func (m Model) exportNext() (tea.Model, tea.Cmd) {
 func (m *Model) exportOpts() exportOptions {
 	o := exportOptions{Profile: m.opts.Profile, Region: m.region()}
 	if m.opts.Endpoint != "" { // only an endpoint that outlives this run is worth writing
-		o.Endpoint, o.Insecure = m.opts.Endpoint, m.opts.Sandbox
+		o.Endpoint, o.Insecure = m.opts.Endpoint, m.opts.Scheme == "http"
 	}
 	return o
 }

@@ -146,7 +146,7 @@ func (a *accessible) export(toFile bool) (Result, bool, error) {
 	}
 	o := exportOptions{Profile: a.o.Profile, Region: a.draft.Req.Get("RegionId")}
 	if a.o.Endpoint != "" {
-		o.Endpoint, o.Insecure = a.o.Endpoint, a.o.Sandbox
+		o.Endpoint, o.Insecure = a.o.Endpoint, a.o.Scheme == "http"
 	}
 	text, notes, err := exportText(a.draft.Req, f, o)
 	if err != nil {
