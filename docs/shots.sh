@@ -33,6 +33,7 @@ shot instance-types
 key Escape; key Enter                  # the default type, then the image
 shot images
 key Enter
+key Up; key Space                      # + Add a data disk
 shot storage
 key Enter; key Enter; key Enter; key Enter   # network, access, advanced
 PAUSE=2.5 key d                         # DryRun
