@@ -330,6 +330,10 @@ func ruleCases() []ruleCase {
 		good("T2-28", "SpotPriceLimit", "InvalidSpotPriceLimit", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=999999"),
 		bad("T2-28", "SpotPriceLimit", "InvalidSpotPriceLimit", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=999999.001"),
 		bad("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=cheap"),
+		// The SDK's requests.NewFloat always sends 6 decimals: trailing zeros
+		// are not precision, and the live API accepts SDK-built requests.
+		good("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=0.500000"),
+		bad("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=0.123400"),
 		bad("T1-63", "SpotPriceLimit", CodeIgnored, "SpotStrategy=SpotAsPriceGo", "SpotPriceLimit=0.5").warning(),
 		good("T2-27", "SpotInterruptionBehavior", "InvalidSpotInterruptionBehavior", "SpotInterruptionBehavior=Stop"),
 		bad("T1-64", "SpotInterruptionBehavior", "InvalidSpotInterruptionBehavior", "SpotInterruptionBehavior=Hibernate"),

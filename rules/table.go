@@ -523,7 +523,9 @@ func amountSpotRules() []Rule {
 			[]string{"ZoneId", "VSwitchId"}, func(e *env) (bool, string) {
 				return isSpot(e) && !e.req.Has("ZoneId") && !e.req.Has("VSwitchId"), ""
 			}),
-		pattern("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", `^[0-9]+(\.[0-9]{1,3})?$`,
+		// Trailing zeros are not precision: the SDK's requests.NewFloat
+		// always sends 6 decimals ("0.500000"), which the live API accepts.
+		pattern("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", `^[0-9]+(\.[0-9]{1,3}0*)?$`,
 			"is not a price with at most 3 decimals", "0.001..999999, at most 3 decimals"),
 		custom("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", "is out of range", nil,
 			func(e *env) (bool, string) {
