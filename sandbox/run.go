@@ -420,19 +420,23 @@ func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *ins
 	s.st.Serial++
 	id := world.ID("i", c.region.Code, strconv.FormatUint(s.st.Serial, 10)+"/"+strconv.FormatUint(s.rng.Uint64(), 36))
 	req := p.req
-	name, host := req.Get("InstanceName"), req.Get("HostName")
+	name, nameOrdered := expandName(req.Get("InstanceName"), id, i)
+	host, hostOrdered := expandName(req.Get("HostName"), id, i)
+	if req.Get("UniqueSuffix") == "true" && p.amount > 1 {
+		// rules.md T1-26; no effect on an ordered name (T2-19).
+		suffix := fmt.Sprintf("%03d", i+1)
+		if name != "" && !nameOrdered {
+			name += suffix
+		}
+		if host != "" && !hostOrdered {
+			host += suffix
+		}
+	}
 	if name == "" {
 		name = id
 	}
 	if host == "" {
 		host = "iZ" + strings.TrimPrefix(id, "i-") + "Z"
-	}
-	if req.Get("UniqueSuffix") == "true" && p.amount > 1 {
-		suffix := fmt.Sprintf("%03d", i+1) // rules.md T1-26
-		name += suffix
-		if req.Get("HostName") != "" {
-			host += suffix
-		}
 	}
 	bwOut, _ := strconv.Atoi(req.Get("InternetMaxBandwidthOut"))
 	bwIn, _ := strconv.Atoi(req.Get("InternetMaxBandwidthIn"))

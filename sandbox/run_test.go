@@ -308,3 +308,63 @@ func TestPrimaryENI(t *testing.T) {
 		t.Errorf("instance on the primary ENI %+v", in.VpcAttributes)
 	}
 }
+
+// TestNamePatterns: ECS expands HostName's ${instance_id} and the ordered
+// names name_prefix[begin_number,bits]name_suffix (rules.md T2-17), on
+// which UniqueSuffix has no effect (T2-19); DescribeInstances shows the
+// expanded names, not the pattern.
+func TestNamePatterns(t *testing.T) {
+	s := start(t, sandbox.Options{BootTime: time.Hour})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	cases := []struct {
+		name, host string
+		amount     int
+		suffix     bool
+		wantName   []string // "" = the instance ID
+		wantHost   []string // "{id}" stands for the instance ID
+	}{
+		{"", "web-${instance_id}", 2, false, []string{"", ""}, []string{"web-{id}", "web-{id}"}},
+		{"web[1,3]", "h[8,2]x", 3, true, []string{"web001", "web002", "web003"}, []string{"h08x", "h09x", "h10x"}},
+		{"db[99,2]-prod", "", 2, false, []string{"db99-prod", "db100-prod"}, nil},
+		{"app[]", "", 2, false, []string{"app000000", "app000001"}, nil},
+		{"node[,]", "", 1, false, []string{"node000000"}, nil},
+		{"x[5,]y", "", 1, false, []string{"x000005y"}, nil},
+		{"k[,3]", "", 1, false, []string{"k000"}, nil},
+	}
+	for _, tc := range cases {
+		req := goodRequest(n)
+		req.InstanceName, req.HostName = tc.name, tc.host
+		req.Amount, req.UniqueSuffix = requests.NewInteger(tc.amount), requests.NewBoolean(tc.suffix)
+		resp, err := c.RunInstances(req)
+		if err != nil {
+			t.Fatalf("%s/%s: %v", tc.name, tc.host, err)
+		}
+		ids := resp.InstanceIdSets.InstanceIdSet
+		d := ecs.CreateDescribeInstancesRequest()
+		d.InstanceIds = `["` + strings.Join(ids, `","`) + `"]`
+		dr, err := c.DescribeInstances(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]ecs.Instance{}
+		for _, in := range dr.Instances.Instance {
+			got[in.InstanceId] = in
+		}
+		for i, id := range ids {
+			in := got[id]
+			wantName := tc.wantName[i]
+			if wantName == "" {
+				wantName = id
+			}
+			if in.InstanceName != wantName {
+				t.Errorf("InstanceName %q #%d: got %q, want %q", tc.name, i+1, in.InstanceName, wantName)
+			}
+			if tc.wantHost != nil {
+				if want := strings.ReplaceAll(tc.wantHost[i], "{id}", id); in.HostName != want {
+					t.Errorf("HostName %q #%d: got %q, want %q", tc.host, i+1, in.HostName, want)
+				}
+			}
+		}
+	}
+}
