@@ -147,10 +147,20 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	if err := firstError(rules.Validate(req, rctx)); err != nil {
 		return nil, err
 	}
-	if err := firstError(rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)); err != nil {
+	online := rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)
+	// rules.md's suggested order: references (step 5) before capacity and
+	// stock (step 6), whatever order the catalog rules report them in.
+	sort.SliceStable(online, func(i, j int) bool { return !capacityCodes[online[i].Code] && capacityCodes[online[j].Code] })
+	if err := firstError(online); err != nil {
 		return nil, err
 	}
 	return c.plan(req)
+}
+
+// capacityCodes are the answers of step 6 of rules.md's suggested check
+// order (T1-8, T1-61, T1-90, T1-95): given only once every reference holds.
+var capacityCodes = map[string]bool{
+	"OperationDenied.NoStock": true, "QuotaExceeded.PrivateIpAddress": true, "SecurityGroupInstanceLimitExceed": true,
 }
 
 // firstError turns the first error finding into the API error.

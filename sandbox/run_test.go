@@ -368,3 +368,57 @@ func TestNamePatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOrder follows rules.md's suggested check order: references
+// against the state (step 5: image, security group, key pair …) are
+// answered before capacity and stock (step 6: T1-8, T1-90, NoStock), so a
+// request with both kinds of fault gets the same answer every time.
+func TestCheckOrder(t *testing.T) {
+	s := start(t, sandbox.Options{})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	soldOutZone := defaults(t, c, "cn-hangzhou", "cn-hangzhou-j")
+	var smallVSW, webSG string
+	net := world.New().Network("cn-hangzhou")
+	for _, v := range net.VSwitches {
+		if v.VSwitchName == world.SmallVSwitchName {
+			smallVSW = v.VSwitchId
+		}
+	}
+	for _, g := range net.SecurityGroups {
+		if g.SecurityGroupName == "web-sg" {
+			webSG = g.SecurityGroupId
+		}
+	}
+	cases := []struct {
+		name   string
+		edit   func(r *ecs.RunInstancesRequest)
+		code   string
+		status int
+	}{
+		{"sold out and unknown key pair", func(r *ecs.RunInstancesRequest) {
+			r.InstanceType, r.VSwitchId, r.SecurityGroupId = "ecs.g7.large", soldOutZone.vsw, soldOutZone.sg
+			r.KeyPairName = "nobody"
+		}, "InvalidKeyPairName.NotFound", 404},
+		{"sold out and unknown image", func(r *ecs.RunInstancesRequest) {
+			r.InstanceType, r.VSwitchId, r.SecurityGroupId = "ecs.g7.large", soldOutZone.vsw, soldOutZone.sg
+			r.ImageId = "m-doesnotexist"
+		}, "InvalidImageId.NotFound", 404},
+		{"small vSwitch and unknown image", func(r *ecs.RunInstancesRequest) {
+			r.VSwitchId, r.SecurityGroupId, r.Amount = smallVSW, webSG, requests.NewInteger(13)
+			r.ImageId = "m-doesnotexist"
+		}, "InvalidImageId.NotFound", 404},
+		{"small vSwitch and unknown security group", func(r *ecs.RunInstancesRequest) {
+			r.VSwitchId, r.SecurityGroupId, r.Amount = smallVSW, "sg-nope", requests.NewInteger(13)
+		}, "InvalidSecurityGroupId.NotFound", 404},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := goodRequest(n)
+			tc.edit(req)
+			req.DryRun = requests.NewBoolean(true)
+			_, err := c.RunInstances(req)
+			apiError(t, err, tc.code, tc.status)
+		})
+	}
+}
