@@ -179,3 +179,26 @@ func TestParameterForSpecRows(t *testing.T) {
 		}
 	}
 }
+
+// TestSandboxAndCommonCodes: the protocol and action errors that the
+// sandbox (and the real gateway) answer, as api-shapes.md and issue 3 name
+// them, are documented too, so the wizard can explain every answer it gets.
+func TestSandboxAndCommonCodes(t *testing.T) {
+	for code, status := range map[string]int{
+		"InvalidAction.NotFound":              404,
+		"InvalidTimeStamp.Format":             400,
+		"InvalidNextToken.Malformed":          400,
+		"LaunchTemplateName.Duplicated":       403,
+		"LaunchTemplateLimitExceed":           403,
+		"InvalidLaunchTemplateName.Malformed": 400,
+	} {
+		d, ok := Code(code)
+		if !ok {
+			t.Errorf("%s is not documented", code)
+			continue
+		}
+		if d.HTTPStatus != status || d.Explanation == "" {
+			t.Errorf("%s: status %d, explanation %q; want %d and an explanation", code, d.HTTPStatus, d.Explanation, status)
+		}
+	}
+}

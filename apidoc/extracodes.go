@@ -32,8 +32,16 @@ var extraCodes = []extraCode{
 	{"Forbidden.RAM", 403, "User not authorized to operate on the specified resource, or this API doesn't support RAM.", "", "Your RAM user lacks permission for this action or resource. Ask your administrator to grant ecs:RunInstances and the related permissions.", "api-shapes.md common codes"},
 	{"Forbidden", 403, "User not authorized to operate on the specified resource.", "", "You are not allowed to use this resource. Ask your account administrator for the permission.", "common code"},
 	{"InvalidAction", 403, "Specified action is not valid.", "", "The API action is unknown or not allowed. Check the SDK version and the endpoint.", "api-shapes.md common codes"},
+	{"InvalidAction.NotFound", 404, "Specified api is not found, please check your url and method.", "", "The endpoint does not know this API action. Check the endpoint (an ECS endpoint, not another product's) and the SDK version.", "issue 3 (the gateway's answer to an unknown action)"},
+	{"InvalidTimeStamp.Format", 400, "Specified time stamp or date value is not well formatted.", "", "The request's Timestamp is malformed. The SDK sets it; check that nothing rewrites the request.", "common code"},
+	{"InvalidNextToken.Malformed", 400, "The specified NextToken is invalid.", "", "The paging token is not one the API issued. Start the listing again without NextToken.", "common code (token paging, api-shapes.md)"},
 	{"InvalidRegionId.NotFound", 404, "The specified RegionId does not exist.", "RegionId", "The region does not exist. Pick a region from the list (DescribeRegions).", "api-shapes.md common codes; rules.md T1-1"},
 	{"ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.", "", "The service is temporarily unavailable. Try again in a moment; ecslaunch retries with the same client token.", "api-shapes.md common codes"},
+
+	// CreateLaunchTemplate (api-shapes.md §16).
+	{"LaunchTemplateName.Duplicated", 403, "The specified LaunchTemplateName already exists.", "LaunchTemplateName", "A launch template with this name already exists in the region. Choose another name or add a version to the existing template.", "api-shapes.md §16"},
+	{"LaunchTemplateLimitExceed", 403, "The number of launch templates exceeds the limit.", "LaunchTemplateName", "The region already holds as many launch templates as the account may have. Delete unused templates first.", "api-shapes.md §16"},
+	{"InvalidLaunchTemplateName.Malformed", 400, "The specified LaunchTemplateName is not valid.", "LaunchTemplateName", "The template name must be 2 to 128 characters, start with a letter or CJK character, not start with http:// or https://, and use only letters, digits, : _ and -.", "api-shapes.md §16"},
 
 	// rules.md Table 1 codes the seed lacks (marked †).
 	{"InvalidSecurityGroupId.SingleIdAndMultiIdConflict", 400, "SecurityGroupId and SecurityGroupIds cannot be specified at the same time.", "SecurityGroupIds.N", "Both SecurityGroupId and SecurityGroupIds.N are set. Use only one of them.", "rules.md T1-9, T2-14"},
