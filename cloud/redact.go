@@ -101,13 +101,22 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// describeServer keeps the code, message and request id. A signature
-// mismatch message carries the whole StringToSign: it is cut off.
-func describeServer(se *sdkerrors.ServerError) string {
-	msg := se.Message()
-	if i := strings.Index(msg, "server string to sign is:"); i >= 0 {
-		msg = strings.TrimSpace(msg[:i])
+// ServerMessage is an ECS error message made safe to show: a signature
+// mismatch message quotes the whole StringToSign (every parameter of the
+// signed request), which is cut off; what remains is redacted and folded
+// into one line.
+func ServerMessage(msg string) string {
+	if i := strings.Index(strings.ToLower(msg), "string to sign is:"); i >= 0 {
+		msg = msg[:i]
+		msg = strings.TrimSuffix(strings.TrimSpace(msg), "server")
 	}
+	return oneLine(Redact(msg))
+}
+
+// describeServer keeps the code, message and request id, never the
+// StringToSign (see ServerMessage).
+func describeServer(se *sdkerrors.ServerError) string {
+	msg := ServerMessage(se.Message())
 	if se.ErrorCode() == "SignatureDoesNotMatch" {
 		msg += " (check the AccessKey secret)"
 	}

@@ -74,3 +74,16 @@ func FuzzRedactSignedQuery(f *testing.F) {
 		}
 	})
 }
+
+// ServerMessage keeps ECS's sentence and drops the StringToSign, which
+// quotes every parameter of the signed request.
+func TestServerMessageDropsTheStringToSign(t *testing.T) {
+	msg := "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAIabc%26Action%3DRunInstances%26Password%3DHunter2%2521%26ZoneId%3Dcn-hangzhou-h"
+	got := ServerMessage(msg)
+	if want := "Specified signature is not matched with our calculation."; got != want {
+		t.Errorf("ServerMessage = %q, want %q", got, want)
+	}
+	if got := ServerMessage("The specified parameter \"Password\" is not valid.\n  see docs"); got != `The specified parameter "Password" is not valid. see docs` {
+		t.Errorf("ServerMessage of an ordinary message = %q", got)
+	}
+}
