@@ -105,9 +105,10 @@ func cleanError(err error) error {
 	}
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
-		return &APIError{HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(), Message: Redact(se.Message()), RequestID: se.RequestId()}
+		return &APIError{HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(), Message: cloud.ServerMessage(se.Message()), RequestID: se.RequestId()}
 	}
-	return &TransportError{Detail: Redact(err.Error())}
+	// cloud.Describe names the host, never the signed URL with its query.
+	return &TransportError{Detail: cloud.Describe(err)}
 }
 
 // BuildError reports a request that could not be turned into an SDK

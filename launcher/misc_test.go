@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 )
 
@@ -138,6 +139,37 @@ func TestDryRunStopsWhenTheContextEnds(t *testing.T) {
 	res := DryRun(ctx, f, testRequest(t, "1"))
 	close(release)
 	if res.Passed || !res.Transport || !strings.Contains(res.Explanation, "interrupted") {
+		t.Errorf("result %+v", res)
+	}
+}
+
+// A lost answer names the endpoint and the cause, not the signed URL with
+// every parameter of the request.
+func TestDryRunOfALostAnswerLeavesTheSignedURLOut(t *testing.T) {
+	f := newFake(t)
+	f.run = append(f.run, runErr(transportError()))
+	s := DryRun(context.Background(), f, testRequest(t, "1")).String()
+	for _, part := range []string{"?", "Action=RunInstances", "SignatureNonce"} {
+		if strings.Contains(s, part) {
+			t.Errorf("%q of the signed URL is in %s", part, s)
+		}
+	}
+	if !strings.Contains(s, "http://127.0.0.1:1") || !strings.Contains(s, "EOF") {
+		t.Errorf("%s: want the endpoint and the cause", s)
+	}
+}
+
+// A signature mismatch quotes the StringToSign: every parameter of the
+// request. The result keeps ECS's sentence only.
+func TestDryRunOfASignatureMismatchLeavesTheStringToSignOut(t *testing.T) {
+	body := `{"RequestId":"REQ-1","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAIabc%26Action%3DRunInstances%26SignatureNonce%3D1"}`
+	f := newFake(t)
+	f.run = append(f.run, runErr(sdkerrors.NewServerError(400, body, "")))
+	res := DryRun(context.Background(), f, testRequest(t, "1"))
+	if strings.Contains(res.String(), "string to sign") || strings.Contains(res.String(), "SignatureNonce") {
+		t.Errorf("the StringToSign is in %s", res.String())
+	}
+	if res.Code != "SignatureDoesNotMatch" || res.Message != "Specified signature is not matched with our calculation." {
 		t.Errorf("result %+v", res)
 	}
 }
