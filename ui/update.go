@@ -331,11 +331,39 @@ func optionIndexByField(fs []forms.Field, key string) int {
 // and those that appear get their defaults, as a PrePaid period does).
 func (m *Model) rebuildForm(f *fieldForm) {
 	forms.ApplyDefaults(f.step, m.draft)
-	if f == &m.ask {
-		f.rebuild(m.draft, forms.AskFields(m.askKeys, m.draft, m.env), m.now())
-		return
+	fields := m.fieldsOf(f)
+	// A parameter whose field the change hid goes too (a spot price under
+	// PrePaid, a period under PostPaid, a performance level on a non-ESSD
+	// disk): nobody can see or fix it any more, yet it would be sent. Its
+	// removal may hide another field (AutoRenew hides AutoRenewPeriod).
+	for range len(f.fields) {
+		if !m.dropHidden(f.fields, fields) {
+			break
+		}
+		fields = m.fieldsOf(f)
 	}
-	f.rebuild(m.draft, forms.Fields(m.step, m.draft, m.env), m.now())
+	f.rebuild(m.draft, fields, m.now())
+}
+
+func (m *Model) fieldsOf(f *fieldForm) []forms.Field {
+	if f == &m.ask {
+		return forms.AskFields(m.askKeys, m.draft, m.env)
+	}
+	return forms.Fields(m.step, m.draft, m.env)
+}
+
+// dropHidden deletes the request parameters of the fields in before that
+// are not in after, and reports whether it deleted any.
+func (m *Model) dropHidden(before, after []forms.Field) bool {
+	dropped := false
+	for _, fl := range before {
+		if forms.IsExtra(fl.Key) || optionIndexByField(after, fl.Key) >= 0 || !m.draft.Req.Has(fl.Key) {
+			continue
+		}
+		m.draft.Req.Delete(fl.Key)
+		dropped = true
+	}
+	return dropped
 }
 
 // goBack returns to the previous step, keeping every value.
