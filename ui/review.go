@@ -23,8 +23,9 @@ type reviewModel struct {
 	price    catalog.Price
 	priced   bool
 	dry      *dryRunResult
-	running  bool // a DryRun under way
-	online   bool // the catalog-backed rules have answered
+	dryReq   *request.Request // what dry is the verdict on
+	running  bool             // a DryRun under way
+	online   bool             // the catalog-backed rules have answered
 }
 
 type reviewGroup struct {
@@ -49,6 +50,10 @@ func (r *reviewModel) build(d *forms.Draft, now time.Time) {
 	r.online = false
 	r.cursor = min(r.cursor, max(0, len(r.findings)-1))
 	r.priced = false
+	if r.dryReq == nil || !r.dryReq.Equal(d.Req) {
+		// A verdict on another request would be a lie about this one.
+		r.dry, r.dryReq = nil, nil
+	}
 }
 
 // addFindings adds the online findings the offline ones did not have.
@@ -119,6 +124,7 @@ func (m Model) startDryRun() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.review.running, m.review.dry = true, nil
+	m.review.dryReq = m.draft.Req.Clone()
 	return m, runDryRun(m.ctx, m.opts.Launch, m.opts.Scheme, m.draft.Req.Clone())
 }
 
