@@ -26,6 +26,8 @@ type File struct {
 	Request *Request
 	// Lines maps each flat parameter to its line in the source, where known.
 	Lines map[string]int
+
+	values int // YAML values parsed so far (maxFileValues)
 }
 
 // FileError is a problem in a launch file, with its line.
@@ -124,26 +126,103 @@ func (f *File) parseAsk(v *yaml.Node) error {
 func (f *File) checkAsk() error { return nil }
 
 // parseMap walks a mapping under prefix (a pattern such as "DataDisk.N") at
-// flat key base ("DataDisk.2").
+// flat key base ("DataDisk.2"). YAML merge keys (<<: *anchor) add the
+// entries of the merged mappings that the mapping does not set itself.
 func (f *File) parseMap(m *yaml.Node, prefix, base string) error {
+	own := map[string]bool{}
+	var merged []*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if isMergeKey(k) {
+			merged = append(merged, v)
+			continue
+		}
+		own[k.Value] = true
 		if err := f.parseEntry(k, v, prefix, base); err != nil {
+			return err
+		}
+	}
+	for _, v := range merged {
+		if err := f.parseMerge(v, own, prefix, base); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// parseEntry handles one key, which may be dotted ("SystemDisk.Size").
+// isMergeKey reports whether k is YAML's merge key "<<" (not a quoted "<<").
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Style == 0)
+}
+
+// parseMerge applies a merge key's value: a mapping, an alias of one, or a
+// list of them, earlier ones first; keys already set are kept, as YAML's
+// merge says.
+func (f *File) parseMerge(v *yaml.Node, own map[string]bool, prefix, base string) error {
+	if err := f.spend(v); err != nil {
+		return err
+	}
+	switch {
+	case v.Kind == yaml.AliasNode:
+		return f.parseMerge(v.Alias, own, prefix, base)
+	case v.Kind == yaml.SequenceNode:
+		for _, item := range v.Content {
+			if err := f.parseMerge(item, own, prefix, base); err != nil {
+				return err
+			}
+		}
+		return nil
+	case v.Kind != yaml.MappingNode:
+		return &FileError{Line: v.Line, Msg: "<<: merges a mapping (<<: *anchor), or a list of them"}
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if isMergeKey(k) {
+			if err := f.parseMerge(val, own, prefix, base); err != nil {
+				return err
+			}
+			continue
+		}
+		if own[k.Value] {
+			continue
+		}
+		own[k.Value] = true
+		if err := f.parseEntry(k, val, prefix, base); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxFileValues bounds the YAML values a launch file may expand to. The
+// largest real request has a few thousand parameters (HostNames.N up to
+// 1000, Tag.N up to 71, …); aliases could otherwise make a few kilobytes
+// name millions.
+const maxFileValues = 1 << 16
+
+// spend counts one YAML value against maxFileValues.
+func (f *File) spend(v *yaml.Node) error {
+	f.values++
+	if f.values > maxFileValues {
+		return &FileError{Line: v.Line, Msg: fmt.Sprintf("the file expands to too many values (more than %d; aliases?)", maxFileValues)}
+	}
+	return nil
+}
+
+// parseEntry handles one key, which may be dotted: "SystemDisk.Size", or a
+// flat API name with its list indexes, "DataDisk.2.Size".
 func (f *File) parseEntry(k, v *yaml.Node, prefix, base string) error {
 	pat, key := prefix, base
 	for _, seg := range strings.Split(k.Value, ".") {
-		if !hasChild(pat, seg) {
+		child := seg
+		if isIndex(seg) {
+			child = "N"
+		}
+		if !hasChild(pat, child) {
 			name := join(key, seg)
 			return &FileError{Line: k.Line, Msg: unknownMsg(name, suggestKey(pat, key, seg))}
 		}
-		pat, key = join(pat, seg), join(key, seg)
+		pat, key = join(pat, child), join(key, seg)
 	}
 	if f.Request.Has(key) || f.Lines[key] != 0 {
 		return &FileError{Line: k.Line, Msg: fmt.Sprintf("%s is given twice", key)}
@@ -152,6 +231,9 @@ func (f *File) parseEntry(k, v *yaml.Node, prefix, base string) error {
 }
 
 func (f *File) parseValue(v *yaml.Node, pat, key string) error {
+	if err := f.spend(v); err != nil {
+		return err
+	}
 	switch v.Kind {
 	case yaml.MappingNode:
 		if _, leaf := byPattern[pat]; leaf {
@@ -177,15 +259,15 @@ func (f *File) parseValue(v *yaml.Node, pat, key string) error {
 }
 
 func (f *File) parseScalar(v *yaml.Node, pat, key string) error {
+	if v.Tag == "!!null" {
+		return nil // an empty value is not sent, as the SDK never sends empty strings
+	}
 	if _, leaf := byPattern[pat]; !leaf {
 		what := "a mapping"
 		if hasChild(pat, "N") {
 			what = "a list"
 		}
 		return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes %s, not a single value", key, what)}
-	}
-	if v.Tag == "!!null" {
-		return nil // an empty value is not sent, as the SDK never sends empty strings
 	}
 	f.Lines[key] = v.Line
 	return f.Request.Set(key, v.Value)

@@ -234,3 +234,59 @@ func TestValuesWithLineBreaksRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestParseFileYAMLForms: the YAML a team writes by hand parses to the same
+// request as the canonical form: the API's flat names as dotted keys
+// (DataDisk.2.Size), merge keys from anchors, and empty (null) values,
+// which are not sent.
+func TestParseFileYAMLForms(t *testing.T) {
+	want := "SystemDisk.Size=40 SystemDisk.Category=cloud_essd DataDisk.1.Size=100 DataDisk.1.Category=cloud_essd " +
+		"DataDisk.2.Size=40 DataDisk.2.Category=cloud_essd"
+	for name, src := range map[string]string{
+		"canonical": "SystemDisk: {Category: cloud_essd, Size: 40}\n  DataDisk:\n    - {Category: cloud_essd, Size: 100}\n" +
+			"    - {Category: cloud_essd, Size: 40}\n",
+		"flat names": "SystemDisk.Category: cloud_essd\n  SystemDisk.Size: 40\n  DataDisk.1.Category: cloud_essd\n" +
+			"  DataDisk.1.Size: 100\n  DataDisk.2.Category: cloud_essd\n  DataDisk.2.Size: 40\n",
+		"merge keys": "SystemDisk: &disk {Category: cloud_essd, Size: 40}\n  DataDisk:\n    - <<: *disk\n      Size: 100\n" +
+			"    - *disk\n",
+		"merge list": "SystemDisk: &disk {Category: cloud_essd, Size: 40}\n  DataDisk:\n    - {<<: [*disk], Size: 100}\n" +
+			"    - {<<: *disk}\n",
+		"nulls": "SystemDisk: {Category: cloud_essd, Size: 40, DiskName: ~}\n  DataDisk:\n" +
+			"    - {Category: cloud_essd, Size: 100}\n    - {Category: cloud_essd, Size: 40}\n  Tag:\n  HostName:\n",
+	} {
+		f, err := ParseFile([]byte("version: 1\nrequest:\n  " + src))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		var got []string
+		for _, p := range f.Request.Params() {
+			got = append(got, p.Name+"="+p.Value)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%s:\n got %s\nwant %s", name, g, want)
+		}
+	}
+	// An explicit key and the same one written again stay an error.
+	if _, err := ParseFile([]byte("version: 1\nrequest:\n  DataDisk: [{Size: 40}]\n  DataDisk.1.Size: 50\n")); err == nil ||
+		!strings.Contains(err.Error(), "DataDisk.1.Size is given twice") {
+		t.Errorf("duplicate through a flat name: %v", err)
+	}
+}
+
+// TestParseFileAliasAmplification: aliases let a small file name a huge
+// request (a list of aliases of a list); parsing stops with an error
+// instead of building millions of parameters.
+func TestParseFileAliasAmplification(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1\nrequest:\n  NetworkInterface: [&n {SecurityGroupIds: [sg-1")
+	b.WriteString(strings.Repeat(",sg-1", 999))
+	b.WriteString("]}")
+	b.WriteString(strings.Repeat(",*n", 999))
+	b.WriteString("]\n")
+	_, err := ParseFile([]byte(b.String()))
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "too many values") {
+		t.Fatalf("a %d-byte file naming 1,000,000 values: %v", b.Len(), err)
+	}
+}
