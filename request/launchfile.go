@@ -244,8 +244,13 @@ func (f *File) parseValue(v *yaml.Node, pat, key string) error {
 		if !hasChild(pat, "N") {
 			return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s is not a list parameter", key)}
 		}
-		for i, item := range v.Content {
-			if err := f.parseValue(item, pat+".N", fmt.Sprintf("%s.%d", key, i+1)); err != nil {
+		n := 0
+		for _, item := range v.Content {
+			if item.Kind == yaml.ScalarNode && item.Tag == "!!null" {
+				continue // an empty item: numbering the next one after it would leave a gap the API never sees filled
+			}
+			n++
+			if err := f.parseValue(item, pat+".N", fmt.Sprintf("%s.%d", key, n)); err != nil {
 				return err
 			}
 		}

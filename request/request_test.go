@@ -267,6 +267,14 @@ func TestParseFileYAMLForms(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", name, g, want)
 		}
 	}
+	// An empty list item is skipped, not left as a gap in the numbering.
+	f, err := ParseFile([]byte("version: 1\nrequest:\n  SecurityGroupIds: [sg-1, ~, sg-3]\n  DataDisk: [{Size: 40}, ~, {Size: 50}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Request.Params(); len(got) != 4 || f.Request.Get("SecurityGroupIds.2") != "sg-3" || f.Request.Get("DataDisk.2.Size") != "50" {
+		t.Errorf("empty items: %v", got)
+	}
 	// An explicit key and the same one written again stay an error.
 	if _, err := ParseFile([]byte("version: 1\nrequest:\n  DataDisk: [{Size: 40}]\n  DataDisk.1.Size: 50\n")); err == nil ||
 		!strings.Contains(err.Error(), "DataDisk.1.Size is given twice") {
