@@ -144,18 +144,40 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	if t, ok := c.s.world.Type(req.Get("InstanceType")); ok {
 		rctx.MaxDataDisks = t.MaxDataDisks()
 	}
-	if err := firstError(rules.Validate(req, rctx)); err != nil {
-		return nil, err
+	offline := rules.Validate(req, rctx)
+	if f, ok := firstFinding(offline); ok && requiredCodes[f.Code] {
+		return nil, asAPIError(f)
 	}
 	online := rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)
-	// rules.md's suggested order: references (step 5) before capacity and
-	// stock (step 6), whatever order the catalog rules report them in.
-	sort.SliceStable(online, func(i, j int) bool { return !capacityCodes[online[i].Code] && capacityCodes[online[j].Code] })
+	// rules.md's suggested order: required parameters (step 2; VSwitchId,
+	// T1-11, needs the security group's network) before the format and
+	// cross-field rules (steps 3, 4), then references (step 5) before
+	// capacity and stock (step 6), whatever order the rules report them in.
+	step := func(f rules.Finding) int {
+		switch {
+		case requiredCodes[f.Code]:
+			return 0
+		case capacityCodes[f.Code]:
+			return 2
+		}
+		return 1
+	}
+	sort.SliceStable(online, func(i, j int) bool { return step(online[i]) < step(online[j]) })
+	if f, ok := firstFinding(online); ok && requiredCodes[f.Code] {
+		return nil, asAPIError(f)
+	}
+	if err := firstError(offline); err != nil {
+		return nil, err
+	}
 	if err := firstError(online); err != nil {
 		return nil, err
 	}
 	return c.plan(req)
 }
+
+// requiredCodes answer step 2 of rules.md's suggested check order (the
+// spec's MissingParamter spelling for Period included).
+var requiredCodes = map[string]bool{"MissingParameter": true, "MissingParamter": true}
 
 // capacityCodes are the answers of step 6 of rules.md's suggested check
 // order (T1-8, T1-61, T1-90, T1-95): given only once every reference holds.
@@ -165,17 +187,29 @@ var capacityCodes = map[string]bool{
 
 // firstError turns the first error finding into the API error.
 func firstError(fs []rules.Finding) error {
-	for _, f := range fs {
-		if f.Severity != rules.Error {
-			continue
-		}
-		status := f.HTTPStatus
-		if status == 0 {
-			status = http.StatusBadRequest
-		}
-		return &apiError{status, f.Code, ruleCitation.ReplaceAllString(f.Message, "")}
+	if f, ok := firstFinding(fs); ok {
+		return asAPIError(f)
 	}
 	return nil
+}
+
+// firstFinding returns the first error (not warning) finding.
+func firstFinding(fs []rules.Finding) (rules.Finding, bool) {
+	for _, f := range fs {
+		if f.Severity == rules.Error {
+			return f, true
+		}
+	}
+	return rules.Finding{}, false
+}
+
+// asAPIError is the API's answer to a finding.
+func asAPIError(f rules.Finding) *apiError {
+	status := f.HTTPStatus
+	if status == 0 {
+		status = http.StatusBadRequest
+	}
+	return &apiError{status, f.Code, ruleCitation.ReplaceAllString(f.Message, "")}
 }
 
 // ruleCitation is the "(rules.md T1-6)" the rules append to their messages:

@@ -408,6 +408,9 @@ func TestCheckOrder(t *testing.T) {
 			r.VSwitchId, r.SecurityGroupId, r.Amount = smallVSW, webSG, requests.NewInteger(13)
 			r.ImageId = "m-doesnotexist"
 		}, "InvalidImageId.NotFound", 404},
+		{"no vSwitch and a bad password", func(r *ecs.RunInstancesRequest) {
+			r.VSwitchId, r.Password = "", "short" // required (step 2) before format (step 3)
+		}, "MissingParameter", 400},
 		{"small vSwitch and unknown security group", func(r *ecs.RunInstancesRequest) {
 			r.VSwitchId, r.SecurityGroupId, r.Amount = smallVSW, "sg-nope", requests.NewInteger(13)
 		}, "InvalidSecurityGroupId.NotFound", 404},
