@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -264,10 +266,14 @@ func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	before, _ := f.focused()
 	change, cmd := f.update(msg, m.draft)
 	switch change {
 	case changeValue:
 		m.rebuildForm(f)
+		if before.Kind == forms.Action {
+			m.focusNewRow(f, before.Key)
+		}
 	case changeTyping:
 		if m.shapeChanged(f) {
 			m.rebuildForm(f) // typing a bandwidth above 0 brings its charge type
@@ -276,6 +282,23 @@ func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// focusNewRow moves the focus from an add button to the first field of the
+// row it added, so what is typed next goes into the new tag's key (typing
+// on the button went nowhere, and the next Tab wrapped to another field).
+func (m *Model) focusNewRow(f *fieldForm, action string) {
+	var target string
+	switch action {
+	case forms.KeyAddTag:
+		target = fmt.Sprintf("Tag.%d.Key", m.draft.TagRows())
+	case forms.KeyAddDataDisk:
+		target = fmt.Sprintf("DataDisk.%d.Category", m.draft.Req.Count("DataDisk"))
+	}
+	if i := optionIndexByField(f.fields, target); i >= 0 {
+		f.focus, f.sub = i, 0
+		f.syncFocus()
+	}
 }
 
 // recheck reruns the focused field's rules and the related fields' after a
