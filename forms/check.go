@@ -50,6 +50,7 @@ func Check(d *Draft, f Field, now time.Time) []rules.Finding {
 		out = append(out, fit(d, k)...)
 	}
 	out = append(out, extraChecks(d, f)...)
+	out = d.dropTypedSecretWarning(out)
 	out = deferLater(d, StepOf(f.Key), out)
 	if missing(d, f) && !blockingFor(out, f.Key) {
 		out = append(out, rules.Finding{Parameter: f.Key, Severity: rules.Error, Code: "MissingParameter",
@@ -101,9 +102,26 @@ func Related(key string) []string { return relatedKeys(key) }
 
 // Validate runs every rule over the whole request (the review's findings).
 func Validate(d *Draft, now time.Time) []rules.Finding {
-	out := validateAll(d.Req, d.context(now))
+	out := d.dropTypedSecretWarning(validateAll(d.Req, d.context(now)))
 	for _, k := range []string{"ZoneId", "InstanceType", "ImageId", "SystemDisk.Category", "VSwitchId", "KeyPairName", "PrivateIpAddress"} {
 		out = append(out, fit(d, k)...)
+	}
+	return out
+}
+
+// dropTypedSecretWarning leaves out the "literal password in a launch
+// file" warning for a password typed in the wizard: the user did what the
+// masked field asks, and nothing writes it literally. A password read from
+// a launch file keeps the warning: that file holds it in clear.
+func (d *Draft) dropTypedSecretWarning(fs []rules.Finding) []rules.Finding {
+	if !d.typedPassword {
+		return fs
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Code != rules.CodeLiteralSecret || f.Parameter != "Password" {
+			out = append(out, f)
+		}
 	}
 	return out
 }

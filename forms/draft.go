@@ -17,6 +17,11 @@ type Draft struct {
 	Extra map[string]string
 	// Env lets derived keys (the VPC of a vSwitch) be read back.
 	Env *Env
+	// typedPassword is set once the password is typed in the wizard: it is
+	// then never written literally (drafts, launch files and exports use
+	// ${ECS_PASSWORD}), so the launch-file warning about a literal
+	// password does not apply to it.
+	typedPassword bool
 }
 
 // NewDraft wraps a request (nil starts an empty one).
@@ -93,6 +98,9 @@ func (d *Draft) SecurityGroups() []string {
 // UI-only choice has on the request.
 func (d *Draft) Set(key, value string) error {
 	if !IsExtra(key) {
+		if key == "Password" {
+			d.typedPassword = true
+		}
 		return d.Req.Set(key, value)
 	}
 	setExtra(d.Extra, key, value)
