@@ -143,8 +143,11 @@ func (m Model) onResumeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// onStepKey handles a key on the current step.
+// onStepKey handles a key on the current step. The notice is the result
+// of the last action: a new key is a new action, so an old notice ("No type
+// matches the filters", "Fix the field marked ✗") does not outlive its cause.
 func (m Model) onStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	m.notice = ""
 	if m.helpKey(msg) {
 		m.openHelp()
 		return m, nil
