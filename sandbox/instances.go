@@ -176,7 +176,11 @@ func (c *call) sdkInstance(sn snapshot) ecs.Instance {
 		PrimaryIpAddress: in.PrivateIp, VSwitchId: in.VSwitchId,
 		PrivateIpSets: ecs.PrivateIpSetsInDescribeInstances{PrivateIpSet: []ecs.PrivateIpSet{{PrivateIpAddress: in.PrivateIp, Primary: true}}},
 	}}
-	out.MetadataOptions = ecs.MetadataOptions{HttpEndpoint: "enabled", HttpTokens: "optional", HttpPutResponseHopLimit: 1}
+	out.MetadataOptions = ecs.MetadataOptions{HttpEndpoint: orDefault(in.HttpEndpoint, "enabled"),
+		HttpTokens: orDefault(in.HttpTokens, "optional"), HttpPutResponseHopLimit: in.HttpPutResponseHopLimit}
+	if out.MetadataOptions.HttpPutResponseHopLimit == 0 {
+		out.MetadataOptions.HttpPutResponseHopLimit = 1 // rules.md T2-29's default
+	}
 	threads := 2
 	if t.Arch == "ARM" {
 		threads = 1

@@ -494,6 +494,8 @@ func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *ins
 		InternetMaxBandwidthOut: bwOut, InternetMaxBandwidthIn: bwIn, SpotStrategy: orDefault(req.Get("SpotStrategy"), "NoSpot"),
 		DeletionProtection: req.Get("DeletionProtection") == "true", AutoReleaseTime: req.Get("AutoReleaseTime"),
 		ResourceGroupId: req.Get("ResourceGroupId"), Created: now, Seq: s.st.Serial}
+	in.HttpEndpoint, in.HttpTokens = req.Get("HttpEndpoint"), req.Get("HttpTokens")
+	in.HttpPutResponseHopLimit, _ = strconv.Atoi(req.Get("HttpPutResponseHopLimit"))
 	if in.InstanceChargeType == "PrePaid" {
 		in.Period, _ = strconv.Atoi(orDefault(req.Get("Period"), "1"))
 		in.PeriodUnit = orDefault(req.Get("PeriodUnit"), "Month")

@@ -425,3 +425,37 @@ func TestCheckOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMetadataOptionsKept: DescribeInstances shows the metadata options the
+// instance was launched with (rules.md T2-29), not the defaults, so a
+// launch that asked for IMDSv2 (HttpTokens=required) can be checked.
+func TestMetadataOptionsKept(t *testing.T) {
+	s := start(t, sandbox.Options{BootTime: time.Hour})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	req := goodRequest(n)
+	req.HttpTokens, req.HttpPutResponseHopLimit = "required", requests.NewInteger(3)
+	resp, err := c.RunInstances(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := c.RunInstances(goodRequest(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ecs.CreateDescribeInstancesRequest()
+	d.InstanceIds = `["` + resp.InstanceIdSets.InstanceIdSet[0] + `","` + plain.InstanceIdSets.InstanceIdSet[0] + `"]`
+	dr, err := c.DescribeInstances(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ecs.MetadataOptions{
+		resp.InstanceIdSets.InstanceIdSet[0]:  {HttpEndpoint: "enabled", HttpTokens: "required", HttpPutResponseHopLimit: 3},
+		plain.InstanceIdSets.InstanceIdSet[0]: {HttpEndpoint: "enabled", HttpTokens: "optional", HttpPutResponseHopLimit: 1},
+	}
+	for _, in := range dr.Instances.Instance {
+		if in.MetadataOptions != want[in.InstanceId] {
+			t.Errorf("%s: MetadataOptions %+v, want %+v", in.InstanceId, in.MetadataOptions, want[in.InstanceId])
+		}
+	}
+}

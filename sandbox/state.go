@@ -62,9 +62,14 @@ type instance struct {
 	AutoReleaseTime         string      `json:"AutoReleaseTime,omitempty"`
 	ResourceGroupId         string      `json:"ResourceGroupId,omitempty"`
 	Tags                    [][2]string `json:"Tags,omitempty"`
-	Period                  int         `json:"Period,omitempty"`
-	PeriodUnit              string      `json:"PeriodUnit,omitempty"`
-	Created                 time.Time   `json:"Created"`
+	// The instance metadata options (rules.md T2-29); empty or 0 in a
+	// state file written before they were kept means the defaults.
+	HttpEndpoint            string    `json:"HttpEndpoint,omitempty"`
+	HttpTokens              string    `json:"HttpTokens,omitempty"`
+	HttpPutResponseHopLimit int       `json:"HttpPutResponseHopLimit,omitempty"`
+	Period                  int       `json:"Period,omitempty"`
+	PeriodUnit              string    `json:"PeriodUnit,omitempty"`
+	Created                 time.Time `json:"Created"`
 	// Seq orders instances by creation.
 	Seq   uint64            `json:"Seq"`
 	Extra map[string]string `json:"Extra,omitempty"`
