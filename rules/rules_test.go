@@ -230,6 +230,9 @@ func ruleCases() []ruleCase {
 		good("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud", "DataDisk.2.Size=2000"),
 		bad("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud", "DataDisk.2.Size=2001"),
 		good("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud_efficiency", "DataDisk.2.Size=20"),
+		// T1-43: with a snapshot the disk takes the snapshot's size and Size is
+		// ignored (the permissive reading of the seed's contradictory row).
+		good("T1-43", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud_efficiency", "DataDisk.2.SnapshotId=s-bp1abc", "DataDisk.2.Size=10"),
 		bad("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud_efficiency", "DataDisk.2.Size=19"),
 		good("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud_ssd", "DataDisk.2.Size=32768"),
 		bad("T1-42", "DataDisk.2.Size", dd, "DataDisk.2.Category=cloud_ssd", "DataDisk.2.Size=32769"),

@@ -404,12 +404,15 @@ func dataDiskRules() []Rule {
 				}
 				return indexOf(e.key) > limit, "N = 1.." + strconv.Itoa(limit)
 			}).with(func(r *Rule) { r.item, r.ctxDep, r.Kind, r.Min, r.Max = true, true, KindRange, 1, 16 }),
+		// With DataDisk.N.SnapshotId the disk takes the snapshot's size and
+		// Size is ignored (T1-43, the permissive reading of a contradictory
+		// row), so no range applies.
 		custom("T1-42", "DataDisk.N.Size", "InvalidDataDiskSize.ValueNotSupported", "is out of range for its category",
-			[]string{"DataDisk.N.Category", "DataDisk.N.PerformanceLevel"}, func(e *env) (bool, string) {
+			[]string{"DataDisk.N.Category", "DataDisk.N.PerformanceLevel", "DataDisk.N.SnapshotId"}, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what, known := dataDiskRange(e)
-				return ok && known && (n < r.lo || n > r.hi), bounds(r.lo, r.hi, "GiB for "+what)
-			}).also("T2-4").with(func(r *Rule) { r.Phase, r.Kind = PhaseFormat, KindRange }),
+				return ok && known && e.get("DataDisk.N.SnapshotId") == "" && (n < r.lo || n > r.hi), bounds(r.lo, r.hi, "GiB for "+what)
+			}).also("T2-4", "T1-43").with(func(r *Rule) { r.Phase, r.Kind = PhaseFormat, KindRange }),
 		enum("T1-45", "DataDisk.N.Category", "InvalidDataDiskCategory.ValueNotSupported", dataDiskCategories...).also("T2-5"),
 		custom("T1-47", "DataDisk.N.KMSKeyId", "InvalidParameter.EncryptedIllegal",
 			"needs DataDisk.N.Encrypted=true", []string{"DataDisk.N.Encrypted"},
