@@ -217,7 +217,8 @@ func (r *reviewModel) findingLines(st Styles, width int) []string {
 	}
 	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — Enter jumps to the field:", len(r.findings)))}
 	for i, f := range r.findings {
-		line := findingLine(st, f, width-4)
+		// Continuation lines align under the message, not at the margin.
+		line := strings.ReplaceAll(findingLine(st, f, width-4), "\n", "\n    ")
 		if i == r.cursor {
 			line = "▸ " + line
 		} else {
