@@ -3,6 +3,7 @@ package launcher
 import (
 	"context"
 	"errors"
+	"net/url"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
@@ -32,7 +33,7 @@ const (
 
 // classify sorts a call's error by what a retry can do about it.
 func classify(err error) errorKind {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if callerGaveUp(err) {
 		return errCancelled
 	}
 	var be *BuildError
@@ -90,6 +91,18 @@ type TransportError struct{ Detail string }
 
 // Error says that no answer came, with the redacted detail.
 func (e *TransportError) Error() string { return "no answer from ECS: " + e.Detail }
+
+// callerGaveUp reports that the caller's context ended. The SDK's own read
+// timeout is a *url.Error that also matches context.DeadlineExceeded, but
+// it is a lost answer (the call may have been carried out), and its text
+// quotes the signed URL with the Password: it is no cancellation.
+func callerGaveUp(err error) bool {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return false
+	}
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
 
 // cleanError turns an SDK error into one that is safe to show and log.
 func cleanError(err error) error {

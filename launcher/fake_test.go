@@ -1,6 +1,7 @@
 package launcher
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -131,4 +132,12 @@ func describeOf(ins ...ecs.Instance) func(*ecs.DescribeInstancesRequest) (*ecs.D
 		resp.TotalCount = len(ins)
 		return resp, nil
 	}
+}
+
+// readTimeoutError is what the SDK returns when its read timeout expires:
+// a *url.Error quoting the signed URL that also matches
+// context.DeadlineExceeded.
+func readTimeoutError() error {
+	return &url.Error{Op: "Post", URL: "http://127.0.0.1:1/?AccessKeyId=LTAIsecretid&Action=RunInstances&Password=Hunter2%21x&Signature=abc%3D&SignatureNonce=1",
+		Err: context.DeadlineExceeded}
 }

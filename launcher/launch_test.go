@@ -466,3 +466,51 @@ func TestLaunchGivenUpBeforeItStartsRecordsNothing(t *testing.T) {
 		t.Errorf("history %+v", all)
 	}
 }
+
+// The SDK's read timeout is a lost answer, not the caller giving up: it is
+// retried with the same ClientToken, and neither the event, the history nor
+// the error quotes the signed URL with the Password.
+func TestLaunchReadTimeoutIsALostAnswerAndLeaksNothing(t *testing.T) {
+	h := testHistory(t)
+	f := newFake(t)
+	o := fastOptions(h)
+	o.MaxAttempts = 2
+	f.run = append(f.run, runErr(readTimeoutError()), runErr(readTimeoutError()))
+	var err error
+	evs := collect(func(ch chan<- Event) { _, err = Launch(context.Background(), f, testRequest(t, "1"), o, ch) })
+	f.verify()
+	if err == nil || !strings.Contains(err.Error(), "--resume") {
+		t.Fatalf("error %v should point to --resume", err)
+	}
+	texts := []string{err.Error()}
+	for _, ev := range evs {
+		texts = append(texts, ev.Err)
+	}
+	pending, _ := h.Pending()
+	for _, p := range pending {
+		texts = append(texts, p.Error)
+	}
+	for _, s := range texts {
+		for _, secret := range []string{"LTAIsecretid", "Hunter2", "abc%3D", "Action=RunInstances"} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%q leaks into %q", secret, s)
+			}
+		}
+	}
+}
+
+// A DryRun whose answer times out says so without the signed URL.
+func TestDryRunReadTimeoutLeaksNothing(t *testing.T) {
+	f := newFake(t)
+	f.run = append(f.run, runErr(readTimeoutError()))
+	res := DryRun(context.Background(), f, testRequest(t, "1"))
+	s := res.String()
+	if !res.Transport || !strings.Contains(s, "timed out") {
+		t.Errorf("result %q, want a transport failure that says it timed out", s)
+	}
+	for _, secret := range []string{"LTAIsecretid", "Hunter2", "abc%3D", "Action=RunInstances"} {
+		if strings.Contains(s, secret) {
+			t.Errorf("%q leaks into %q", secret, s)
+		}
+	}
+}
