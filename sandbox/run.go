@@ -169,10 +169,32 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	if err := firstError(offline); err != nil {
 		return nil, err
 	}
+	if f, ok := firstFinding(online); ok && !capacityCodes[f.Code] {
+		return nil, asAPIError(f)
+	}
+	if err := absentReferences(req); err != nil {
+		return nil, err
+	}
 	if err := firstError(online); err != nil {
 		return nil, err
 	}
 	return c.plan(req)
+}
+
+// absentReferences answers the references to resources the sandbox never
+// has (step 5 of the suggested order): a data-disk snapshot (rules.md T1-44)
+// or a deployment set (T1-67) named in a request does not exist.
+func absentReferences(req *request.Request) error {
+	for i := 1; i <= req.Count("DataDisk"); i++ {
+		if id := req.Get("DataDisk." + strconv.Itoa(i) + ".SnapshotId"); id != "" {
+			return &apiError{http.StatusNotFound, "InvalidDataDiskSnapshotId.NotFound",
+				fmt.Sprintf("The specified parameter \"DataDisk.%d.SnapshotId\" is not valid: snapshot %q does not exist.", i, id)}
+		}
+	}
+	if id := req.Get("DeploymentSetId"); id != "" {
+		return &apiError{http.StatusNotFound, "DeploymentSet.NotFound", fmt.Sprintf("The specified deployment set %q does not exist.", id)}
+	}
+	return nil
 }
 
 // requiredCodes answer step 2 of rules.md's suggested check order (the

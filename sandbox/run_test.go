@@ -408,6 +408,11 @@ func TestCheckOrder(t *testing.T) {
 			r.VSwitchId, r.SecurityGroupId, r.Amount = smallVSW, webSG, requests.NewInteger(13)
 			r.ImageId = "m-doesnotexist"
 		}, "InvalidImageId.NotFound", 404},
+		{"sold out and an unknown snapshot", func(r *ecs.RunInstancesRequest) {
+			r.InstanceType, r.VSwitchId, r.SecurityGroupId = "ecs.g7.large", soldOutZone.vsw, soldOutZone.sg
+			r.DataDisk = &[]ecs.RunInstancesDataDisk{{Category: "cloud_essd", SnapshotId: "s-bp1nosuchsnapshot"}}
+		}, "InvalidDataDiskSnapshotId.NotFound", 404},
+		{"unknown deployment set", func(r *ecs.RunInstancesRequest) { r.DeploymentSetId = "ds-bp1nosuchset" }, "DeploymentSet.NotFound", 404},
 		{"no vSwitch and a bad password", func(r *ecs.RunInstancesRequest) {
 			r.VSwitchId, r.Password = "", "short" // required (step 2) before format (step 3)
 		}, "MissingParameter", 400},
