@@ -292,9 +292,7 @@ func (m *Model) openHelp() {
 	var b strings.Builder
 	if m.isFormStep() {
 		if f, ok := m.activeForm().focused(); ok {
-			if ref := reference(f.Key); ref != "" {
-				b.WriteString(m.st.Title.Render(f.Title) + "\n" + wrapText(ref, m.mainWidth()-2) + "\n\n")
-			}
+			b.WriteString(fieldReference(m.st, f, m.mainWidth()-2))
 		}
 	} else if k := pickerKey(m.step); k != "" {
 		b.WriteString(wrapText(reference(k), m.mainWidth()-2) + "\n\n")
@@ -307,6 +305,45 @@ func (m *Model) openHelp() {
 	m.doc = viewport.New(m.mainWidth(), max(3, m.bodyHeight()))
 	m.doc.SetContent(b.String())
 	m.screen = screenHelp
+}
+
+// fieldReference is the API reference of a field: its parameter's, or for
+// a UI-only field (the security groups, the login method, user data) the
+// parameters it fills, after the field's own explanation.
+func fieldReference(st Styles, f forms.Field, width int) string {
+	var parts []string
+	if forms.IsExtra(f.Key) && f.Doc != "" {
+		parts = append(parts, f.Doc)
+	}
+	for _, k := range docKeys(f.Key) {
+		if ref := reference(k); ref != "" {
+			parts = append(parts, ref)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return st.Title.Render(f.Title) + "\n" + wrapText(strings.Join(parts, "\n\n"), width) + "\n\n"
+}
+
+// docKeys lists the API parameters whose reference explains a field.
+func docKeys(key string) []string {
+	switch key {
+	case forms.KeySecurityGroups:
+		return []string{"SecurityGroupId", "SecurityGroupIds.N"}
+	case forms.KeyLogin:
+		return []string{"KeyPairName", "Password", "PasswordInherit"}
+	case forms.KeyPasswordConfirm:
+		return []string{"Password"}
+	case forms.KeyUserDataText, forms.KeyUserDataFile:
+		return []string{"UserData"}
+	case forms.KeyVpc:
+		return []string{"VSwitchId"}
+	}
+	if forms.IsExtra(key) {
+		return nil
+	}
+	return []string{key}
 }
 
 func pickerKey(s forms.StepID) string {
