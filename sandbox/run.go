@@ -487,7 +487,12 @@ func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *ins
 	id := world.ID("i", c.region.Code, strconv.FormatUint(s.st.Serial, 10)+"/"+strconv.FormatUint(s.rng.Uint64(), 36))
 	req := p.req
 	name, nameOrdered := expandName(req.Get("InstanceName"), id, i)
-	host, hostOrdered := expandName(req.Get("HostName"), id, i)
+	hostName := req.Get("HostName")
+	if req.Count("HostNames") > 0 { // one per instance (rules.md T2-17)
+		hostName = req.Get("HostNames." + strconv.Itoa(i+1))
+	}
+	host, hostOrdered := expandName(hostName, id, i)
+	hostOrdered = hostOrdered || req.Count("HostNames") > 0 // already one name per instance
 	if req.Get("UniqueSuffix") == "true" && p.amount > 1 {
 		// rules.md T1-26; no effect on an ordered name (T2-19).
 		suffix := fmt.Sprintf("%03d", i+1)

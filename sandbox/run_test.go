@@ -332,6 +332,21 @@ func TestNamePatterns(t *testing.T) {
 		{"x[5,]y", "", 1, false, []string{"x000005y"}, nil},
 		{"k[,3]", "", 1, false, []string{"k000"}, nil},
 	}
+	// HostNames.N gives each instance its own host name (T2-17).
+	req := goodRequest(n)
+	req.Amount, req.HostNames = requests.NewInteger(2), &[]string{"alpha", "beta"}
+	resp, err := c.RunInstances(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"alpha", "beta"} {
+		d := ecs.CreateDescribeInstancesRequest()
+		d.InstanceIds = `["` + resp.InstanceIdSets.InstanceIdSet[i] + `"]`
+		dr, err := c.DescribeInstances(d)
+		if err != nil || len(dr.Instances.Instance) != 1 || dr.Instances.Instance[0].HostName != want {
+			t.Errorf("HostNames.%d: %v %+v, want %s", i+1, err, dr.Instances.Instance, want)
+		}
+	}
 	for _, tc := range cases {
 		req := goodRequest(n)
 		req.InstanceName, req.HostName = tc.name, tc.host
