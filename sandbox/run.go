@@ -182,14 +182,18 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 }
 
 // absentReferences answers the references to resources the sandbox never
-// has (step 5 of the suggested order): a data-disk snapshot (rules.md T1-44)
-// or a deployment set (T1-67) named in a request does not exist.
+// has (step 5 of the suggested order): a data-disk snapshot (rules.md T1-44),
+// an IPv6-enabled vSwitch (T1-87, T1-88) or a deployment set (T1-67).
 func absentReferences(req *request.Request) error {
 	for i := 1; i <= req.Count("DataDisk"); i++ {
 		if id := req.Get("DataDisk." + strconv.Itoa(i) + ".SnapshotId"); id != "" {
 			return &apiError{http.StatusNotFound, "InvalidDataDiskSnapshotId.NotFound",
 				fmt.Sprintf("The specified parameter \"DataDisk.%d.SnapshotId\" is not valid: snapshot %q does not exist.", i, id)}
 		}
+	}
+	if req.Has("Ipv6AddressCount") || req.Count("Ipv6Address") > 0 {
+		// The sandbox's vSwitches, like a default one, have no IPv6 CIDR (T1-87).
+		return &apiError{http.StatusForbidden, "InvalidVSwitch.Ipv6NotTurnOn", "The specified vSwitch does not have IPv6 enabled."}
 	}
 	if id := req.Get("DeploymentSetId"); id != "" {
 		return &apiError{http.StatusNotFound, "DeploymentSet.NotFound", fmt.Sprintf("The specified deployment set %q does not exist.", id)}

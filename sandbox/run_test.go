@@ -428,6 +428,7 @@ func TestCheckOrder(t *testing.T) {
 			r.DataDisk = &[]ecs.RunInstancesDataDisk{{Category: "cloud_essd", SnapshotId: "s-bp1nosuchsnapshot"}}
 		}, "InvalidDataDiskSnapshotId.NotFound", 404},
 		{"unknown deployment set", func(r *ecs.RunInstancesRequest) { r.DeploymentSetId = "ds-bp1nosuchset" }, "DeploymentSet.NotFound", 404},
+		{"IPv6 on a vSwitch without it", func(r *ecs.RunInstancesRequest) { r.Ipv6AddressCount = requests.NewInteger(1) }, "InvalidVSwitch.Ipv6NotTurnOn", 403},
 		{"no vSwitch and a bad password", func(r *ecs.RunInstancesRequest) {
 			r.VSwitchId, r.Password = "", "short" // required (step 2) before format (step 3)
 		}, "MissingParameter", 400},
