@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
@@ -53,9 +52,7 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	}
 	if err != nil {
 		e.Close()
-		if errors.Is(err, cloud.ErrNoCredentials) {
-			return nil, failed(fmt.Errorf("%w\n  try it without an account: ecslaunch --sandbox", err))
-		}
+		// ErrNoCredentials is already the one line that offers --sandbox.
 		return nil, failed(err)
 	}
 	return e.finish(sess, g)
