@@ -14,6 +14,8 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
 )
 
 // Exit codes, the same for every command.
@@ -124,7 +126,8 @@ func Execute() int {
 	return report(io.Err, err)
 }
 
-// report prints err once and returns its exit code.
+// report prints err once and returns its exit code. The text goes through
+// cloud.Redact as a last guard: no error path may print a secret.
 func report(w io.Writer, err error) int {
 	if err == nil {
 		return ExitOK
@@ -132,12 +135,12 @@ func report(w io.Writer, err error) int {
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if ee.Err != nil {
-			fmt.Fprintln(w, "ecslaunch:", ee.Err)
+			fmt.Fprintln(w, "ecslaunch:", cloud.Redact(ee.Err.Error()))
 		}
 		return ee.Code
 	}
 	// cobra's own errors (unknown command, bad args) are usage errors.
-	fmt.Fprintln(w, "ecslaunch:", err)
+	fmt.Fprintln(w, "ecslaunch:", cloud.Redact(err.Error()))
 	return ExitUsage
 }
 
