@@ -62,6 +62,9 @@ func runValidate(ctx context.Context, g *globals, io *IO, o *validateOptions, pa
 			return err
 		}
 		defer env.Close()
+		if err := probeCatalog(ctx, env); err != nil {
+			return err
+		}
 		cat = env.Catalog
 	}
 	reports := make([]fileReport, 0, len(paths))
@@ -148,4 +151,15 @@ func count(fs []rules.Finding) (errs, warns int) {
 		}
 	}
 	return errs, warns
+}
+
+// probeCatalog makes one catalog call before the online checks. When the
+// catalog cannot be read at all (wrong secret, unknown AccessKey, endpoint
+// down), every online check would only be skipped with the same warning and
+// the command would pass: it fails once, with the cause, instead.
+func probeCatalog(ctx context.Context, e *env) error {
+	if _, err := e.Catalog.Regions(ctx); err != nil {
+		return failed(fmt.Errorf("validate --online cannot read the catalog: %w; fix the credentials or the endpoint, or drop --online to check the documented rules only", err))
+	}
+	return nil
 }
