@@ -152,8 +152,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	}
 	events, flush := printEvents(io)
 	out, err := launcher.Launch(ctx, e.ECS, req, launchOpts(e, h, o), events)
-	flush()
-	return reportOutcome(io, out, err)
+	return reportOutcome(io, out, err, flush())
 }
 
 func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error {
@@ -178,8 +177,7 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	defer e.Close()
 	events, flush := printEvents(io)
 	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), events)
-	flush()
-	return reportOutcome(io, out, err)
+	return reportOutcome(io, out, err, flush())
 }
 
 func openHistory() (*launcher.History, error) {
@@ -201,23 +199,32 @@ func launchOpts(e *env, h *launcher.History, o *launchOptions) launcher.Options 
 // printEvents renders launch progress on stderr as it happens. It returns
 // the channel the launcher sends to and a function that, once the launcher
 // has returned, closes it and waits until every event is printed.
-func printEvents(io *IO) (chan<- launcher.Event, func()) {
+// The flush function returns the error text of the Failed event it
+// printed, if any, so the final message does not say it again.
+func printEvents(io *IO) (chan<- launcher.Event, func() string) {
 	ch := make(chan launcher.Event, 16)
 	done := make(chan struct{})
+	shown := ""
 	go func() {
 		defer close(done)
 		for ev := range ch {
 			if s := launcher.RenderEvent(ev); s != "" {
 				fmt.Fprintln(io.Err, s)
 			}
+			if ev.Kind == launcher.Failed {
+				shown = ev.Err
+			}
 		}
 	}()
-	return ch, func() { close(ch); <-done }
+	return ch, func() string { close(ch); <-done; return shown }
 }
 
-func reportOutcome(io *IO, out *launcher.Outcome, err error) error {
+// reportOutcome prints the instances, or ends with the error. Parts of
+// the error the printed Failed event already said are not repeated: a
+// failed launch reads as one message.
+func reportOutcome(io *IO, out *launcher.Outcome, err error, shown string) error {
 	if err != nil {
-		return failed(err)
+		return failed(unsaid(err, shown))
 	}
 	for _, in := range out.Instances {
 		fmt.Fprintf(io.Out, "%s\t%s\tprivate %s\tpublic %s\n", in.ID, in.Status, orDash(in.PrivateIP), orDash(in.PublicIP))
@@ -316,4 +323,24 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 		fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %s\n", en.Started.Local().Format("2006-01-02 15:04:05"),
 			en.State, en.Region, en.Request["InstanceType"], strings.Join(en.InstanceIDs, ","))
 	}
+}
+
+// unsaid is err without the parts whose text contains shown (the message
+// already printed); nil when nothing is left to say. errors.Join parts
+// (e.g. a history that could not be written) are kept apart.
+func unsaid(err error, shown string) error {
+	if shown == "" {
+		return err
+	}
+	parts := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		parts = j.Unwrap()
+	}
+	var left []error
+	for _, p := range parts {
+		if !strings.Contains(p.Error(), shown) {
+			left = append(left, p)
+		}
+	}
+	return errors.Join(left...)
 }

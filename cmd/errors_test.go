@@ -1,0 +1,99 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ecslaunch/ecslaunch/sandbox"
+)
+
+// wrongSecretEndpoint starts a sandbox that accepts only its own secret and
+// sets the environment's AccessKey to the same id with another secret: every
+// call is answered SignatureDoesNotMatch.
+func wrongSecretEndpoint(t *testing.T) string {
+	t.Helper()
+	s, err := sandbox.Start(sandbox.Options{AccessKeyID: "auditid", AccessKeySecret: "RiGhTsEcReT-4411"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "auditid")
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "WrOnGsEcReT-5522")
+	t.Setenv("ALIBABA_CLOUD_PROFILE", "")
+	return s.Endpoint()
+}
+
+func noSecretsIn(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		for _, secret := range []string{"WrOnGsEcReT-5522", "RiGhTsEcReT-4411", "Web-2026-tier", "string to sign", "Signature="} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%q is in\n%s", secret, s)
+			}
+		}
+	}
+}
+
+func TestNoCredentialsIsOneLineThatOffersTheSandbox(t *testing.T) {
+	for _, name := range []string{"ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "PROFILE", "ECS_METADATA"} {
+		for _, prefix := range []string{"ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"} {
+			t.Setenv(prefix+name, "")
+		}
+	}
+	_, errs, code := run(t, "", "catalog", "regions")
+	if code != ExitFailed || strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, "--sandbox") {
+		t.Fatalf("exit %d, want 1 and one line offering --sandbox:\n%s", code, errs)
+	}
+}
+
+func TestValidateOnlineFailsOnceWhenTheCatalogCannotBeRead(t *testing.T) {
+	ep := wrongSecretEndpoint(t)
+	out, errs, code := run(t, "", "validate", "--online", "testdata/good.yaml", "--endpoint", ep, "--insecure")
+	if code != ExitFailed {
+		t.Fatalf("exit %d, want 1: no online check could be made\n%s%s", code, out, errs)
+	}
+	if strings.Count(errs, "SignatureDoesNotMatch") != 1 || !strings.Contains(errs, "--online") {
+		t.Errorf("want one message naming the cause and --online:\n%s", errs)
+	}
+	noSecretsIn(t, out, errs)
+}
+
+func TestLaunchFailureIsSaidOnceWithoutSecrets(t *testing.T) {
+	ep := wrongSecretEndpoint(t)
+	t.Setenv("ECS_PASSWORD", "Web-2026-tier")
+	out, errs, code := run(t, "", "launch", "--yes", "../examples/web.yaml", "--endpoint", ep, "--insecure")
+	if code != ExitFailed || strings.Count(errs, "SignatureDoesNotMatch") != 1 {
+		t.Fatalf("exit %d, want 1 and the cause said once:\n%s%s", code, out, errs)
+	}
+	noSecretsIn(t, out, errs)
+	_, errs, code = run(t, "", "dryrun", "../examples/web.yaml", "--endpoint", ep, "--insecure")
+	if code != ExitFailed {
+		t.Errorf("dryrun exit %d", code)
+	}
+	noSecretsIn(t, errs)
+}
+
+func TestUnsaidKeepsOnlyWhatWasNotPrinted(t *testing.T) {
+	cause := errors.New("InvalidAccessKeyId.NotFound: Specified access key is not found.")
+	if err := unsaid(cause, cause.Error()); err != nil {
+		t.Errorf("unsaid = %v, want nothing left", err)
+	}
+	hist := errors.New("write the launch history: disk full")
+	err := unsaid(errors.Join(cause, hist), cause.Error())
+	if err == nil || err.Error() != hist.Error() {
+		t.Errorf("unsaid = %v, want only the history error", err)
+	}
+	if err := unsaid(cause, ""); err != cause {
+		t.Errorf("nothing printed: unsaid = %v, want the error", err)
+	}
+}
+
+func TestReportMasksASignedURLWhateverTheErrorPath(t *testing.T) {
+	var b bytes.Buffer
+	code := report(&b, failed(errors.New(`Post "http://127.0.0.1:1/?AccessKeyId=LTAIx&Password=Hunter2-77&Signature=abc%3D": EOF`)))
+	if code != ExitFailed || strings.Contains(b.String(), "Hunter2-77") || strings.Contains(b.String(), "abc%3D") || strings.Contains(b.String(), "LTAIx") {
+		t.Errorf("exit %d, printed %q", code, b.String())
+	}
+}
