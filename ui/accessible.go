@@ -260,13 +260,22 @@ func (a *accessible) askFields(fields []forms.Field, again func() []forms.Field)
 	return nil
 }
 
+// questionTitle names a question with the API parameter it fills; a UI-only
+// key ("ui.VpcId") means nothing to the user and is left out.
+func questionTitle(f forms.Field) string {
+	if forms.IsExtra(f.Key) {
+		return f.Title
+	}
+	return f.Title + " (" + f.Key + ")"
+}
+
 func (a *accessible) ask(f forms.Field) error {
 	if s := summary(f); s != "" {
 		a.say("%s", s)
 	}
 	switch f.Kind {
 	case forms.Select:
-		v, err := a.selectOne(f.Title+" ("+f.Key+")", f.Options, a.draft.Get(f.Key))
+		v, err := a.selectOne(questionTitle(f), f.Options, a.draft.Get(f.Key))
 		if err == nil {
 			err = a.draft.Set(f.Key, v)
 		}
@@ -402,7 +411,7 @@ func (a *accessible) selectOne(title string, opts []forms.Option, def string) (s
 
 func (a *accessible) confirm(f forms.Field) error {
 	v := a.draft.Get(f.Key) == "true"
-	if err := huh.NewConfirm().Title(f.Title+" ("+f.Key+")").Value(&v).RunAccessible(a.w, a.r); err != nil {
+	if err := huh.NewConfirm().Title(questionTitle(f)).Value(&v).RunAccessible(a.w, a.r); err != nil {
 		return err
 	}
 	if v {
