@@ -55,6 +55,9 @@ func (d *Draft) Get(key string) string {
 	case KeySecurityGroups:
 		return strings.Join(d.SecurityGroups(), ",")
 	case KeyUserDataText:
+		if d.Extra[KeyUserDataFile] != "" {
+			return "" // UserData is the file's: showing it as typed text would invite editing it flattened
+		}
 		if b, err := base64.StdEncoding.DecodeString(d.Req.Get("UserData")); err == nil {
 			return string(b)
 		}
@@ -192,6 +195,11 @@ func (d *Draft) applySecurityGroups(csv string) error {
 
 func (d *Draft) applyUserDataFile(path string) error {
 	if path == "" {
+		// The path was erased: the file's content goes with it, unless
+		// the user data is typed text.
+		if d.Extra[KeyUserDataText] == "" {
+			d.Req.Delete("UserData")
+		}
 		return nil
 	}
 	b, err := os.ReadFile(path)

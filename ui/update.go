@@ -278,7 +278,8 @@ func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.focusNewRow(f, before.Key)
 		}
 	case changeTyping:
-		if m.shapeChanged(f) {
+		if fl, _ := f.focused(); fl.Key == forms.KeyUserDataFile || m.shapeChanged(f) {
+			// A user-data file replaces the typed text: the text field must show it gone.
 			m.rebuildForm(f) // typing a bandwidth above 0 brings its charge type
 		} else {
 			m.recheck(f)
