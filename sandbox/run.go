@@ -138,15 +138,25 @@ func buildRequest(m map[string]string) *request.Request {
 //     security group capacity by group type (T1-8, T2-15), free and unused
 //     private IPs (T1-89, T1-90).
 func (c *call) check(m map[string]string) (*runPlan, error) {
-	req := buildRequest(m)
+	asked := buildRequest(m)
+	// The references are checked, and the instances made, with the image
+	// ImageFamily stands for (rules.md T2-16); the documented rules see the
+	// request as sent.
+	req, famErr := c.resolveImageFamily(asked)
 	img, _ := c.s.world.Image(req.Get("ImageId"))
 	rctx := rules.Context{OSType: img.OSType, ImageSize: img.Size, Now: time.Now()}
 	if t, ok := c.s.world.Type(req.Get("InstanceType")); ok {
 		rctx.MaxDataDisks = t.MaxDataDisks()
 	}
-	offline := rules.Validate(req, rctx)
+	offline := rules.Validate(asked, rctx)
 	if f, ok := firstFinding(offline); ok && requiredCodes[f.Code] {
 		return nil, asAPIError(f)
+	}
+	if famErr != nil {
+		if err := firstError(offline); err != nil {
+			return nil, err
+		}
+		return nil, famErr
 	}
 	online := rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)
 	// rules.md's suggested order: required parameters (step 2; VSwitchId,
@@ -199,6 +209,32 @@ func absentReferences(req *request.Request) error {
 		return &apiError{http.StatusNotFound, "DeploymentSet.NotFound", fmt.Sprintf("The specified deployment set %q does not exist.", id)}
 	}
 	return nil
+}
+
+// resolveImageFamily returns the request with ImageFamily replaced by the
+// family's latest available image (rules.md T2-16), or the request itself
+// when it names no family or also an ImageId (a conflict the rules report).
+func (c *call) resolveImageFamily(req *request.Request) (*request.Request, error) {
+	fam := req.Get("ImageFamily")
+	if fam == "" || req.Has("ImageId") {
+		return req, nil
+	}
+	var latest world.Image
+	for _, img := range c.s.world.Images {
+		if img.ImageFamily == fam && img.Status == "Available" && img.CreationTime > latest.CreationTime {
+			latest = img
+		}
+	}
+	if latest.ImageId == "" {
+		return req, &apiError{http.StatusForbidden, "InvalidImageFamily.MissingAvailableImage",
+			fmt.Sprintf("The specified ImageFamily %q has no available image.", fam)}
+	}
+	out := req.Clone()
+	out.Delete("ImageFamily")
+	if err := out.Set("ImageId", latest.ImageId); err != nil {
+		return req, errInternal
+	}
+	return out, nil
 }
 
 // requiredCodes answer step 2 of rules.md's suggested check order (the

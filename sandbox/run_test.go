@@ -480,3 +480,43 @@ func TestMetadataOptionsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestImageFamily: ImageFamily instead of ImageId launches the family's
+// latest available image (rules.md T2-16); a family with none answers
+// InvalidImageFamily.MissingAvailableImage.
+func TestImageFamily(t *testing.T) {
+	s := start(t, sandbox.Options{BootTime: time.Hour})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	w := world.New()
+	img, _ := w.Image(image)
+	latest := img
+	for _, i := range w.Images {
+		if i.ImageFamily == img.ImageFamily && i.Status == "Available" && i.CreationTime > latest.CreationTime {
+			latest = i
+		}
+	}
+	req := goodRequest(n)
+	req.ImageId, req.ImageFamily = "", img.ImageFamily
+	req.DryRun = requests.NewBoolean(true)
+	_, err := c.RunInstances(req)
+	apiError(t, err, "DryRunOperation", 400)
+
+	req = goodRequest(n)
+	req.ImageId, req.ImageFamily = "", img.ImageFamily
+	resp, err := c.RunInstances(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ecs.CreateDescribeInstancesRequest()
+	d.InstanceIds = `["` + resp.InstanceIdSets.InstanceIdSet[0] + `"]`
+	dr, err := c.DescribeInstances(d)
+	if err != nil || len(dr.Instances.Instance) != 1 || dr.Instances.Instance[0].ImageId != latest.ImageId {
+		t.Errorf("launched from %+v (%v), want the family's latest image %s", dr.Instances.Instance, err, latest.ImageId)
+	}
+
+	req = goodRequest(n)
+	req.ImageId, req.ImageFamily = "", "acs:no_such_family"
+	_, err = c.RunInstances(req)
+	apiError(t, err, "InvalidImageFamily.MissingAvailableImage", 403)
+}
