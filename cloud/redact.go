@@ -86,17 +86,20 @@ func describe(err error) string {
 	var se *sdkerrors.ServerError
 	var ce *sdkerrors.ClientError
 	var ue *url.Error
+	// A *url.Error comes before a deadline it may match (the SDK's read
+	// timeout matches context.DeadlineExceeded): it names the host the
+	// call went to. The caller cancelling is just "canceled".
 	switch {
 	case errors.As(err, &se):
 		return describeServer(se)
 	case errors.Is(err, context.Canceled):
 		return "canceled"
+	case errors.As(err, &ue):
+		return describeURL(ue)
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timed out"
 	case errors.As(err, &ce):
 		return describeClient(ce)
-	case errors.As(err, &ue):
-		return describeURL(ue)
 	}
 	return err.Error()
 }
@@ -142,7 +145,7 @@ func describeURL(ue *url.Error) string {
 		host = u.Scheme + "://" + u.Host
 	}
 	if ue.Timeout() {
-		return fmt.Sprintf("%s %s: timed out", ue.Op, host)
+		return fmt.Sprintf("%s %s: timed out waiting for the answer (is the endpoint reachable and up?)", ue.Op, host)
 	}
 	return fmt.Sprintf("%s %s: %s", ue.Op, host, describe(ue.Err))
 }

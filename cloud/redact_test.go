@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -85,5 +86,15 @@ func TestServerMessageDropsTheStringToSign(t *testing.T) {
 	}
 	if got := ServerMessage("The specified parameter \"Password\" is not valid.\n  see docs"); got != `The specified parameter "Password" is not valid. see docs` {
 		t.Errorf("ServerMessage of an ordinary message = %q", got)
+	}
+}
+
+// The SDK's read timeout matches context.DeadlineExceeded too; the line
+// still names the host, never the query.
+func TestDescribeReadTimeoutNamesTheHost(t *testing.T) {
+	err := &url.Error{Op: "Post", URL: "http://127.0.0.1:9/?AccessKeyId=LTAIq&Password=Hunter2&Signature=zz", Err: context.DeadlineExceeded}
+	got := Describe(err)
+	if !strings.Contains(got, "Post http://127.0.0.1:9") || !strings.Contains(got, "timed out") || strings.Contains(got, "Hunter2") || strings.Contains(got, "/?") {
+		t.Errorf("Describe = %q", got)
 	}
 }
