@@ -191,15 +191,37 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	return c.plan(req)
 }
 
+// errNoKMSKey answers a KMS key the sandbox does not have (rules.md T1-47).
+func errNoKMSKey(key string) error {
+	return &apiError{http.StatusNotFound, "InvalidParameter.KMSKeyId.NotFound", fmt.Sprintf("The specified %s does not exist.", key)}
+}
+
 // absentReferences answers the references to resources the sandbox never
 // has (step 5 of the suggested order): a data-disk snapshot (rules.md T1-44),
-// an IPv6-enabled vSwitch (T1-87, T1-88) or a deployment set (T1-67).
+// a KMS key (T1-47), a RAM role (T1-59), a dedicated host (T1-68), an
+// IPv6-enabled vSwitch (T1-87, T1-88) or a deployment set (T1-67).
 func absentReferences(req *request.Request) error {
 	for i := 1; i <= req.Count("DataDisk"); i++ {
 		if id := req.Get("DataDisk." + strconv.Itoa(i) + ".SnapshotId"); id != "" {
 			return &apiError{http.StatusNotFound, "InvalidDataDiskSnapshotId.NotFound",
 				fmt.Sprintf("The specified parameter \"DataDisk.%d.SnapshotId\" is not valid: snapshot %q does not exist.", i, id)}
 		}
+	}
+	for _, k := range []string{"SystemDisk.KMSKeyId"} {
+		if req.Has(k) {
+			return errNoKMSKey(k)
+		}
+	}
+	for i := 1; i <= req.Count("DataDisk"); i++ {
+		if k := "DataDisk." + strconv.Itoa(i) + ".KMSKeyId"; req.Has(k) {
+			return errNoKMSKey(k)
+		}
+	}
+	if name := req.Get("RamRoleName"); name != "" {
+		return &apiError{http.StatusNotFound, "InvalidRamRole.NotFound", fmt.Sprintf("The specified RAM role %q does not exist.", name)}
+	}
+	if id := req.Get("DedicatedHostId"); id != "" {
+		return &apiError{http.StatusBadRequest, "InvalidDedicatedHostId.NotFound", fmt.Sprintf("The specified dedicated host %q does not exist.", id)}
 	}
 	if req.Has("Ipv6AddressCount") || req.Count("Ipv6Address") > 0 {
 		// The sandbox's vSwitches, like a default one, have no IPv6 CIDR (T1-87).

@@ -428,6 +428,11 @@ func TestCheckOrder(t *testing.T) {
 			r.DataDisk = &[]ecs.RunInstancesDataDisk{{Category: "cloud_essd", SnapshotId: "s-bp1nosuchsnapshot"}}
 		}, "InvalidDataDiskSnapshotId.NotFound", 404},
 		{"unknown deployment set", func(r *ecs.RunInstancesRequest) { r.DeploymentSetId = "ds-bp1nosuchset" }, "DeploymentSet.NotFound", 404},
+		{"unknown RAM role", func(r *ecs.RunInstancesRequest) { r.RamRoleName = "EcsRole" }, "InvalidRamRole.NotFound", 404},
+		{"unknown dedicated host", func(r *ecs.RunInstancesRequest) { r.DedicatedHostId = "dh-bp1nosuchhost" }, "InvalidDedicatedHostId.NotFound", 400},
+		{"unknown KMS key", func(r *ecs.RunInstancesRequest) {
+			r.DataDisk = &[]ecs.RunInstancesDataDisk{{Category: "cloud_essd", Size: "40", Encrypted: "true", KMSKeyId: "0e478b7a-4262-4802-b8cb-00d3fb40****"}}
+		}, "InvalidParameter.KMSKeyId.NotFound", 404},
 		{"IPv6 on a vSwitch without it", func(r *ecs.RunInstancesRequest) { r.Ipv6AddressCount = requests.NewInteger(1) }, "InvalidVSwitch.Ipv6NotTurnOn", 403},
 		{"no vSwitch and a bad password", func(r *ecs.RunInstancesRequest) {
 			r.VSwitchId, r.Password = "", "short" // required (step 2) before format (step 3)
