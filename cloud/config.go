@@ -139,6 +139,37 @@ func loadCLIConfig(path string) (*cliConfig, error) {
 	return &conf, nil
 }
 
+// UnknownProfileError reports a profile asked for by name (--profile,
+// ALIBABA_CLOUD_PROFILE) that the aliyun CLI config does not hold: a usage
+// error, which names the profiles it does hold.
+type UnknownProfileError struct {
+	Name, Path string
+	// Known are the configured profiles' names (no other field of them).
+	Known []string
+}
+
+// Error names the profile, the file and the profiles there are.
+func (e *UnknownProfileError) Error() string {
+	if len(e.Known) == 0 {
+		return fmt.Sprintf("profile %q: no profile is configured in %s (aliyun configure --profile %s)", e.Name, e.Path, e.Name)
+	}
+	return fmt.Sprintf("profile %q is not configured in %s; configured: %s", e.Name, e.Path, strings.Join(e.Known, ", "))
+}
+
+// names lists the configured profiles.
+func (c *cliConfig) names() []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range c.Profiles {
+		if p.configured() {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
 func (c *cliConfig) profile(name string) (*cliProfile, bool) {
 	if c == nil {
 		return nil, false
@@ -276,10 +307,7 @@ func profileCredential(conf *cliConfig, path, name string, required bool) (*cred
 		if !required {
 			return nil, nil
 		}
-		if conf == nil {
-			return nil, fmt.Errorf("profile %q: no aliyun CLI config at %s", name, path)
-		}
-		return nil, fmt.Errorf("profile %q is not configured in %s", name, path)
+		return nil, &UnknownProfileError{Name: name, Path: path, Known: conf.names()}
 	}
 	cred, err := providerFor(conf, p, map[string]bool{})
 	if err != nil {

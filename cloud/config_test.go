@@ -260,3 +260,25 @@ func TestConfigFixtureIsValidJSON(t *testing.T) {
 		t.Fatalf("fixture: %v, %d profiles", err, len(c.Profiles))
 	}
 }
+
+// A profile asked for by name that is not there is an UnknownProfileError
+// naming the configured profiles (and nothing else of them).
+func TestUnknownProfileNamesTheConfiguredOnes(t *testing.T) {
+	home := writeConfig(t, cliFile)
+	for _, cfg := range []Config{{Profile: "prod", Getenv: envOf(home)}, {Getenv: envOf(home, "ALIBABA_CLOUD_PROFILE", "prod")}} {
+		_, err := Resolve(cfg)
+		var upe *UnknownProfileError
+		if !errors.As(err, &upe) || upe.Name != "prod" {
+			t.Fatalf("err = %v, want an UnknownProfileError for prod", err)
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "configured: ak, sts, role, ecsrole, chain, loop, auto") || strings.Contains(msg, "SECRET") {
+			t.Errorf("message %q", msg)
+		}
+	}
+	_, err := Resolve(Config{Profile: "prod", Getenv: envOf(t.TempDir())})
+	var upe *UnknownProfileError
+	if !errors.As(err, &upe) || !strings.Contains(err.Error(), "aliyun configure --profile prod") {
+		t.Errorf("no config file: err = %v, want how to configure the profile", err)
+	}
+}
