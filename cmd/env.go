@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
@@ -52,6 +53,11 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	}
 	if err != nil {
 		e.Close()
+		// A profile name that is not configured is a usage error (exit 2).
+		var upe *cloud.UnknownProfileError
+		if errors.As(err, &upe) {
+			return nil, usageErr(err)
+		}
 		// ErrNoCredentials is already the one line that offers --sandbox.
 		return nil, failed(err)
 	}

@@ -97,3 +97,10 @@ func TestReportMasksASignedURLWhateverTheErrorPath(t *testing.T) {
 		t.Errorf("exit %d, printed %q", code, b.String())
 	}
 }
+
+func TestAnUnknownProfileIsAUsageError(t *testing.T) {
+	_, errs, code := run(t, "", "catalog", "regions", "--profile", "nosuch")
+	if code != ExitUsage || !strings.Contains(errs, `profile "nosuch"`) {
+		t.Fatalf("exit %d, want 2 naming the profile:\n%s", code, errs)
+	}
+}
