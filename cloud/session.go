@@ -66,6 +66,13 @@ func newSession(cfg Config, region string, cred *credential) (*Session, error) {
 	return s, nil
 }
 
+// CheckEndpoint reports what is wrong with --endpoint/--insecure before
+// any session is made, so commands can reject them as usage errors.
+func CheckEndpoint(endpoint string, insecure bool) error {
+	_, _, err := endpointOf(Config{Endpoint: endpoint, Insecure: insecure})
+	return err
+}
+
 // endpointOf checks --endpoint/--insecure: plain HTTP only to an explicit
 // endpoint, HTTPS otherwise (the SDK would default to HTTP, sdk-notes.md §1).
 func endpointOf(cfg Config) (endpoint, scheme string, err error) {
@@ -79,7 +86,7 @@ func endpointOf(cfg Config) (endpoint, scheme string, err error) {
 	if endpoint != "" {
 		if _, port, err := net.SplitHostPort(endpoint); err == nil {
 			if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-				return "", "", fmt.Errorf("--endpoint %q: bad port", cfg.Endpoint)
+				return "", "", fmt.Errorf("--endpoint %q: the port must be a number from 1 to 65535 (HOST:PORT)", cfg.Endpoint)
 			}
 		}
 	}

@@ -173,3 +173,19 @@ func TestRefusedConnectionIsRedacted(t *testing.T) {
 		t.Errorf("Describe = %q, want the host without the query", d)
 	}
 }
+
+func TestCheckEndpointSaysWhatToGive(t *testing.T) {
+	for _, c := range []struct {
+		endpoint string
+		insecure bool
+		want     string
+	}{{"http://127.0.0.1:8080", true, "HOST:PORT"}, {"127.0.0.1:notaport", true, "1 to 65535"}, {"", true, "--endpoint"}} {
+		err := CheckEndpoint(c.endpoint, c.insecure)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("CheckEndpoint(%q, %v) = %v, want it to say %q", c.endpoint, c.insecure, err, c.want)
+		}
+	}
+	if err := CheckEndpoint("127.0.0.1:8080", true); err != nil {
+		t.Errorf("a good endpoint: %v", err)
+	}
+}
