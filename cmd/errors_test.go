@@ -104,3 +104,12 @@ func TestAnUnknownProfileIsAUsageError(t *testing.T) {
 		t.Fatalf("exit %d, want 2 naming the profile:\n%s", code, errs)
 	}
 }
+
+func TestABadEndpointIsAUsageError(t *testing.T) {
+	for _, ep := range []string{"http://127.0.0.1:8080", "127.0.0.1:notaport"} {
+		_, errs, code := run(t, "", "catalog", "regions", "--endpoint", ep, "--insecure")
+		if code != ExitUsage || !strings.Contains(errs, "--endpoint") {
+			t.Errorf("--endpoint %s: exit %d, want 2 naming --endpoint:\n%s", ep, code, errs)
+		}
+	}
+}

@@ -108,6 +108,9 @@ func (g *globals) check() error {
 	if g.sandbox && g.endpoint != "" {
 		return usageErr(errors.New("--sandbox starts its own endpoint: give --sandbox or --endpoint, not both"))
 	}
+	if err := cloud.CheckEndpoint(g.endpoint, g.insecure); err != nil {
+		return usageErr(err)
+	}
 	return nil
 }
 
