@@ -106,7 +106,18 @@ func Validate(d *Draft, now time.Time) []rules.Finding {
 	for _, k := range []string{"ZoneId", "InstanceType", "ImageId", "SystemDisk.Category", "VSwitchId", "KeyPairName", "PrivateIpAddress"} {
 		out = append(out, fit(d, k)...)
 	}
-	return out
+	return append(out, loginChecks(d)...)
+}
+
+// loginChecks reports a login method chosen whose parameter is gone (a
+// region change drops the key pair, which belongs to the old region): the
+// API would accept the request, and the instance would have no way in.
+func loginChecks(d *Draft) []rules.Finding {
+	if d.Extra[KeyLogin] == LoginKeyPair && !d.Req.Has("KeyPairName") {
+		return []rules.Finding{{Parameter: "KeyPairName", Severity: rules.Error, Code: "MissingParameter",
+			Message: "KeyPairName is required: you chose to log in with an SSH key pair; choose one of this region's"}}
+	}
+	return nil
 }
 
 // dropTypedSecretWarning leaves out the "literal password in a launch
