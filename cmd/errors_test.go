@@ -113,3 +113,17 @@ func TestABadEndpointIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// Over SSH (no local clipboard tool is used) with stderr redirected, --copy
+// cannot reach a clipboard: it says so instead of writing OSC 52 into the
+// redirected output and claiming success.
+func TestCopyWithoutATerminalSaysItCannot(t *testing.T) {
+	t.Setenv("SSH_TTY", "/dev/pts/9")
+	out, errs, code := run(t, "", "export", "../examples/web.yaml", "--copy")
+	if code != ExitFailed || strings.Contains(errs, "\x1b]52") || strings.Contains(errs, "copied") || !strings.Contains(errs, "terminal") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if !strings.HasPrefix(out, "aliyun ecs RunInstances") {
+		t.Errorf("the export itself is still written:\n%s", out)
+	}
+}

@@ -74,11 +74,21 @@ func runExport(g *globals, io *IO, o *exportOptions, path string) error {
 		return failed(err)
 	}
 	if o.copy {
-		method, err := exporter.Copy(res.Text, io.Err)
+		method, err := exporter.Copy(res.Text, osc52Target(io))
 		if err != nil {
 			return failed(fmt.Errorf("copy to the clipboard: %w", err))
 		}
 		fmt.Fprintf(io.Err, "copied to the clipboard (%s)\n", method)
+	}
+	return nil
+}
+
+// osc52Target is where an OSC 52 copy may be written: the terminal on
+// stderr, or nowhere, since written to a redirected stderr the sequence
+// would land in a file or a CI log and copy nothing.
+func osc52Target(x *IO) io.Writer {
+	if x.ErrTerminal {
+		return x.Err
 	}
 	return nil
 }
