@@ -38,6 +38,7 @@ type imagePicker struct {
 	list   pickList
 	shown  []catalog.Image // the tab's images, in display order
 	index  []string
+	best   string // ImageId of the filter's best match ("" without a filter)
 }
 
 func newImagePicker() imagePicker {
@@ -88,9 +89,14 @@ func osOf(im catalog.Image) string {
 func (p *imagePicker) refresh() {
 	cur, _ := p.list.selected()
 	idx := make([]int, 0, len(p.shown))
+	p.best = ""
 	if q := strings.TrimSpace(p.filter.Value()); q != "" {
-		for _, m := range fuzzy.Find(q, p.index) {
+		matches := fuzzy.Find(q, p.index)
+		for _, m := range matches {
 			idx = append(idx, m.Index)
+		}
+		if len(matches) > 0 {
+			p.best = p.shown[matches[0].Index].ImageId
 		}
 		sort.Ints(idx) // keep the grouping
 	} else {
@@ -113,6 +119,16 @@ func (p *imagePicker) refresh() {
 	}
 	p.list.setRows(rows)
 	if !p.list.selectValue(cur.value) {
+		p.list.cursor = 0
+		p.list.clamp()
+	}
+}
+
+// toBestMatch puts the cursor on the filter's best match: the rows keep
+// their OS grouping, so the first row is not the one the query named
+// ("win2022" must not pick Windows Server 2016).
+func (p *imagePicker) toBestMatch() {
+	if p.best == "" || !p.list.selectValue(p.best) {
 		p.list.cursor = 0
 		p.list.clamp()
 	}

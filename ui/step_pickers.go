@@ -123,8 +123,12 @@ func (m Model) onFilterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	*in, cmd = in.Update(msg)
 	if in.Value() != before {
 		refresh()
-		m.activeList().cursor = 0 // a new query: its best match first
-		m.activeList().clamp()
+		if m.step == forms.Image {
+			m.images.toBestMatch()
+		} else {
+			m.activeList().cursor = 0 // a new query: its best match first
+			m.activeList().clamp()
+		}
 		if m.step == forms.InstanceType {
 			cmd = tea.Batch(cmd, m.priceVisible())
 		}
