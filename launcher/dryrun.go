@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -76,7 +75,7 @@ func DryRun(ctx context.Context, c Client, req *request.Request) DryRunResult {
 // dryRunRequest builds the SDK request, or the failed result saying why
 // it cannot be built.
 func dryRunRequest(req *request.Request) (*ecs.RunInstancesRequest, DryRunResult, bool) {
-	resolved, err := req.Resolve(os.LookupEnv)
+	resolved, err := req.Resolve(lookupNonEmpty)
 	if err != nil {
 		var miss *request.MissingReferenceError
 		res := DryRunResult{Explanation: err.Error()}

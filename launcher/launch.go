@@ -49,7 +49,8 @@ type Options struct {
 	NewToken func() string
 	// Scheme of every call: "https" by default, "http" for the sandbox.
 	Scheme string
-	// LookupEnv resolves ${NAME} references (default os.LookupEnv).
+	// LookupEnv resolves ${NAME} references (default: the environment, a
+	// variable set to "" counting as unset).
 	LookupEnv func(string) (string, bool)
 }
 
@@ -77,9 +78,17 @@ func (o Options) withDefaults() Options {
 		o.NewToken = NewToken
 	}
 	if o.LookupEnv == nil {
-		o.LookupEnv = os.LookupEnv
+		o.LookupEnv = lookupNonEmpty
 	}
 	return o
+}
+
+// lookupNonEmpty reads the environment for ${NAME} references. A variable
+// set to "" counts as unset: resolving ${ECS_PASSWORD} to "" would drop the
+// Password and launch the instances without one.
+func lookupNonEmpty(name string) (string, bool) {
+	v, ok := os.LookupEnv(name)
+	return v, ok && v != ""
 }
 
 // Instance is one launched instance as last seen.

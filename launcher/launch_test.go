@@ -514,3 +514,35 @@ func TestDryRunReadTimeoutLeaksNothing(t *testing.T) {
 		}
 	}
 }
+
+// ECS_PASSWORD set to "" is as good as unset: the resume refuses, rather
+// than resolving ${ECS_PASSWORD} to nothing and launching without a Password.
+func TestResumeWithAnEmptySecretVariableRefuses(t *testing.T) {
+	t.Setenv("ECS_PASSWORD", "")
+	h := testHistory(t)
+	if err := h.Append(Entry{Token: "tok-8", State: StatePending, Request: map[string]string{
+		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-8"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := newFake(t)
+	_, err := Resume(context.Background(), f, h, fastOptions(nil), nil)
+	f.verify()
+	if err == nil || !strings.Contains(err.Error(), "ECS_PASSWORD") {
+		t.Errorf("error %v should name ECS_PASSWORD", err)
+	}
+	if len(f.runReqs) != 0 {
+		t.Errorf("RunInstances was sent %d time(s) without the Password", len(f.runReqs))
+	}
+}
+
+func TestDryRunWithAnEmptySecretVariableNamesIt(t *testing.T) {
+	t.Setenv("ECS_PASSWORD", "")
+	req := testRequest(t, "1")
+	if err := req.Set("Password", "${ECS_PASSWORD}"); err != nil {
+		t.Fatal(err)
+	}
+	res := DryRun(context.Background(), newFake(t), req)
+	if res.Passed || res.Parameter != "Password" || !strings.Contains(res.Explanation, "ECS_PASSWORD") {
+		t.Errorf("result %+v", res)
+	}
+}
