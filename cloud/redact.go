@@ -120,8 +120,8 @@ func ServerMessage(msg string) string {
 // StringToSign (see ServerMessage).
 func describeServer(se *sdkerrors.ServerError) string {
 	msg := ServerMessage(se.Message())
-	if se.ErrorCode() == "SignatureDoesNotMatch" {
-		msg += " (check the AccessKey secret)"
+	if hint := hintFor(se.ErrorCode()); hint != "" {
+		msg += " (" + hint + ")"
 	}
 	out := fmt.Sprintf("%s: %s (HTTP %d", se.ErrorCode(), msg, se.HttpStatus())
 	if id := se.RequestId(); id != "" {
@@ -153,4 +153,37 @@ func describeURL(ue *url.Error) string {
 // oneLine folds the SDK's multi-line texts into one line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// codeHints say what to do about the errors every call can get, whatever
+// the API: credentials, permissions, throttling and ECS-side failures.
+// Codes are matched exactly, then by prefix ("Throttling" covers
+// "Throttling.User").
+var codeHints = []struct{ code, hint string }{
+	{"SignatureDoesNotMatch", "check the AccessKey secret"},
+	{"IncompleteSignature", "check the AccessKey secret"},
+	{"InvalidAccessKeyId.NotFound", "the AccessKeyId is unknown: check the profile or ALIBABA_CLOUD_ACCESS_KEY_ID"},
+	{"InvalidAccessKeyId.Inactive", "the AccessKey is disabled: enable it or use another"},
+	{"InvalidSecurityToken.Expired", "the STS token has expired: get a new one"},
+	{"InvalidSecurityToken", "the STS token is not valid: get a new one"},
+	{"Forbidden.RAM", "the RAM user or role lacks the permission for this action"},
+	{"Forbidden", "the account may not do this: check its RAM permissions"},
+	{"Throttling", "too many requests: wait a minute and try again"},
+	{"ServiceUnavailable", "a temporary ECS failure: try again in a moment"},
+	{"InternalError", "a temporary ECS failure: try again in a moment"},
+}
+
+// hintFor is the advice for an error code, "" when there is none.
+func hintFor(code string) string {
+	for _, h := range codeHints {
+		if code == h.code {
+			return h.hint
+		}
+	}
+	for _, h := range codeHints {
+		if strings.HasPrefix(code, h.code+".") {
+			return h.hint
+		}
+	}
+	return ""
 }

@@ -98,3 +98,23 @@ func TestDescribeReadTimeoutNamesTheHost(t *testing.T) {
 		t.Errorf("Describe = %q", got)
 	}
 }
+
+// The errors any call can get say what to do, whatever the API.
+func TestDescribeSaysWhatToDoAboutCommonCodes(t *testing.T) {
+	for code, want := range map[string]string{
+		"InvalidAccessKeyId.NotFound":  "AccessKeyId is unknown",
+		"Throttling.User":              "wait a minute",
+		"ServiceUnavailable":           "try again",
+		"Forbidden.RAM":                "permission",
+		"InvalidSecurityToken.Expired": "expired",
+	} {
+		body := `{"RequestId":"R","Code":"` + code + `","Message":"m"}`
+		got := Describe(sdkerrors.NewServerError(400, body, ""))
+		if !strings.HasPrefix(got, code+": m (") || !strings.Contains(got, want) {
+			t.Errorf("Describe(%s) = %q, want advice %q", code, got, want)
+		}
+	}
+	if got := Describe(sdkerrors.NewServerError(404, `{"RequestId":"R","Code":"InvalidRegionId.NotFound","Message":"m"}`, "")); got != "InvalidRegionId.NotFound: m (HTTP 404, RequestId R)" {
+		t.Errorf("a code without advice: %q", got)
+	}
+}
