@@ -236,7 +236,12 @@ func ApplyDefaults(s StepID, d *Draft) {
 	case Access:
 		if _, ok := d.Extra[KeyLogin]; !ok {
 			login := d.Get(KeyLogin)
-			if login == LoginNone && env.Data != nil && len(env.Data.KeyPairs) > 0 {
+			// A key pair is ignored on Windows (rules.md T2-32): defaulting to one
+			// there would launch an instance with no way in, so Windows waits
+			// for a password set later.
+			im, _ := env.Image(d.Req.Get("ImageId"))
+			windows := strings.EqualFold(im.OSType, "windows")
+			if login == LoginNone && !windows && env.Data != nil && len(env.Data.KeyPairs) > 0 {
 				login = LoginKeyPair
 			}
 			_ = d.Set(KeyLogin, login)
