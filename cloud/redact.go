@@ -120,7 +120,7 @@ func ServerMessage(msg string) string {
 // StringToSign (see ServerMessage).
 func describeServer(se *sdkerrors.ServerError) string {
 	msg := ServerMessage(se.Message())
-	if hint := hintFor(se.ErrorCode()); hint != "" {
+	if hint := Hint(se.ErrorCode()); hint != "" {
 		msg += " (" + hint + ")"
 	}
 	out := fmt.Sprintf("%s: %s (HTTP %d", se.ErrorCode(), msg, se.HttpStatus())
@@ -173,8 +173,9 @@ var codeHints = []struct{ code, hint string }{
 	{"InternalError", "a temporary ECS failure: try again in a moment"},
 }
 
-// hintFor is the advice for an error code, "" when there is none.
-func hintFor(code string) string {
+// Hint is the advice for an error code any ECS call can get (credentials,
+// permissions, throttling, temporary failures), "" when there is none.
+func Hint(code string) string {
 	for _, h := range codeHints {
 		if code == h.code {
 			return h.hint
