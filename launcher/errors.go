@@ -76,9 +76,13 @@ type APIError struct {
 	RequestID  string
 }
 
-// Error renders the code, message and request ID.
+// Error renders the code, message, what to do when the code is one any
+// call can get (cloud.Hint), and the request ID.
 func (e *APIError) Error() string {
 	s := e.Code + ": " + e.Message
+	if hint := cloud.Hint(e.Code); hint != "" {
+		s += " (" + hint + ")"
+	}
 	if e.RequestID != "" {
 		s += " (RequestId " + e.RequestID + ")"
 	}

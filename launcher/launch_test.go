@@ -546,3 +546,15 @@ func TestDryRunWithAnEmptySecretVariableNamesIt(t *testing.T) {
 		t.Errorf("result %+v", res)
 	}
 }
+
+// A launch refused for its credentials says what to check.
+func TestLaunchRefusedForItsAccessKeySaysWhatToCheck(t *testing.T) {
+	f := newFake(t)
+	body := `{"RequestId":"REQ-K","Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found."}`
+	f.run = append(f.run, runErr(sdkerrors.NewServerError(404, body, "")))
+	_, err := Launch(context.Background(), f, testRequest(t, "1"), fastOptions(testHistory(t)), nil)
+	f.verify()
+	if err == nil || !strings.Contains(err.Error(), "InvalidAccessKeyId.NotFound") || !strings.Contains(err.Error(), "check the profile") {
+		t.Errorf("error %v should name the code and what to check", err)
+	}
+}
