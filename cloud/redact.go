@@ -19,12 +19,17 @@ const Redacted = "REDACTED"
 // signedParam matches the secret-bearing query values of a signed URL, plain
 // (AccessKeyId=…), percent-encoded once as in a StringToSign (AccessKeyId%3D…
 // up to the next %26) or twice. Values stop at &, whitespace, quotes and %26.
-var signedParam = regexp.MustCompile(`(?i)((?:AccessKeyId|AccessKeySecret|Signature|SecurityToken|Password)(?:=|%3D|%253D))(?:[^&\s"'%<>]|%(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-57-9A-Fa-f]))*`)
+var signedParam = regexp.MustCompile(`(?i)((?:AccessKeyId|AccessKeySecret|Signature|SecurityToken|Password)(?:=|%3D|%253D))(?:[^&\s"'%<>)]|%(?:[013-9A-Fa-f][0-9A-Fa-f]|2[0-57-9A-Fa-f]))*`)
 
 // secretField matches the same names (and the CLI config's keys) as JSON or
 // YAML fields, e.g. "AccessKeySecret":"…" or access_key_secret: …; the value
-// stops at a quote, comma, brace or &.
-var secretField = regexp.MustCompile(`(?i)("?(?:AccessKeyId|AccessKeySecret|SecurityToken|Password|Signature|access_key_id|access_key_secret|sts_token)"?\s*:\s*"?)[^"\s,}&]*`)
+// stops at a quote, comma, brace or &. An unquoted name counts only where a
+// YAML key can stand (line start, a list item, after { or ,), so prose such
+// as "--Password: needs a value" keeps its words.
+var secretField = regexp.MustCompile(`(?im)((?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)"?` + secretNames + `"?[ \t]*:[ \t]*"?|"` + secretNames + `"[ \t]*:[ \t]*"?)[^"\s,}&]*`)
+
+// secretNames are the field names whose values secretField masks.
+const secretNames = `(?:AccessKeyId|AccessKeySecret|SecurityToken|Password|Signature|access_key_id|access_key_secret|sts_token)`
 
 // known holds the secrets of every resolved session, so Redact also catches
 // them where no parameter name precedes them.

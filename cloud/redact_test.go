@@ -23,6 +23,10 @@ func TestRedact(t *testing.T) {
 		{"the secret kn0wnSecret/+= and kn0wnSecret%2F%2B%3D", "the secret REDACTED and REDACTED"},
 		{"SignatureMethod=HMAC-SHA1&SignatureNonce=abc", "SignatureMethod=HMAC-SHA1&SignatureNonce=abc"},
 		{`The specified parameter "Password" is not valid.`, `The specified parameter "Password" is not valid.`},
+		{"--Password: needs a value (write --Password=VALUE)", "--Password: needs a value (write --Password=REDACTED)"},
+		{"note: Password: the literal value is not written", "note: Password: the literal value is not written"},
+		{"request:\n  Password: Hunter2\n  DataDisk:\n    - Password: x2", "request:\n  Password: REDACTED\n  DataDisk:\n    - Password: REDACTED"},
+		{`{Password: Hunter2, AccessKeyId: LTAI}`, `{Password: REDACTED, AccessKeyId: REDACTED}`},
 	}
 	for _, tt := range tests {
 		if got := Redact(tt.in); got != tt.want {
