@@ -127,3 +127,12 @@ func TestCopyWithoutATerminalSaysItCannot(t *testing.T) {
 		t.Errorf("the export itself is still written:\n%s", out)
 	}
 }
+
+// The last-guard redaction of printed errors keeps prose whole: an import
+// error about --Password still says what is wrong.
+func TestImportErrorAboutPasswordStaysReadable(t *testing.T) {
+	_, errs, code := run(t, "aliyun ecs RunInstances --RegionId cn-hangzhou --Password", "import", "cli", "-")
+	if code != ExitUsage || !strings.Contains(errs, "--Password: needs a value") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
