@@ -232,6 +232,11 @@ func (p *typePicker) status() string {
 	if m := memChoices[p.mem]; m > 0 {
 		mem = fmtMem(m) + " GiB"
 	}
+	order := p.order.String()
+	if strings.TrimSpace(p.filter.Value()) != "" {
+		// A filter ranks by match (see match); the chosen sort applies again once it is cleared.
+		order = "best match (" + order + " when unfiltered)"
+	}
 	return fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s) · / filter",
-		len(p.list.rows), len(p.all), cpu, mem, p.order)
+		len(p.list.rows), len(p.all), cpu, mem, order)
 }
