@@ -177,7 +177,13 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	defer e.Close()
 	events, flush := printEvents(io)
 	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), events)
-	return reportOutcome(io, out, err, flush())
+	shown := flush()
+	// An unset ${NAME} is unreadable input, as for dryrun and launch (exit 2).
+	var miss *request.MissingReferenceError
+	if errors.As(err, &miss) {
+		return usageErr(err)
+	}
+	return reportOutcome(io, out, err, shown)
 }
 
 func openHistory() (*launcher.History, error) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/sandbox"
 )
 
@@ -134,5 +135,37 @@ func TestImportErrorAboutPasswordStaysReadable(t *testing.T) {
 	_, errs, code := run(t, "aliyun ecs RunInstances --RegionId cn-hangzhou --Password", "import", "cli", "-")
 	if code != ExitUsage || !strings.Contains(errs, "--Password: needs a value") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// A pending launch whose ${ECS_PASSWORD} is not set cannot be resumed: exit
+// 2 naming the variable, as dryrun and launch do.
+func TestResumeWithoutTheSecretVariableIsExit2(t *testing.T) {
+	s, err := sandbox.Start(sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = s.Close() }()
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", sandbox.DefaultAccessKeyID)
+	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", sandbox.DefaultAccessKeySecret)
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	h, err := openHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Append(launcher.Entry{Token: "tok-1", State: launcher.StatePending, Region: "cn-hangzhou", Request: map[string]string{
+		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-1"}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ECS_PASSWORD", "")
+	var out, errb bytes.Buffer
+	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }}
+	root := NewRoot(io)
+	root.SetArgs([]string{"launch", "--resume", "--endpoint", s.Endpoint(), "--insecure"})
+	code := report(&errb, root.Execute())
+	if code != ExitUsage || !strings.Contains(errb.String(), "ECS_PASSWORD") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
