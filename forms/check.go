@@ -189,7 +189,13 @@ func missing(d *Draft, f Field) bool {
 func extraChecks(d *Draft, f Field) []rules.Finding {
 	switch f.Key {
 	case KeyPasswordConfirm:
-		if d.Extra[KeyPasswordConfirm] != d.Req.Get("Password") {
+		// A ${ECS_PASSWORD} reference (a launch file, a resumed draft) is
+		// not typed here: there is nothing to type twice.
+		pw := d.Req.Get("Password")
+		if request.IsReference(pw) && d.Extra[KeyPasswordConfirm] == "" {
+			return nil
+		}
+		if d.Extra[KeyPasswordConfirm] != pw {
 			return []rules.Finding{{Parameter: KeyPasswordConfirm, Severity: rules.Error, Code: "ui.PasswordMismatch",
 				Message: "Password again: the two passwords differ"}}
 		}

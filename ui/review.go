@@ -139,10 +139,10 @@ func (m Model) onDryRun(msg dryRunMsg) (tea.Model, tea.Cmd) {
 	}
 	mm, cmd := m.jumpTo(res.Parameter)
 	out := mm.(Model)
-	out.notice = fmt.Sprintf("DryRun failed: %s — %s", res.Code, firstNonEmpty(res.Explanation, res.Message))
+	out.notice = "DryRun failed: " + dryVerdict(res)
 	// ECS's verdict also shows under the field, until the field changes.
 	out.form.place(forms.FieldFor(res.Parameter), []rules.Finding{{Parameter: res.Parameter, Severity: rules.Error,
-		Code: res.Code, Message: "DryRun: " + res.Code + " — " + firstNonEmpty(res.Explanation, res.Message)}})
+		Code: res.Code, Message: "DryRun: " + dryVerdict(res)}})
 	return out, cmd
 }
 
@@ -257,6 +257,15 @@ func (r *reviewModel) dryLine(st Styles, width int) string {
 	case r.dry.Passed:
 		return st.OK.Render("✓ DryRun passed: ECS would accept this request.")
 	}
-	return st.Error.Render(wrapText(fmt.Sprintf("✗ DryRun failed: %s — %s", r.dry.Code,
-		firstNonEmpty(r.dry.Explanation, r.dry.Message)), width))
+	return st.Error.Render(wrapText("✗ DryRun failed: "+dryVerdict(*r.dry), width))
+}
+
+// dryVerdict is "Code — explanation"; a failure before any call (a
+// ${NAME} reference whose variable is not set) has no code to name.
+func dryVerdict(r dryRunResult) string {
+	text := firstNonEmpty(r.Explanation, r.Message)
+	if r.Code == "" {
+		return text
+	}
+	return r.Code + " — " + text
 }

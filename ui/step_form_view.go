@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 	"strings"
 )
@@ -135,6 +136,10 @@ func (f *fieldForm) valueView(st Styles, d *forms.Draft, fl forms.Field, focused
 		in := f.inputs[fl.Key]
 		if focused {
 			return in.View()
+		}
+		if fl.Kind == forms.Secret && request.IsReference(in.Value()) {
+			// A reference is no secret: say where the value will come from.
+			return st.Value.Render(in.Value()) + st.Muted.Render("  (read from the environment when a call is made)")
 		}
 		if fl.Kind == forms.Secret && in.Value() != "" {
 			return "••••••••"
