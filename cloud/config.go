@@ -87,6 +87,15 @@ func (c Config) configPath() string {
 	return filepath.Join(home, ".aliyun", "config.json")
 }
 
+// ConfigFileError reports an aliyun CLI config file that cannot be read or
+// parsed: unreadable input, which never quotes the file (it holds secrets).
+type ConfigFileError struct {
+	Path, Reason string
+}
+
+// Error names the file and what is wrong with it.
+func (e *ConfigFileError) Error() string { return "aliyun CLI config " + e.Path + " " + e.Reason }
+
 // cliConfig is the aliyun CLI config file (config/configuration.go:35-40).
 type cliConfig struct {
 	Current  string       `json:"current"`
@@ -129,12 +138,12 @@ func loadCLIConfig(path string) (*cliConfig, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read aliyun CLI config: %w", err)
+		return nil, &ConfigFileError{Path: path, Reason: "cannot be read: " + err.Error()}
 	}
 	var conf cliConfig
 	if err := json.Unmarshal(data, &conf); err != nil {
 		// The file holds secrets: never echo its content.
-		return nil, fmt.Errorf("aliyun CLI config %s is not valid JSON", path)
+		return nil, &ConfigFileError{Path: path, Reason: "is not valid JSON (rewrite it with aliyun configure)"}
 	}
 	return &conf, nil
 }

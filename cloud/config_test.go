@@ -207,6 +207,10 @@ func TestCorruptConfigDoesNotLeakSecrets(t *testing.T) {
 	if strings.Contains(err.Error(), "SECRETleak") {
 		t.Errorf("error leaks the file content: %v", err)
 	}
+	var cfe *ConfigFileError
+	if !errors.As(err, &cfe) || !strings.Contains(err.Error(), "config.json is not valid JSON") {
+		t.Errorf("err = %v, want a ConfigFileError naming the file", err)
+	}
 }
 
 func TestAccountKeyIsStableAndNotSecret(t *testing.T) {
