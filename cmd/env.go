@@ -53,9 +53,11 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	}
 	if err != nil {
 		e.Close()
-		// A profile name that is not configured is a usage error (exit 2).
+		// A profile name that is not configured, or a config file that
+		// cannot be read, is a usage error or unreadable input (exit 2).
 		var upe *cloud.UnknownProfileError
-		if errors.As(err, &upe) {
+		var cfe *cloud.ConfigFileError
+		if errors.As(err, &upe) || errors.As(err, &cfe) {
 			return nil, usageErr(err)
 		}
 		// ErrNoCredentials is already the one line that offers --sandbox.

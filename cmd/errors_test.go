@@ -3,6 +3,8 @@ package cmd
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -166,6 +168,25 @@ func TestResumeWithoutTheSecretVariableIsExit2(t *testing.T) {
 	root.SetArgs([]string{"launch", "--resume", "--endpoint", s.Endpoint(), "--insecure"})
 	code := report(&errb, root.Execute())
 	if code != ExitUsage || !strings.Contains(errb.String(), "ECS_PASSWORD") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestACorruptCLIConfigIsUnreadableInput(t *testing.T) {
+	home := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, ".aliyun"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, ".aliyun", "config.json"), []byte(`{"profiles":[{"access_key_secret":"SECRETleak"`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	t.Setenv("HOME", home)
+	t.Setenv("ALIBABA_CLOUD_PROFILE", "")
+	root := NewRoot(&IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: os.Getenv})
+	root.SetArgs([]string{"catalog", "regions"})
+	code := report(&errb, root.Execute())
+	if code != ExitUsage || !strings.Contains(errb.String(), "config.json") || strings.Contains(errb.String(), "SECRETleak") {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
