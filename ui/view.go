@@ -152,7 +152,8 @@ func ellipsis(s string, w int) string {
 func (m *Model) bodyView() string {
 	switch m.screen {
 	case screenResume:
-		return "A draft from an earlier session was found (" + m.opts.DraftPath + ").\n\nResume it? " +
+		// Wrapped: a long state path must not be cut off at 80 columns.
+		return wrapText("A draft from an earlier session was found ("+m.opts.DraftPath+").", m.mainWidth()) + "\n\nResume it? " +
 			m.st.Key.Render("y") + " resume · " + m.st.Key.Render("n") + " start afresh"
 	case screenHelp, screenDoc:
 		return m.doc.View()
