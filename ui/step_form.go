@@ -21,6 +21,7 @@ type fieldForm struct {
 	sub      int // highlighted option of a Multi field
 	inputs   map[string]*textinput.Model
 	findings forms.Findings
+	width    int // of the pane, so a long value scrolls inside it
 }
 
 func newFieldForm(step forms.StepID) fieldForm {
@@ -205,6 +206,11 @@ func (f *fieldForm) update(msg tea.KeyMsg, d *forms.Draft) (formChange, tea.Cmd)
 	switch fl.Kind {
 	case forms.Input, forms.Secret:
 		in := f.inputs[fl.Key]
+		if f.width > 16 {
+			// Without a width the input grows past the pane's edge and
+			// the cursor, at the end of a long value, is cut off.
+			in.Width = f.width - 6
+		}
 		before := in.Value()
 		var cmd tea.Cmd
 		*in, cmd = in.Update(msg)

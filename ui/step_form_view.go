@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -98,9 +98,12 @@ func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focuse
 		title += st.Muted.Render("  " + fl.Key)
 	}
 	out := []string{mark + label.Render(fl.Title) + strings.TrimPrefix(title, fl.Title)}
-	out[0] = lipgloss.NewStyle().MaxWidth(width).Render(out[0])
+	// Cut with an ellipsis, so a cut line does not read as the whole.
+	out[0] = ansi.Truncate(out[0], width, "…")
 	if v := f.valueView(st, d, fl, focused); v != "" {
-		out = append(out, "    "+v)
+		for _, l := range strings.Split("    "+v, "\n") { // a Multi field has a line per option
+			out = append(out, ansi.Truncate(l, width, "…"))
+		}
 	}
 	if focused {
 		if s := summary(fl); s != "" {

@@ -254,6 +254,7 @@ func (m Model) onListKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // onFormKey handles a key on a form step.
 func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	f := m.activeForm()
+	f.width = m.mainWidth()
 	switch msg.String() {
 	case "enter":
 		return m.submit()
