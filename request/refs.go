@@ -54,7 +54,7 @@ type MissingReferenceError struct{ Names []string }
 
 // Error names the variables and how the file refers to them.
 func (e *MissingReferenceError) Error() string {
-	return fmt.Sprintf("environment variable %s is not set (the launch file refers to it as ${%s})",
+	return fmt.Sprintf("environment variable %s is not set (the request refers to it as ${%s}; it is read only when a call is made)",
 		strings.Join(e.Names, ", "), e.Names[0])
 }
 
