@@ -266,7 +266,12 @@ func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case "ctrl+x":
 		if fl, ok := f.focused(); ok && m.draft.RemoveItem(fl.Key) {
+			at := f.focus
 			m.rebuildForm(f)
+			// Stay where the row was (the next row, or the add button),
+			// not at the top of the step.
+			f.focus = min(at, len(f.fields)-1)
+			f.syncFocus()
 		}
 		return m, nil
 	}
