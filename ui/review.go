@@ -60,10 +60,22 @@ func (r *reviewModel) build(d *forms.Draft, now time.Time) {
 func (r *reviewModel) addFindings(fs []rules.Finding) {
 	r.online = true
 	for _, f := range fs {
-		if !containsFinding(r.findings, f) {
+		if !containsFinding(r.findings, f) && !r.saidOffline(f) {
 			r.findings = append(r.findings, f)
 		}
 	}
+}
+
+// saidOffline reports whether the offline catalog check already flagged
+// the parameter as not offered (a sold-out type): the online rule says the
+// same in other words, and two findings read as two problems.
+func (r *reviewModel) saidOffline(f rules.Finding) bool {
+	for _, x := range r.findings {
+		if x.Code == "ui.NotOffered" && x.Parameter == f.Parameter && f.Severity == x.Severity {
+			return true
+		}
+	}
+	return false
 }
 
 func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
