@@ -22,6 +22,7 @@ type reviewModel struct {
 	cursor   int // over findings
 	price    catalog.Price
 	priced   bool
+	priceReq *request.Request // what price quotes
 	dry      *dryRunResult
 	dryReq   *request.Request // what dry is the verdict on
 	running  bool             // a DryRun under way

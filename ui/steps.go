@@ -49,6 +49,7 @@ func (m *Model) fetchCmd(k loadKind) tea.Cmd {
 		m.disksType = m.draft.Req.Get("InstanceType")
 		return fetchDisks(ctx, r, m.region(), m.draft.Req.Get("ZoneId"), m.disksType, m.billing(), id)
 	case loadPrice:
+		m.review.priceReq = m.draft.Req.Clone()
 		return fetchPrice(ctx, r, m.draft.Req.Clone(), id)
 	case loadOnline:
 		cat, ok := r.(rules.Catalog)

@@ -252,7 +252,9 @@ func (m *Model) panelView() string {
 // priceText is DescribePrice's quote once asked, else the type's hourly
 // price times the amount.
 func (m *Model) priceText() string {
-	if m.review.priced && m.review.price.TradePrice > 0 {
+	// The quote holds for the request it was asked for; after an edit the
+	// panel falls back to the type's price rather than show a stale figure.
+	if m.review.priced && m.review.price.TradePrice > 0 && m.review.priceReq != nil && m.review.priceReq.Equal(m.draft.Req) {
 		return wrapText(fmtPrice(m.review.price), panelWidth)
 	}
 	t, ok := m.env.Type(m.draft.Req.Get("InstanceType"))
