@@ -72,3 +72,11 @@ func TestCatalogAllIsOneJSONObject(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
 }
+
+func TestWizardWhoseInputEndsIsAborted(t *testing.T) {
+	// No terminal on stdin: the accessible wizard; its input ends at once.
+	_, errs, code := run(t, "", "--sandbox")
+	if code != ExitAborted || !strings.Contains(errs, "input ended") {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+}

@@ -56,6 +56,9 @@ func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error 
 		_, _ = io.Out.Write([]byte(res.Stdout))
 	}
 	switch {
+	case errors.Is(err, ui.ErrInputEnded):
+		// the user did not finish: that is an abort, and the draft is kept
+		return &ExitError{Code: ExitAborted, Err: err}
 	case err != nil:
 		return failed(err)
 	case res.Aborted:

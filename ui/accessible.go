@@ -56,8 +56,9 @@ func (l lineReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// errInputEnded: the answers ran out before the wizard was done.
-var errInputEnded = errors.New("the input ended before the wizard was done")
+// ErrInputEnded is returned when standard input ends before the accessible
+// wizard is done: the user did not finish, so the command counts as aborted.
+var ErrInputEnded = errors.New("the input ended before the wizard was done")
 
 func runAccessible(ctx context.Context, o Options) (Result, error) {
 	in := o.In
@@ -132,7 +133,7 @@ func (a *accessible) saveDraft() {
 func (a *accessible) loadRegion(resumed bool) error {
 	regions, err := a.o.Reader.Regions(a.ctx)
 	if err != nil {
-		return fmt.Errorf("DescribeRegions: %w", err)
+		return err // the catalog's error already names DescribeRegions
 	}
 	a.env.Regions = regions
 	region := forms.DefaultRegion(regions, firstNonEmpty(a.draft.Req.Get("RegionId"), a.o.Region))
@@ -312,7 +313,7 @@ func (a *accessible) input(f forms.Field) error {
 		return err
 	}
 	if a.eof {
-		return errInputEnded
+		return ErrInputEnded
 	}
 	return a.draft.Set(f.Key, answer(value, def))
 }
@@ -404,7 +405,7 @@ func (a *accessible) selectOne(title string, opts []forms.Option, def string) (s
 	title += fmt.Sprintf(" [Enter: %d. %s]", optionIndex(opts, v)+1, opts[optionIndex(opts, v)].Label)
 	err := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&v).RunAccessible(a.w, a.r)
 	if err == nil && a.eof {
-		err = errInputEnded
+		err = ErrInputEnded
 	}
 	return v, err
 }

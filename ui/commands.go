@@ -23,7 +23,7 @@ func fetchRegions(ctx context.Context, r catalog.Reader, id int) tea.Cmd {
 	return func() tea.Msg {
 		regions, err := r.Regions(ctx)
 		if err != nil {
-			return loadFailedMsg{id: id, kind: loadRegions, err: fmt.Errorf("DescribeRegions: %w", err)}
+			return loadFailedMsg{id: id, kind: loadRegions, err: err} // the catalog's error names the call
 		}
 		return regionsLoadedMsg{id: id, regions: regions}
 	}

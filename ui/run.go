@@ -62,7 +62,7 @@ func (a *accessible) review() (Result, error) {
 	}
 	for {
 		act, err := a.selectOne("Now", reviewActions(a.o), "dryrun")
-		if errors.Is(err, errInputEnded) {
+		if errors.Is(err, ErrInputEnded) {
 			return Result{Aborted: true}, nil
 		}
 		if err != nil {
