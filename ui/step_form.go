@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
@@ -22,6 +23,13 @@ type fieldForm struct {
 	inputs   map[string]*textinput.Model
 	findings forms.Findings
 	width    int // of the pane, so a long value scrolls inside it
+	// fresh is the input just focused and not yet edited: in a number
+	// field the first digit typed replaces the value (as a selected text
+	// would), so a default size of 40 becomes 200, not 40200. A cursor key
+	// keeps it; text fields always append (a template's name is extended).
+	fresh string
+	// lastFocus is the key focused at the last syncFocus.
+	lastFocus string
 }
 
 func newFieldForm(step forms.StepID) fieldForm {
@@ -79,6 +87,9 @@ func (f *fieldForm) focused() (forms.Field, bool) {
 
 // syncFocus gives the text cursor to the focused input only.
 func (f *fieldForm) syncFocus() {
+	if k := f.focusedKey(); k != f.lastFocus {
+		f.fresh, f.lastFocus = k, k
+	}
 	for k, in := range f.inputs {
 		if k == f.focusedKey() {
 			in.Focus()
@@ -212,6 +223,10 @@ func (f *fieldForm) update(msg tea.KeyMsg, d *forms.Draft) (formChange, tea.Cmd)
 			in.Width = f.width - 6
 		}
 		before := in.Value()
+		if f.fresh == fl.Key && msg.Type == tea.KeyRunes && !msg.Paste && numeric(fl.Key) {
+			in.SetValue("")
+		}
+		f.fresh = ""
 		var cmd tea.Cmd
 		*in, cmd = in.Update(msg)
 		if in.Value() != before {
@@ -311,4 +326,10 @@ func indexOf(list []string, v string) int {
 		}
 	}
 	return -1
+}
+
+// numeric reports whether a parameter takes a number (Amount, DataDisk.N.Size).
+func numeric(key string) bool {
+	s, ok := request.Lookup(key)
+	return ok && (s.Type == request.Integer || s.Type == request.Float)
 }
