@@ -6,13 +6,14 @@ import (
 	"github.com/ecslaunch/ecslaunch/forms"
 )
 
-// regionRows marks the profile's region, the default.
+// regionRows marks the default region (--region, the profile's, or the
+// fallback when neither says).
 func regionRows(rs []catalog.Region, profile string) []pickRow {
 	rows := make([]pickRow, len(rs))
 	for i, r := range rs {
 		name := r.LocalName
 		if r.RegionId == profile {
-			name += "  (your profile's region)"
+			name += "  (default)"
 		}
 		rows[i] = pickRow{cells: []string{r.RegionId, name}, value: r.RegionId}
 	}
