@@ -176,5 +176,17 @@ func (p *imagePicker) tabsView(st Styles) string {
 			parts[t] = st.Muted.Render(" " + t.String() + " ")
 		}
 	}
-	return strings.Join(parts, " ") + st.Muted.Render(fmt.Sprintf("   %d images for %s", len(p.list.rows), forms.ImageArch(p.arch)))
+	count := fmt.Sprintf("   %d images for %s", len(p.list.rows), forms.ImageArch(p.arch))
+	if len(p.list.rows) == 0 && p.tab != tabPublic {
+		count = "   " + emptyTabWhy[p.tab]
+	}
+	return strings.Join(parts, " ") + st.Muted.Render(count)
+}
+
+// emptyTabWhy says why a tab can be empty (DescribeImages ImageOwnerAlias),
+// so "0 images" does not read like a failure to load.
+var emptyTabWhy = map[imageTab]string{
+	tabOwn:         "no custom images of yours here",
+	tabShared:      "none shared with this account",
+	tabMarketplace: "no marketplace images here",
 }
