@@ -63,7 +63,7 @@ func fetchPrice(ctx context.Context, r catalog.Reader, req *request.Request, id 
 	return func() tea.Msg {
 		p, err := r.Price(ctx, req)
 		if err != nil {
-			return loadFailedMsg{id: id, kind: loadPrice, err: fmt.Errorf("DescribePrice: %w", err)}
+			return loadFailedMsg{id: id, kind: loadPrice, err: err} // the catalog names DescribePrice
 		}
 		return priceMsg{id: id, price: p}
 	}
