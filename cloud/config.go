@@ -412,6 +412,34 @@ func accountKey(identity string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// IdentityLabel turns a credential identity ("ak:LTAI…", "ecs-ram-role:R",
+// "ak:…|role:ARN") into a label that can be shown and stored: an
+// AccessKeyId is masked, as its full value is half of a credential.
+func IdentityLabel(identity string) string {
+	parts := strings.Split(identity, "|")
+	for i, p := range parts {
+		switch {
+		case strings.HasPrefix(p, "ak:"):
+			parts[i] = "AccessKeyId " + MaskID(strings.TrimPrefix(p, "ak:"))
+		case strings.HasPrefix(p, "ecs-ram-role:"):
+			parts[i] = "ECS RAM role " + strings.TrimPrefix(p, "ecs-ram-role:")
+		case strings.HasPrefix(p, "role:"):
+			parts[i] = "assuming " + strings.TrimPrefix(p, "role:")
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// MaskID keeps the first and last four characters of an identifier
+// (LTAI…x9Qz), enough to tell two keys apart and not enough to use one.
+func MaskID(id string) string {
+	r := []rune(id)
+	if len(r) <= 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:4]) + "…" + string(r[len(r)-4:])
+}
+
 func firstNonEmpty(vals ...string) string {
 	for _, v := range vals {
 		if strings.TrimSpace(v) != "" {

@@ -286,3 +286,17 @@ func TestUnknownProfileNamesTheConfiguredOnes(t *testing.T) {
 		t.Errorf("no config file: err = %v, want how to configure the profile", err)
 	}
 }
+
+func TestIdentityLabelMasksTheAccessKeyId(t *testing.T) {
+	cases := map[string]string{
+		"ak:LTAI5tExampleKey9Qz":                        "AccessKeyId LTAI…y9Qz",
+		"ecs-ram-role:web":                              "ECS RAM role web",
+		"ak:LTAI5tExampleKey9Qz|role:acs:ram::1:role/x": "AccessKeyId LTAI…y9Qz, assuming acs:ram::1:role/x",
+		"ak:short": "AccessKeyId *****",
+	}
+	for in, want := range cases {
+		if got := IdentityLabel(in); got != want {
+			t.Errorf("IdentityLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -41,6 +41,7 @@ type Session struct {
 	readTimeout    time.Duration
 	provider       credentials.CredentialsProvider
 	accountKey     string
+	identity       string
 	source         string
 	transport      *http.Transport
 }
@@ -60,6 +61,7 @@ func newSession(cfg Config, region string, cred *credential) (*Session, error) {
 		readTimeout:    orDefault(cfg.ReadTimeout, DefaultReadTimeout),
 		provider:       &lockedProvider{inner: cred.provider},
 		accountKey:     accountKey(cred.identity),
+		identity:       IdentityLabel(cred.identity),
 		source:         cred.source,
 	}
 	s.transport = newTransport(s.connectTimeout)
@@ -171,6 +173,11 @@ func (s *Session) AccountKey() string { return s.accountKey }
 
 // Source says where the credentials came from, for --verbose output.
 func (s *Session) Source() string { return s.source }
+
+// Identity names the credential without revealing it: the AccessKeyId
+// masked to its first and last four characters, or the RAM role. It is
+// what the launch history records of who launched.
+func (s *Session) Identity() string { return s.identity }
 
 // CloseIdleConnections closes the pooled connections no call is using, so
 // a server shutting down does not wait for them.
