@@ -128,7 +128,7 @@ func newLaunchCmd(g *globals, io *IO) *cobra.Command {
 }
 
 func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path string) error {
-	_, req, err := loadRequest(g, io, path)
+	f, req, err := loadRequest(g, io, path)
 	if err != nil {
 		return err
 	}
@@ -150,8 +150,15 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	if err != nil {
 		return err
 	}
+	// The launcher gets the request as written, ${NAME} references and
+	// all: it resolves them for the call and records them, not the values
+	// (a resume must ask for the variable the user chose).
+	asWritten := f.Request.Clone()
+	_ = asWritten.Set("RegionId", req.Get("RegionId"))
+	opts := launchOpts(e, h, o)
+	opts.Target, opts.LookupEnv = e.Target(req.Get("RegionId")), lookupEnv(io)
 	events, flush := printEvents(io)
-	out, err := launcher.Launch(ctx, e.ECS, req, launchOpts(e, h, o), events)
+	out, err := launcher.Launch(ctx, e.ECS, asWritten, opts, events)
 	return reportOutcome(io, out, err, flush())
 }
 
@@ -160,23 +167,39 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	if err != nil {
 		return err
 	}
-	pending, warns := h.Pending()
+	pending, ok, warns := h.LatestPending()
 	for _, w := range warns {
 		fmt.Fprintln(io.Err, "warning:", w)
 	}
-	if len(pending) == 0 {
+	if !ok {
 		return failed(errors.New("no pending launch in the history: nothing to resume"))
 	}
+	region := pending.Region
+	if pending.Target != nil && pending.Target.Region != "" {
+		region = pending.Target.Region
+	}
 	if g.region == "" {
-		g.region = pending[len(pending)-1].Region
+		g.region = region
 	}
 	e, err := openEnv(ctx, g, io)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
+	opts := launchOpts(e, h, o)
+	opts.Target, opts.LookupEnv = e.Target(g.region), lookupEnv(io)
+	if err := checkResumeTarget(pending, opts); err != nil {
+		return err
+	}
+	if err := checkResumeReferences(io, pending); err != nil {
+		return err
+	}
+	if err := confirmResume(io, o, pending, opts.Target); err != nil {
+		return err
+	}
+	opts.AcceptUnrecordedTarget = pending.Target == nil
 	events, flush := printEvents(io)
-	out, err := launcher.Resume(ctx, e.ECS, h, launchOpts(e, h, o), events)
+	out, err := launcher.ResumeEntry(ctx, e.ECS, h, pending, opts, events)
 	shown := flush()
 	// An unset ${NAME} is unreadable input, as for dryrun and launch (exit 2).
 	var miss *request.MissingReferenceError
@@ -184,6 +207,57 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 		return usageErr(err)
 	}
 	return reportOutcome(io, out, err, shown)
+}
+
+// checkResumeTarget refuses, as a usage error naming where the launch
+// went, to resume it anywhere else. A launch recorded by an older
+// ecslaunch has no target: confirmResume warns about it instead.
+func checkResumeTarget(e launcher.Entry, o launcher.Options) error {
+	o.AcceptUnrecordedTarget = true
+	if err := launcher.CheckTarget(e, o); err != nil {
+		return usageErr(err)
+	}
+	return nil
+}
+
+// checkResumeReferences names a ${NAME} the pending request needs that is
+// not set, before anything is asked or sent (exit 2, as for dryrun).
+func checkResumeReferences(io *IO, e launcher.Entry) error {
+	req, err := e.RequestModel()
+	if err != nil {
+		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+	}
+	if _, err := req.Resolve(lookupEnv(io)); err != nil {
+		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+	}
+	return nil
+}
+
+// confirmResume says what is about to be re-sent and where, and asks on a
+// terminal; without one it refuses unless --yes.
+func confirmResume(io *IO, o *launchOptions, e launcher.Entry, cur *launcher.Target) error {
+	amount := e.Request["Amount"]
+	if amount == "" {
+		amount = "1"
+	}
+	fmt.Fprintf(io.Err, "Resume launch %s (started %s): %s × %s to %s, with the same ClientToken\n",
+		e.Token, e.Started.Local().Format("2006-01-02 15:04:05"), amount, e.Request["InstanceType"], cur)
+	if e.Target == nil {
+		fmt.Fprintln(io.Err, "warning: an older ecslaunch recorded this launch without saying where it was sent; "+
+			"if it went to another endpoint or account, resuming here creates the instances a second time")
+	}
+	if o.yes {
+		return nil
+	}
+	if !io.InTerminal {
+		return usageErr(errors.New("refusing to resume without a terminal to confirm on: add --yes"))
+	}
+	fmt.Fprint(io.Err, "Resume? [y/N] ")
+	answer, _ := bufio.NewReader(io.In).ReadString('\n')
+	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+		return &ExitError{Code: ExitAborted, Err: errors.New("resume cancelled")}
+	}
+	return nil
 }
 
 func openHistory() (*launcher.History, error) {
@@ -304,6 +378,9 @@ func newHistoryCmd(io *IO) *cobra.Command {
 				fmt.Fprintln(io.Err, "warning:", w)
 			}
 			if output == "json" {
+				if entries == nil {
+					entries = []launcher.Entry{} // an empty list, not null: scripts iterate it
+				}
 				enc := json.NewEncoder(io.Out)
 				enc.SetIndent("", "  ")
 				return enc.Encode(entries)
@@ -324,11 +401,25 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 		fmt.Fprintf(io.Out, "no launches yet (history: %s)\n", path)
 		return
 	}
-	fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %s\n", "STARTED", "STATE", "REGION", "TYPE", "INSTANCES")
+	fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %-24s %s\n", "STARTED", "STATE", "REGION", "TYPE", "TARGET", "INSTANCES")
 	for _, en := range entries {
-		fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %s\n", en.Started.Local().Format("2006-01-02 15:04:05"),
-			en.State, en.Region, en.Request["InstanceType"], strings.Join(en.InstanceIDs, ","))
+		fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %-24s %s\n", en.Started.Local().Format("2006-01-02 15:04:05"),
+			en.State, en.Region, en.Request["InstanceType"], targetCell(en.Target), strings.Join(en.InstanceIDs, ","))
 	}
+}
+
+// targetCell is the history table's short name of where a launch went.
+func targetCell(t *launcher.Target) string {
+	if t == nil {
+		return "(not recorded)"
+	}
+	switch t.Kind {
+	case launcher.TargetSandbox:
+		return "sandbox"
+	case launcher.TargetEndpoint:
+		return "endpoint " + t.Endpoint
+	}
+	return "live"
 }
 
 // unsaid is err without the parts whose text contains shown (the message

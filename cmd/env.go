@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/sandbox"
 )
 
@@ -75,4 +76,19 @@ func (e *env) finish(sess *cloud.Session, g *globals) (*env, error) {
 	e.Session, e.ECS, e.Scheme, e.Region = sess, client, sess.Scheme(), sess.Region()
 	e.Catalog = catalog.New(sess, catalog.Options{Refresh: g.refresh})
 	return e, nil
+}
+
+// Target is where this environment sends calls, as the launch history
+// records it: the in-process sandbox, an explicit --endpoint, or the live
+// API, in region, with the credential's masked identity.
+func (e *env) Target(region string) *launcher.Target {
+	t := &launcher.Target{Kind: launcher.TargetLive, Region: region,
+		Identity: e.Session.Identity(), Account: e.Session.AccountKey()}
+	switch {
+	case e.Sandbox != nil:
+		t.Kind, t.Identity, t.Account = launcher.TargetSandbox, "", ""
+	case e.Session.Endpoint() != "":
+		t.Kind, t.Endpoint = launcher.TargetEndpoint, e.Session.Endpoint()
+	}
+	return t
 }

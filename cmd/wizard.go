@@ -98,6 +98,7 @@ func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request
 		// Exports point at an endpoint only when it outlives this run; the
 		// in-process sandbox does not.
 		Endpoint: g.endpoint,
+		Target:   e.Target(""), // the launcher adds the region the user chose
 	}, nil
 }
 

@@ -43,6 +43,9 @@ type Entry struct {
 	Token   string    `json:"token"`
 	State   State     `json:"state"`
 	Region  string    `json:"region,omitempty"`
+	// Target is where the launch was sent (endpoint, sandbox or live, the
+	// credential's masked identity); a resume goes only there.
+	Target *Target `json:"target,omitempty"`
 	// Request holds the flat parameters with every secret replaced by its
 	// environment reference (request.WithSecretReferences).
 	Request     map[string]string `json:"request,omitempty"`
@@ -236,6 +239,9 @@ func merge(out []Entry, index map[string]int, e Entry) []Entry {
 	}
 	if e.Region == "" {
 		e.Region = prev.Region
+	}
+	if e.Target == nil {
+		e.Target = prev.Target
 	}
 	if e.Request == nil {
 		e.Request = prev.Request

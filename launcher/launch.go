@@ -52,6 +52,14 @@ type Options struct {
 	// LookupEnv resolves ${NAME} references (default: the environment, a
 	// variable set to "" counting as unset).
 	LookupEnv func(string) (string, bool)
+	// Target is where the calls go; it is recorded with the pending launch
+	// so that a resume is sent only there (a ClientToken is known only to
+	// the endpoint and account that saw it).
+	Target *Target
+	// AcceptUnrecordedTarget lets Resume re-send a launch recorded by an
+	// older ecslaunch, which did not record its target; the caller must
+	// have asked the user first.
+	AcceptUnrecordedTarget bool
 }
 
 // withDefaults fills the zero fields.
@@ -181,11 +189,22 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 		return nil, err
 	}
 	safe := l.safeParams()
-	if err := l.record(Entry{State: StatePending, Request: safe}); err != nil {
+	if err := l.record(Entry{State: StatePending, Request: safe, Target: targetIn(o.Target, l.region)}); err != nil {
 		return nil, err
 	}
 	l.emit(ctx, Event{Kind: TokenReserved, Needs: needs(safe)})
 	return l.run(ctx)
+}
+
+// targetIn is t in the request's region when t names none (the wizard
+// knows its endpoint before the user has chosen a region).
+func targetIn(t *Target, region string) *Target {
+	if t == nil || t.Region != "" {
+		return t
+	}
+	c := *t
+	c.Region = region
+	return &c
 }
 
 // launch is one launch in progress.

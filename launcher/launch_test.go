@@ -47,8 +47,11 @@ func testHistory(t *testing.T) *History {
 
 func fastOptions(h *History) Options {
 	return Options{History: h, Backoff: time.Millisecond, PollInterval: time.Millisecond, Timeout: 5 * time.Second,
-		NewToken: func() string { return "tok-1" }}
+		NewToken: func() string { return "tok-1" }, Target: &testTarget}
 }
+
+// testTarget is where the tests' launches go.
+var testTarget = Target{Kind: TargetEndpoint, Endpoint: "127.0.0.1:1", Region: "cn-hangzhou", Identity: "AccessKeyId test", Account: "acct"}
 
 // collect runs fn with an events channel and returns what it received.
 func collect(fn func(chan<- Event)) []Event {
@@ -322,7 +325,8 @@ func TestLaunchCancelledMidCallStaysPendingAndResumes(t *testing.T) {
 func TestResumeNamesAMissingSecretVariable(t *testing.T) {
 	h := testHistory(t)
 	if err := h.Append(Entry{Token: "tok-9", State: StatePending, Request: map[string]string{
-		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-9"}}); err != nil {
+		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-9"},
+		Target: &testTarget}); err != nil {
 		t.Fatal(err)
 	}
 	f := newFake(t)
@@ -521,7 +525,8 @@ func TestResumeWithAnEmptySecretVariableRefuses(t *testing.T) {
 	t.Setenv("ECS_PASSWORD", "")
 	h := testHistory(t)
 	if err := h.Append(Entry{Token: "tok-8", State: StatePending, Request: map[string]string{
-		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-8"}}); err != nil {
+		"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "Password": "${ECS_PASSWORD}", "ClientToken": "tok-8"},
+		Target: &testTarget}); err != nil {
 		t.Fatal(err)
 	}
 	f := newFake(t)

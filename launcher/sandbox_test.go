@@ -269,7 +269,7 @@ func countInstances(t *testing.T, c *ecs.Client) map[string]ecs.Instance {
 
 func sandboxOptions(h *History) Options {
 	return Options{History: h, Backoff: time.Millisecond, MaxBackoff: 20 * time.Millisecond, MaxAttempts: 40,
-		PollInterval: 5 * time.Millisecond, Timeout: 30 * time.Second}
+		PollInterval: 5 * time.Millisecond, Timeout: 30 * time.Second, Target: &testTarget}
 }
 
 func TestSandboxLostAnswersCreateEveryLaunchExactlyOnce(t *testing.T) {
@@ -394,7 +394,7 @@ func TestSandboxResumeOfALaunchThatNeverArrivedCreatesIt(t *testing.T) {
 	for _, p := range req.Params() {
 		safe[p.Name] = p.Value
 	}
-	if err := h.Append(Entry{Token: "ecslaunch-never-sent", State: StatePending, Region: sandboxRegion, Request: safe}); err != nil {
+	if err := h.Append(Entry{Token: "ecslaunch-never-sent", State: StatePending, Region: sandboxRegion, Request: safe, Target: &testTarget}); err != nil {
 		t.Fatal(err)
 	}
 	out, err := Resume(context.Background(), sandboxClient(t, s), h, sandboxOptions(nil), nil)

@@ -52,7 +52,7 @@ func (m Model) beginLaunch() (tea.Model, tea.Cmd) {
 	events := make(chan launcher.Event, 16)
 	m.launch = launchModel{events: events}
 	m.screen = screenLaunch
-	o := launcher.Options{History: hist, Wait: true, Scheme: m.opts.Scheme}
+	o := launcher.Options{History: hist, Wait: true, Scheme: m.opts.Scheme, Target: m.opts.Target}
 	return m, tea.Batch(startLaunch(m.ctx, m.opts.Launch, m.draft.Req.Clone(), o, events), waitLaunchEvent(events))
 }
 

@@ -50,6 +50,9 @@ type Options struct {
 	Endpoint string
 	// Now is the clock (tests fix it); time.Now by default.
 	Now func() time.Time
+	// Target is where launches go, recorded in the history so that a
+	// resume is sent only there.
+	Target *launcher.Target
 }
 
 // Result is what the wizard leaves for its caller.

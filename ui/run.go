@@ -187,7 +187,7 @@ func (a *accessible) launch() (Result, bool, error) {
 		}
 		close(done)
 	}()
-	out, err := launcher.Launch(a.ctx, a.o.Launch, a.draft.Req.Clone(), launcher.Options{History: hist, Wait: true, Scheme: a.o.Scheme}, events)
+	out, err := launcher.Launch(a.ctx, a.o.Launch, a.draft.Req.Clone(), launcher.Options{History: hist, Wait: true, Scheme: a.o.Scheme, Target: a.o.Target}, events)
 	close(events)
 	<-done
 	return Result{Launched: out != nil && len(out.Instances) > 0}, true, err
