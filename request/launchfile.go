@@ -27,6 +27,9 @@ type File struct {
 	// Lines maps each flat parameter to its line in the source, where known.
 	Lines map[string]int
 
+	// Raw is the text the file was parsed from (PatchFile edits it).
+	Raw []byte
+
 	values int // YAML values parsed so far (maxFileValues)
 }
 
@@ -53,7 +56,7 @@ func ParseFile(data []byte) (*File, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &FileError{Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	f := &File{Request: New(), Lines: map[string]int{}}
+	f := &File{Request: New(), Lines: map[string]int{}, Raw: data}
 	if len(doc.Content) == 0 {
 		return nil, &FileError{Msg: "empty launch file: it needs at least `version: 1` and `request:`"}
 	}

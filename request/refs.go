@@ -153,3 +153,15 @@ func fillIndexes(pattern, key string) string {
 	}
 	return strings.Join(segs, ".")
 }
+
+// ReferenceNames lists the environment variables one value refers to, in
+// order (ECS's own ${instance_id} is not one).
+func ReferenceNames(v string) []string {
+	var out []string
+	for _, m := range refPattern.FindAllStringSubmatch(v, -1) {
+		if !ecsPlaceholders[m[1]] {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
