@@ -113,6 +113,10 @@ func Validate(d *Draft, now time.Time) []rules.Finding {
 // region change drops the key pair, which belongs to the old region): the
 // API would accept the request, and the instance would have no way in.
 func loginChecks(d *Draft) []rules.Finding {
+	if d.Get(KeyLogin) == LoginKeyPair && d.Windows() {
+		return []rules.Finding{{Parameter: KeyLogin, Severity: rules.Error, Code: "ui.KeyPairOnWindows",
+			Message: "KeyPairName is ignored for a Windows image (rules.md T2-32): log in with a Password instead"}}
+	}
 	if d.Extra[KeyLogin] == LoginKeyPair && !d.Req.Has("KeyPairName") {
 		return []rules.Finding{{Parameter: "KeyPairName", Severity: rules.Error, Code: "MissingParameter",
 			Message: "KeyPairName is required: you chose to log in with an SSH key pair; choose one of this region's"}}
@@ -200,10 +204,13 @@ func extraChecks(d *Draft, f Field) []rules.Finding {
 				Message: "Password again: the two passwords differ"}}
 		}
 	case KeyUserDataFile:
-		if p := d.Extra[KeyUserDataFile]; p != "" {
-			if err := d.applyUserDataFile(p); err != nil {
-				return []rules.Finding{{Parameter: "UserData", Severity: rules.Error, Code: "ui.UserDataFile", Message: err.Error()}}
-			}
+		switch st := d.Extra[keyUserDataFileState]; st {
+		case "":
+		case "pending":
+			return []rules.Finding{{Parameter: KeyUserDataFile, Severity: rules.Error, Code: "ui.UserDataFilePending",
+				Message: "UserData: reading " + d.Extra[KeyUserDataFile] + "…"}}
+		default:
+			return []rules.Finding{{Parameter: KeyUserDataFile, Severity: rules.Error, Code: "ui.UserDataFile", Message: "UserData: " + st}}
 		}
 	}
 	return nil

@@ -199,54 +199,58 @@ func DefaultSecurityGroup(env *Env, vpc string) string {
 	return list[0].SecurityGroupId
 }
 
-// ApplyDefaults fills the unset parameters of a step with valid defaults;
-// values already chosen are kept, so going back and forth loses nothing.
-func ApplyDefaults(s StepID, d *Draft) {
-	env := d.Env
-	setIfEmpty := func(k, v string) {
-		if d.Req.Get(k) == "" && v != "" {
-			_ = d.Req.Set(k, v)
+func billingDefaults(d *Draft) {
+	setIfEmpty(d, "InstanceChargeType", "PostPaid")
+	if d.Req.Get("InstanceChargeType") == "PrePaid" {
+		setIfEmpty(d, "Period", "1")
+		setIfEmpty(d, "PeriodUnit", "Month")
+		if d.Req.Get("AutoRenew") == "true" {
+			setIfEmpty(d, "AutoRenewPeriod", "1")
 		}
 	}
-	switch s {
-	case Billing:
-		setIfEmpty("InstanceChargeType", "PostPaid")
-		if d.Req.Get("InstanceChargeType") == "PrePaid" {
-			setIfEmpty("Period", "1")
-			setIfEmpty("PeriodUnit", "Month")
-			if d.Req.Get("AutoRenew") == "true" {
-				setIfEmpty("AutoRenewPeriod", "1")
-			}
-		}
-	case Zone:
-		if _, asked := d.Extra["ui.ZoneAsked"]; !asked {
-			setIfEmpty("ZoneId", DefaultZone(env.Data))
-		}
-	case InstanceType:
-		setIfEmpty("InstanceType", DefaultType(env.Types))
-	case Image:
-		t, _ := env.Type(d.Req.Get("InstanceType"))
-		if env.Data != nil {
-			setIfEmpty("ImageId", DefaultImage(env.Data.Images, t.CpuArchitecture))
-		}
-	case Storage:
-		applyStorageDefaults(d)
-	case Network:
-		applyNetworkDefaults(d)
-	case Access:
-		if _, ok := d.Extra[KeyLogin]; !ok {
-			login := d.Get(KeyLogin)
-			// A key pair is ignored on Windows (rules.md T2-32): defaulting to one
-			// there would launch an instance with no way in, so Windows waits
-			// for a password set later.
-			im, _ := env.Image(d.Req.Get("ImageId"))
-			windows := strings.EqualFold(im.OSType, "windows")
-			if login == LoginNone && !windows && env.Data != nil && len(env.Data.KeyPairs) > 0 {
-				login = LoginKeyPair
-			}
-			_ = d.Set(KeyLogin, login)
-		}
+}
+
+// KeyZoneAsked marks a zone chosen by the user, "any zone" included: the
+// default zone is applied only until then.
+const KeyZoneAsked = "ui.ZoneAsked"
+
+func zoneDefaults(d *Draft) {
+	if _, asked := d.Extra[KeyZoneAsked]; !asked {
+		setIfEmpty(d, "ZoneId", DefaultZone(d.Env.Data))
 	}
+}
+
+func imageDefaults(d *Draft) {
+	t, _ := d.Env.Type(d.Req.Get("InstanceType"))
+	if d.Env.Data != nil {
+		setIfEmpty(d, "ImageId", DefaultImage(d.Env.Data.Images, t.CpuArchitecture))
+	}
+}
+
+// accessDefaults picks the login method once: a key pair when the region
+// has one and the image is not Windows. A key pair is ignored on Windows
+// (rules.md T2-32), so there the default is a password, which the step then
+// asks for: "set it later" would launch an instance nobody can log in to
+// without saying so.
+func accessDefaults(d *Draft) {
+	if _, ok := d.Extra[KeyLogin]; ok {
+		return
+	}
+	login := d.Get(KeyLogin)
+	switch {
+	case login != LoginNone:
+	case d.Windows():
+		login = LoginPassword
+	case d.Env.Data != nil && len(d.Env.Data.KeyPairs) > 0:
+		login = LoginKeyPair
+	}
+	_ = d.Set(KeyLogin, login)
+}
+
+// Windows reports whether the chosen image is a Windows one.
+func (d *Draft) Windows() bool {
+	im, _ := d.Env.Image(d.Req.Get("ImageId"))
+	return strings.EqualFold(im.OSType, "windows")
 }
 
 func applyStorageDefaults(d *Draft) {

@@ -3,7 +3,6 @@ package forms
 import (
 	"encoding/base64"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,8 @@ import (
 type Draft struct {
 	Req   *request.Request
 	Extra map[string]string
+	// Ask is a launch file's ask: list: the parameters asked before the review.
+	Ask []string
 	// Env lets derived keys (the VPC of a vSwitch) be read back.
 	Env *Env
 	// typedPassword is set once the password is typed in the wizard: it is
@@ -193,8 +194,16 @@ func (d *Draft) applySecurityGroups(csv string) error {
 	return d.Req.SetStrings("SecurityGroupIds", ids)
 }
 
+// keyUserDataFileState is where the read of the user-data file stands:
+// "pending" until UserDataFileRead, else the read's error ("" when fine).
+const keyUserDataFileState = "ui.UserDataFileState"
+
+// applyUserDataFile records the path; the file is read by the caller, off
+// the UI (it may be a FIFO or a huge file), and handed back through
+// UserDataFileRead.
 func (d *Draft) applyUserDataFile(path string) error {
 	if path == "" {
+		delete(d.Extra, keyUserDataFileState)
 		// The path was erased: the file's content goes with it, unless
 		// the user data is typed text.
 		if d.Extra[KeyUserDataText] == "" {
@@ -202,12 +211,32 @@ func (d *Draft) applyUserDataFile(path string) error {
 		}
 		return nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("user data file: %w", err)
+	d.Extra[keyUserDataFileState] = "pending"
+	return nil
+}
+
+// UserDataFile is the user-data file path whose content is still to be
+// read, or "".
+func (d *Draft) UserDataFile() string {
+	if d.Extra[keyUserDataFileState] != "pending" {
+		return ""
 	}
+	return d.Extra[KeyUserDataFile]
+}
+
+// UserDataFileRead takes the content (or the error) of reading path; an
+// answer for a path no longer typed is dropped.
+func (d *Draft) UserDataFileRead(path string, content []byte, err error) {
+	if d.Extra[KeyUserDataFile] != path {
+		return
+	}
+	if err != nil {
+		d.Extra[keyUserDataFileState] = err.Error()
+		return
+	}
+	delete(d.Extra, keyUserDataFileState)
 	delete(d.Extra, KeyUserDataText)
-	return d.Req.Set("UserData", encode(b))
+	_ = d.Req.Set("UserData", encode(content))
 }
 
 // Toggle flips a Toggle field ("true" ↔ unset, as an unset boolean is false).

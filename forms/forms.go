@@ -26,19 +26,13 @@ const (
 	Ask
 )
 
-var stepNames = [...]string{"Region", "Billing", "Zone", "Instance type", "Image", "Storage",
-	"Network", "Access & naming", "Advanced", "Review", "Your answers"}
-
-// String names the step as the wizard's header shows it.
+// String names the step as its title shows it (from the registry).
 func (s StepID) String() string {
-	if s < 0 || int(s) >= len(stepNames) {
+	if s < Region || s > Ask {
 		return "Step(?)"
 	}
-	return stepNames[s]
+	return Def(s).Name
 }
-
-// Steps is the wizard's order (Ask is not part of it: it replaces it).
-var Steps = []StepID{Region, Billing, Zone, InstanceType, Image, Storage, Network, Access, Advanced, Review}
 
 // Kind is how a field takes its value.
 type Kind int
@@ -50,13 +44,14 @@ const (
 	Select             // one of Options
 	Toggle             // true/false
 	Multi              // several of Options (comma-joined values)
+	TextArea           // multi-line free text (user data)
 	Action             // a button (add a data disk, a tag); Key names the action
 	Note               // a line of information, not a value
 )
 
 // String names the kind.
 func (k Kind) String() string {
-	return [...]string{"Input", "Secret", "Select", "Toggle", "Multi", "Action", "Note"}[k]
+	return [...]string{"Input", "Secret", "Select", "Toggle", "Multi", "TextArea", "Action", "Note"}[k]
 }
 
 // Option is one choice of a Select or Multi field.
@@ -78,6 +73,9 @@ type Field struct {
 	Optional bool
 	// Doc overrides the apidoc lookup for UI-only keys.
 	Doc string
+	// Placeholder is shown in an empty field: the value the API takes
+	// when the parameter is not sent ("1"), or an example.
+	Placeholder string
 }
 
 // Env is the catalog data the builders choose from, prefetched by the ui.

@@ -138,7 +138,7 @@ func fmtFindings(fs []rules.Finding) string {
 }
 
 func TestStepOfPointsEveryParameterAtTheStepThatAsksIt(t *testing.T) {
-	for key, want := range map[string]StepID{"RegionId": Region, "Period": Billing, "SpotPriceLimit": Billing, "ZoneId": Zone,
+	for key, want := range map[string]StepID{"RegionId": Region, "Period": Billing, "SpotPriceLimit": InstanceType, "ZoneId": Zone,
 		"InstanceType": InstanceType, "ImageId": Image, "DataDisk.3.Size": Storage, "SecurityGroupIds.2": Network,
 		"InternetMaxBandwidthOut": Network, "Tag.1.Key": Access, "Password": Access, "UserData": Advanced, "HttpTokens": Advanced} {
 		if got := StepOf(key); got != want {

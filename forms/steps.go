@@ -35,26 +35,6 @@ const MaxDataDisks = 16
 // MaxTags is the API's tag limit (rules.md T1-58).
 const MaxTags = 20
 
-// Fields returns the questions of a form step, built from the draft as it is
-// now: fields appear and disappear as earlier answers change (a PrePaid
-// period, a data disk's performance level). Steps chosen from a list
-// (Region, Zone, InstanceType, Image) return nil: see RegionOptions etc.
-func Fields(s StepID, d *Draft, env *Env) []Field {
-	switch s {
-	case Billing:
-		return billingFields(d)
-	case Storage:
-		return storageFields(d, env)
-	case Network:
-		return networkFields(d, env)
-	case Access:
-		return accessFields(d, env)
-	case Advanced:
-		return advancedFields()
-	}
-	return nil
-}
-
 func billingFields(d *Draft) []Field {
 	fs := []Field{{Key: "InstanceChargeType", Title: "Billing method", Kind: Select, Options: []Option{
 		{Label: "Pay-as-you-go", Value: "PostPaid"}, {Label: "Subscription", Value: "PrePaid"}}}}
@@ -69,14 +49,20 @@ func billingFields(d *Draft) []Field {
 		}
 		return fs
 	}
-	fs = append(fs, Field{Key: "SpotStrategy", Title: "Spot", Kind: Select, Options: []Option{
+	return append(fs, Field{Key: "SpotStrategy", Title: "Spot", Kind: Select, Options: []Option{
 		{Label: "On-demand (NoSpot)", Value: ""},
 		{Label: "Spot with a price limit", Value: "SpotWithPriceLimit"},
-		{Label: "Spot at the market price", Value: "SpotAsPriceGo"}}})
-	if d.Req.Get("SpotStrategy") == "SpotWithPriceLimit" {
-		fs = append(fs, Field{Key: "SpotPriceLimit", Title: "Spot price limit per hour", Kind: Input})
+		{Label: "Spot at the market price", Value: "SpotAsPriceGo"}},
+		Doc: "A spot instance costs less and can be reclaimed; with a price limit, its limit is asked once the type is chosen (the price depends on it)."})
+}
+
+// spotFields follow the choice of a type: a spot price limit can only be
+// judged against the chosen type's current spot price.
+func spotFields(d *Draft, _ *Env) []Field {
+	if d.Req.Get("SpotStrategy") != "SpotWithPriceLimit" {
+		return nil
 	}
-	return fs
+	return []Field{{Key: "SpotPriceLimit", Title: "Spot price limit per hour", Kind: Input}}
 }
 
 func storageFields(d *Draft, env *Env) []Field {
@@ -152,13 +138,13 @@ func networkFields(d *Draft, env *Env) []Field {
 		{Key: "VSwitchId", Title: "vSwitch", Kind: Select, Options: vswitchOptions(d, env)},
 		{Key: KeySecurityGroups, Title: "Security groups", Kind: Multi, Options: sgOptions(d, env),
 			Doc: "Security groups of the VPC (Space toggles). One is sent as SecurityGroupId, several as SecurityGroupIds.N."},
-		{Key: "InternetMaxBandwidthOut", Title: "Public bandwidth out (Mbit/s, 0 = no public IP)", Kind: Input, Optional: true},
+		{Key: "InternetMaxBandwidthOut", Title: "Public bandwidth out (Mbit/s, 0 = no public IP)", Kind: Input, Optional: true, Placeholder: "0 (no public IP)"},
 	}
 	if bw, _ := strconv.Atoi(d.Req.Get("InternetMaxBandwidthOut")); bw > 0 {
 		fs = append(fs, Field{Key: "InternetChargeType", Title: "Bandwidth billing", Kind: Select, Options: []Option{
 			{Label: "By traffic (PayByTraffic)", Value: "PayByTraffic"}, {Label: "By bandwidth (PayByBandwidth)", Value: "PayByBandwidth"}}})
 	}
-	return append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true})
+	return append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true, Placeholder: "any free address of the vSwitch"})
 }
 
 func vpcOptions(env *Env) []Option {
@@ -223,9 +209,7 @@ func sgOptions(d *Draft, env *Env) []Option {
 }
 
 func accessFields(d *Draft, env *Env) []Field {
-	fs := []Field{{Key: KeyLogin, Title: "Log in with", Kind: Select, Options: []Option{
-		{Label: "SSH key pair", Value: LoginKeyPair}, {Label: "Password", Value: LoginPassword},
-		{Label: "The image's preset password", Value: LoginInherit}, {Label: "Set it later", Value: LoginNone}},
+	fs := []Field{{Key: KeyLogin, Title: "Log in with", Kind: Select, Options: loginOptions(d),
 		Doc: "How you will log in: an SSH key pair (KeyPairName, Linux only), a password (Password), the image's own password (PasswordInherit), or none for now."}}
 	switch d.Get(KeyLogin) {
 	case LoginKeyPair:
@@ -235,12 +219,12 @@ func accessFields(d *Draft, env *Env) []Field {
 			Field{Key: KeyPasswordConfirm, Title: "Password again", Kind: Secret, Doc: "Type the password again; it must match."})
 	}
 	fs = append(fs,
-		Field{Key: "InstanceName", Title: "Instance name", Kind: Input, Optional: true},
-		Field{Key: "HostName", Title: "Host name", Kind: Input, Optional: true},
+		Field{Key: "InstanceName", Title: "Instance name", Kind: Input, Optional: true, Placeholder: "the instance ID"},
+		Field{Key: "HostName", Title: "Host name", Kind: Input, Optional: true, Placeholder: "chosen by ECS"},
 		Field{Key: "UniqueSuffix", Title: "Add a unique suffix (001, 002, …)", Kind: Toggle},
-		Field{Key: "Amount", Title: "How many instances", Kind: Input, Optional: true},
-		Field{Key: "MinAmount", Title: "At least (MinAmount)", Kind: Input, Optional: true},
-		Field{Key: "Description", Title: "Description", Kind: Input, Optional: true})
+		Field{Key: "Amount", Title: "How many instances", Kind: Input, Optional: true, Placeholder: "1"},
+		Field{Key: "MinAmount", Title: "At least (MinAmount)", Kind: Input, Optional: true, Placeholder: "the same as Amount"},
+		Field{Key: "Description", Title: "Description", Kind: Input, Optional: true, Placeholder: "none"})
 	n := d.TagRows()
 	for i := 1; i <= n; i++ {
 		fs = append(fs,
@@ -252,6 +236,18 @@ func accessFields(d *Draft, env *Env) []Field {
 			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d). Ctrl+X on a tag's field removes it.", MaxTags)})
 	}
 	return fs
+}
+
+// loginOptions leaves the key pair out for a Windows image: ECS ignores
+// KeyPairName there (rules.md T2-32), so offering it would launch an
+// instance with no way in.
+func loginOptions(d *Draft) []Option {
+	var out []Option
+	if !d.Windows() {
+		out = append(out, Option{Label: "SSH key pair", Value: LoginKeyPair})
+	}
+	return append(out, Option{Label: "Password", Value: LoginPassword},
+		Option{Label: "The image's preset password", Value: LoginInherit}, Option{Label: "Set it later", Value: LoginNone})
 }
 
 func keyPairOptions(env *Env) []Option {
@@ -266,22 +262,22 @@ func keyPairOptions(env *Env) []Option {
 
 func advancedFields() []Field {
 	return []Field{
-		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: Input, Optional: true,
-			Doc: "A script or cloud-init config run at first boot. Type it as plain text: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
-		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true,
+		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: TextArea, Optional: true,
+			Doc: "A script or cloud-init config run at first boot, as plain text over several lines: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
+		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true, Placeholder: "~/init.sh",
 			Doc: "A path to a file whose content becomes UserData (base64-encoded for you)."},
-		{Key: "RamRoleName", Title: "RAM role", Kind: Input, Optional: true},
+		{Key: "RamRoleName", Title: "RAM role", Kind: Input, Optional: true, Placeholder: "none"},
 		{Key: "DeletionProtection", Title: "Deletion protection", Kind: Toggle},
-		{Key: "AutoReleaseTime", Title: "Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)", Kind: Input, Optional: true},
-		{Key: "ResourceGroupId", Title: "Resource group", Kind: Input, Optional: true},
-		{Key: "DeploymentSetId", Title: "Deployment set", Kind: Input, Optional: true},
-		{Key: "DedicatedHostId", Title: "Dedicated host", Kind: Input, Optional: true},
-		{Key: "Ipv6AddressCount", Title: "IPv6 addresses", Kind: Input, Optional: true},
+		{Key: "AutoReleaseTime", Title: "Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)", Kind: Input, Optional: true, Placeholder: "never"},
+		{Key: "ResourceGroupId", Title: "Resource group", Kind: Input, Optional: true, Placeholder: "the default group"},
+		{Key: "DeploymentSetId", Title: "Deployment set", Kind: Input, Optional: true, Placeholder: "none"},
+		{Key: "DedicatedHostId", Title: "Dedicated host", Kind: Input, Optional: true, Placeholder: "none (shared hosts)"},
+		{Key: "Ipv6AddressCount", Title: "IPv6 addresses", Kind: Input, Optional: true, Placeholder: "0"},
 		{Key: "HttpEndpoint", Title: "Metadata service", Kind: Select, Options: []Option{
 			{Label: "default (enabled)", Value: ""}, {Label: "enabled", Value: "enabled"}, {Label: "disabled", Value: "disabled"}}},
 		{Key: "HttpTokens", Title: "Metadata tokens (IMDSv2)", Kind: Select, Options: []Option{
 			{Label: "default (optional)", Value: ""}, {Label: "optional", Value: "optional"}, {Label: "required", Value: "required"}}},
-		{Key: "HttpPutResponseHopLimit", Title: "Metadata PUT hop limit", Kind: Input, Optional: true},
+		{Key: "HttpPutResponseHopLimit", Title: "Metadata PUT hop limit", Kind: Input, Optional: true, Placeholder: "1"},
 	}
 }
 

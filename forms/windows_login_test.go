@@ -2,6 +2,7 @@ package forms
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -10,7 +11,7 @@ import (
 // A key pair is ignored on Windows (rules.md T2-32): the default login
 // there must not be one, or the instance launches with no way in.
 func TestTheDefaultLoginIsAKeyPairOnLinuxOnly(t *testing.T) {
-	for _, c := range []struct{ os, want string }{{"linux", LoginKeyPair}, {"windows", LoginNone}} {
+	for _, c := range []struct{ os, want string }{{"linux", LoginKeyPair}, {"windows", LoginPassword}} {
 		env := testEnv()
 		env.Data.Images = []catalog.Image{{ImageId: "img", OSType: c.os, Size: 40}}
 		d := NewDraft(request.New(), env)
@@ -22,5 +23,33 @@ func TestTheDefaultLoginIsAKeyPairOnLinuxOnly(t *testing.T) {
 		if c.os == "windows" && d.Req.Has("KeyPairName") {
 			t.Errorf("a Windows image gets a key pair: %v", d.Req.Params())
 		}
+	}
+}
+
+// A Windows image offers no key pair: ECS would ignore it.
+func TestAWindowsImageOffersNoKeyPair(t *testing.T) {
+	env := testEnv()
+	env.Data.Images = []catalog.Image{{ImageId: "win", OSType: "windows", Size: 40}, {ImageId: "lin", OSType: "linux", Size: 20}}
+	for img, want := range map[string]bool{"win": false, "lin": true} {
+		d := NewDraft(request.New(), env)
+		_ = d.Req.Set("ImageId", img)
+		has := false
+		for _, o := range loginOptions(d) {
+			has = has || o.Value == LoginKeyPair
+		}
+		if has != want {
+			t.Errorf("%s: key pair offered %v, want %v", img, has, want)
+		}
+	}
+	d := NewDraft(request.New(), env)
+	_ = d.Req.Set("ImageId", "lin")
+	_ = d.Set(KeyLogin, LoginKeyPair)
+	_ = d.Req.Set("ImageId", "win") // the image changed after the login was chosen
+	found := false
+	for _, f := range Validate(d, time.Now()) {
+		found = found || f.Code == "ui.KeyPairOnWindows"
+	}
+	if !found {
+		t.Error("a key-pair login kept for a Windows image is not a finding")
 	}
 }
