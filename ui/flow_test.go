@@ -24,7 +24,7 @@ func waitScreen(t *testing.T, tm *teatest.TestModel, s string) {
 func enterToReview(t *testing.T, tm *teatest.TestModel) {
 	t.Helper()
 	waitScreen(t, tm, "cn-hangzhou ")
-	for _, s := range forms.Steps[1:] {
+	for _, s := range forms.Steps()[1:] {
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 		name := s.String()
 		if n, ok := shortNames[s]; ok {
@@ -280,7 +280,7 @@ func TestInvalidInstanceNameInTheRunningProgram(t *testing.T) {
 	o := sandboxOptions(t)
 	tm := teatest.NewTestModel(t, New(context.Background(), o), teatest.WithInitialTermSize(100, 30))
 	waitScreen(t, tm, "cn-hangzhou ")
-	for _, s := range forms.Steps[1:forms.Access] {
+	for _, s := range forms.Steps()[1:forms.Access] {
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 		name := s.String()
 		if n, ok := shortNames[s]; ok {

@@ -13,7 +13,7 @@ import (
 // profile, see TestMain), reached by Enter from the start on the sandbox.
 func TestStepViews(t *testing.T) {
 	m := start(t, sandboxOptions(t))
-	for _, s := range forms.Steps {
+	for _, s := range forms.Steps() {
 		if m.step != s {
 			t.Fatalf("expected step %v, at %v (%s)", s, m.step, m.notice)
 		}

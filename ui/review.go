@@ -42,7 +42,7 @@ func (r *reviewModel) build(d *forms.Draft, now time.Time) {
 		by[s] = append(by[s], p)
 	}
 	r.groups = r.groups[:0]
-	for _, s := range forms.Steps {
+	for _, s := range forms.Steps() {
 		if len(by[s]) > 0 {
 			r.groups = append(r.groups, reviewGroup{step: s, params: by[s]})
 		}
@@ -103,9 +103,9 @@ func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.openPath("launch file", "launch.yaml")
 	case key.Matches(msg, m.keys.Edit):
 		n := int(msg.Runes[0] - '1')
-		if n >= 0 && n < len(forms.Steps)-1 {
+		if n >= 0 && n < len(forms.Steps())-1 {
 			m.editing = true
-			return m, m.enterStep(forms.Steps[n])
+			return m, m.enterStep(forms.Steps()[n])
 		}
 	case msg.String() == "esc", msg.String() == "shift+tab":
 		m.editing = false
@@ -213,7 +213,7 @@ func groupLines(st Styles, g reviewGroup, width int) []string {
 }
 
 func stepNumber(s forms.StepID) int {
-	for i, x := range forms.Steps {
+	for i, x := range forms.Steps() {
 		if x == s {
 			return i + 1
 		}

@@ -103,8 +103,8 @@ var shortNames = map[forms.StepID]string{forms.InstanceType: "Type", forms.Acces
 
 // stepsView is the breadcrumb; a step whose values no longer fit is flagged.
 func (m *Model) stepsView() string {
-	parts := make([]string, 0, len(forms.Steps))
-	for _, s := range forms.Steps {
+	parts := make([]string, 0, len(forms.Steps()))
+	for _, s := range forms.Steps() {
 		name := s.String()
 		if n, ok := shortNames[s]; ok {
 			name = n

@@ -1,0 +1,232 @@
+package flow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/request"
+)
+
+// loadDraft reads the draft an earlier session left.
+type loadDraft struct{}
+
+// DraftLoaded answers loadDraft. A draft that cannot be parsed is moved
+// aside (Kept names where), never overwritten.
+type DraftLoaded struct {
+	Req   *request.Request
+	Found bool
+	Kept  string
+	Err   error
+}
+
+func (DraftLoaded) result() {}
+
+// Run reads and parses the draft; a corrupt one is renamed to
+// draft.yaml.corrupt-<time> so the next save cannot destroy it.
+func (loadDraft) Run(_ context.Context, d Deps) Result {
+	if d.DraftPath == "" {
+		return DraftLoaded{}
+	}
+	b, err := os.ReadFile(d.DraftPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return DraftLoaded{}
+	}
+	if err != nil {
+		return DraftLoaded{Found: true, Err: err}
+	}
+	f, perr := request.ParseFile(b)
+	if perr == nil {
+		return DraftLoaded{Req: f.Request, Found: true}
+	}
+	kept := d.DraftPath + ".corrupt-" + now(d).UTC().Format("20060102T150405Z")
+	if err := os.Rename(d.DraftPath, kept); err != nil {
+		return DraftLoaded{Found: true, Err: fmt.Errorf("the draft %s cannot be read (%v) nor moved aside: %w", d.DraftPath, perr, err)}
+	}
+	return DraftLoaded{Found: true, Kept: kept, Err: perr}
+}
+
+func now(d Deps) time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+// saveDraft writes the draft as a launch file without its secrets.
+type saveDraft struct{ req *request.Request }
+
+// DraftSaved answers saveDraft.
+type DraftSaved struct{ Err error }
+
+func (DraftSaved) result() {}
+
+// Run writes the draft atomically.
+func (e saveDraft) Run(_ context.Context, d Deps) Result {
+	if d.DraftPath == "" {
+		return DraftSaved{}
+	}
+	b, _, err := (&request.File{Version: request.FileVersion, Request: e.req}).Marshal()
+	if err == nil {
+		err = WriteFileAtomic(d.DraftPath, b, 0o600)
+	}
+	return DraftSaved{Err: err}
+}
+
+// removeDraft deletes the draft once it has served its purpose.
+type removeDraft struct{}
+
+// Run removes the file; a draft already gone is fine.
+func (removeDraft) Run(_ context.Context, d Deps) Result {
+	if d.DraftPath != "" {
+		_ = os.Remove(d.DraftPath)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes b to path through a temporary file in the same
+// folder and a rename, so a crash or a full disk never leaves half a file
+// and an old file stays whole until the new one is complete.
+func WriteFileAtomic(path string, b []byte, mode os.FileMode) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // gone after the rename; cleans up after a failure
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// writeFile writes a file the user asked for: an export or a launch file.
+type writeFile struct {
+	what, path string
+	data       []byte
+	// overwrite: the user confirmed replacing an existing file.
+	overwrite bool
+}
+
+// FileWritten answers writeFile. Exists is set, and nothing written, when
+// the file exists and overwriting was not confirmed.
+type FileWritten struct {
+	What, Path string
+	Exists     bool
+	Err        error
+}
+
+func (FileWritten) result() {}
+
+// Run writes atomically with mode 0600 (exports and launch files name the
+// account's resources), after checking that an existing file may go.
+func (e writeFile) Run(_ context.Context, _ Deps) Result {
+	p, err := expandHome(e.path)
+	if err != nil {
+		return FileWritten{What: e.what, Path: e.path, Err: err}
+	}
+	if _, err := os.Stat(p); err == nil && !e.overwrite {
+		return FileWritten{What: e.what, Path: e.path, Exists: true}
+	}
+	return FileWritten{What: e.what, Path: e.path, Err: WriteFileAtomic(p, e.data, 0o600)}
+}
+
+// copyText puts text on the clipboard.
+type copyText struct{ text string }
+
+// Copied answers copyText.
+type Copied struct {
+	Method string
+	Err    error
+}
+
+func (Copied) result() {}
+
+// Run calls the driver's clipboard.
+func (e copyText) Run(_ context.Context, d Deps) Result {
+	if d.Copy == nil {
+		return Copied{Err: errors.New("no clipboard here")}
+	}
+	m, err := d.Copy(e.text)
+	return Copied{Method: m, Err: err}
+}
+
+// dryRun asks ECS whether it would accept the request.
+type dryRun struct {
+	id  int
+	req *request.Request
+}
+
+// DryRunDone answers dryRun.
+type DryRunDone struct {
+	ID  int
+	Res launcher.DryRunResult
+}
+
+func (DryRunDone) result() {}
+
+// Run sends RunInstances with DryRun=true.
+func (e dryRun) Run(ctx context.Context, d Deps) Result {
+	c := d.Launch
+	if d.Scheme != "" {
+		c = launcher.WithScheme(c, d.Scheme)
+	}
+	return DryRunDone{ID: e.id, Res: launcher.DryRun(ctx, c, e.req)}
+}
+
+// launch runs a launch; its progress events go to Events as they happen.
+type launch struct {
+	req    *request.Request
+	Events chan launcher.Event
+}
+
+// LaunchEvents is the channel a launch effect reports progress on: the TUI
+// reads it one event at a time, the accessible mode prints it.
+func LaunchEvents(e Effect) (chan launcher.Event, bool) {
+	l, ok := e.(launch)
+	return l.Events, ok
+}
+
+// LaunchEvent is one progress event, handed to Apply by the driver.
+type LaunchEvent struct{ Event launcher.Event }
+
+func (LaunchEvent) result() {}
+
+// LaunchDone answers launch.
+type LaunchDone struct {
+	Outcome *launcher.Outcome
+	Err     error
+}
+
+func (LaunchDone) result() {}
+
+// Run opens the history and launches; the events channel is closed when done.
+func (e launch) Run(ctx context.Context, d Deps) Result {
+	defer close(e.Events)
+	hist, err := launcher.OpenHistory(d.HistoryPath)
+	if err != nil {
+		return LaunchDone{Err: err}
+	}
+	o := launcher.Options{History: hist, Wait: true, Scheme: d.Scheme, Target: d.Target}
+	out, err := launcher.Launch(ctx, d.Launch, e.req, o, e.Events)
+	return LaunchDone{Outcome: out, Err: err}
+}
