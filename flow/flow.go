@@ -265,4 +265,3 @@ func (c *Controller) Final() Final {
 	return Final{Stdout: d.stdout, Launched: d.launched, Aborted: !d.launched && !d.exported && !d.saved,
 		Summary: append([]string(nil), d.summary...)}
 }
-

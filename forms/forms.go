@@ -39,14 +39,14 @@ type Kind int
 
 // The field kinds.
 const (
-	Input  Kind = iota // free text, checked on every keystroke
-	Secret             // free text, shown masked
-	Select             // one of Options
-	Toggle             // true/false
-	Multi              // several of Options (comma-joined values)
-	TextArea           // multi-line free text (user data)
-	Action             // a button (add a data disk, a tag); Key names the action
-	Note               // a line of information, not a value
+	Input    Kind = iota // free text, checked on every keystroke
+	Secret               // free text, shown masked
+	Select               // one of Options
+	Toggle               // true/false
+	Multi                // several of Options (comma-joined values)
+	TextArea             // multi-line free text (user data)
+	Action               // a button (add a data disk, a tag); Key names the action
+	Note                 // a line of information, not a value
 )
 
 // String names the kind.
