@@ -498,39 +498,6 @@ func TestEveryRuleRow(t *testing.T) {
 	}
 }
 
-func TestEveryRowIsCoveredOrExplained(t *testing.T) {
-	covered := map[string]bool{}
-	for _, r := range Rules() {
-		covered[r.Row] = true
-		for _, a := range r.Also {
-			covered[a] = true
-		}
-	}
-	for _, row := range onlineRows {
-		covered[row] = true
-	}
-	tested := map[string]bool{}
-	for _, c := range ruleCases() {
-		tested[c.row] = true
-	}
-	for _, table := range []struct {
-		prefix string
-		n      int
-	}{{"T1-", 96}, {"T2-", 39}} {
-		for i := 1; i <= table.n; i++ {
-			row := fmt.Sprintf("%s%d", table.prefix, i)
-			if !covered[row] && notChecked[row] == "" {
-				t.Errorf("rules.md %s has no rule and no reason", row)
-			}
-		}
-	}
-	for _, r := range Rules() {
-		if r.Row != "" && !tested[r.Row] && !contains(onlineRows, r.Row) {
-			t.Errorf("rule %s (row %s) has no test case", r.ID, r.Row)
-		}
-	}
-}
-
 func TestEveryRuleHasAFailingCase(t *testing.T) {
 	hit := map[string]bool{}
 	for _, tc := range ruleCases() {
