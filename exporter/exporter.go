@@ -8,7 +8,6 @@ package exporter
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/request"
@@ -29,7 +28,11 @@ const (
 
 // Formats lists every export target.
 func Formats() []Format {
-	return []Format{CLI, YAML, JSON, Terraform, ROS, LaunchTemplate}
+	out := make([]Format, len(formatTable))
+	for i, fi := range formatTable {
+		out[i] = fi.Format
+	}
+	return out
 }
 
 // Options tune an export. The zero value exports the request as it is.
@@ -84,19 +87,8 @@ func Export(req *request.Request, f Format, o Options) (Result, error) {
 	if req == nil {
 		return Result{}, fmt.Errorf("export: no request")
 	}
-	switch f {
-	case CLI:
-		return exportCLI(req, o)
-	case YAML:
-		return exportYAML(req, o)
-	case JSON:
-		return exportJSON(req, o)
-	case Terraform:
-		return exportTerraform(req, o)
-	case ROS:
-		return exportROS(req, o)
-	case LaunchTemplate:
-		return exportLaunchTemplate(req, o)
+	if fi, ok := Info(f); ok {
+		return fi.write(req, o)
 	}
 	return Result{}, &UnknownFormatError{Name: string(f)}
 }
@@ -211,14 +203,4 @@ func isEnvName(s string) bool {
 		}
 	}
 	return true
-}
-
-// sortedKeys returns a map's keys in order, for deterministic output.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
