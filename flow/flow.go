@@ -265,3 +265,10 @@ func (c *Controller) Final() Final {
 	return Final{Stdout: d.stdout, Launched: d.launched, Aborted: !d.launched && !d.exported && !d.saved,
 		Summary: append([]string(nil), d.summary...)}
 }
+
+// Say sets the notice: a driver's own one-line message (an empty filter,
+// an editor that failed).
+func (c *Controller) Say(text string) {
+	c.notice = text
+	c.touch()
+}

@@ -212,7 +212,11 @@ func TestAMisspeltRegionLetsTheUserPickAnother(t *testing.T) {
 	if h.c.Step() != forms.Region || !strings.Contains(h.c.Notice(), "did you mean cn-hangzhou?") {
 		t.Fatalf("step %v notice %q", h.c.Step(), h.c.Notice())
 	}
-	h.run(h.c.Choose("cn-beijing"))
+	effs, taken := h.c.Choose("cn-beijing")
+	if !taken {
+		t.Fatal("cn-beijing was not taken")
+	}
+	h.run(effs)
 	h.submit()
 	if h.c.Step() != forms.Billing || h.c.Request().Get("RegionId") != "cn-beijing" {
 		t.Fatalf("step %v region %s", h.c.Step(), h.c.Request().Get("RegionId"))

@@ -136,6 +136,14 @@ func (c *Controller) staleLoad(k load) bool {
 // enter shows a step: its data is loaded if missing; once there, the
 // step's defaults fill what is still unset.
 func (c *Controller) enter(s forms.StepID) []Effect {
+	if c.failed != nil && s != c.step {
+		for _, n := range forms.Def(s).Needs {
+			if loadOf(n) == c.failed.kind {
+				c.failed = nil // a new step that needs what failed asks again
+				break
+			}
+		}
+	}
 	c.step = s
 	c.invalid = ""
 	c.touch()
@@ -155,7 +163,7 @@ func (c *Controller) prepare() []Effect {
 	case forms.Review:
 		effs = append(effs, c.buildReview()...)
 	case forms.Ask:
-		c.rebuildFields(nil)
+		c.rebuildFields(c.allFields())
 	}
 	return append(effs, c.requote()...)
 }

@@ -51,7 +51,9 @@ func (c *Controller) submittable() bool {
 		}
 	}
 	for _, f := range c.Fields() {
-		if fs := c.Check(f); blocking(fs) {
+		// A DryRun's verdict shows under its field but does not hold the
+		// step: the rules decide, and the next DryRun says again.
+		if fs := forms.Check(c.draft, f, c.now()); blocking(fs) {
 			c.invalid = f.Key
 			c.notice = "Fix the field marked ✗ first: its rule is under it."
 			return false
@@ -66,7 +68,7 @@ func (c *Controller) Invalid() string { return c.invalid }
 func (c *Controller) typeChoosable(id string) bool {
 	t, ok := c.env.Type(id)
 	if !ok {
-		c.notice = "No type matches the filters."
+		c.notice = fmt.Sprintf("InstanceType %s is not offered in %s.", id, c.region())
 		return false
 	}
 	if t.Status != catalog.Available {
@@ -120,16 +122,17 @@ func (c *Controller) Jump(param string) ([]Effect, string) {
 }
 
 // Choose takes a picker's value: a region, a zone ("" = any), a type or an
-// image. Choices bound to another region or zone go with it.
-func (c *Controller) Choose(value string) []Effect {
+// image. Choices bound to another region or zone go with it. taken is
+// false when the value cannot be had (a type sold out here: Notice says
+// where it is available).
+func (c *Controller) Choose(value string) (effs []Effect, taken bool) {
 	c.notice = ""
-	var effs []Effect
-	c.userChange(func() { effs = c.choose(value) })
-	if effs == nil && !pickerStep(c.step) {
-		return nil
+	if !pickerStep(c.step) {
+		return nil, false
 	}
+	c.userChange(func() { effs = c.choose(value) })
 	c.touch()
-	return append(effs, c.requote()...)
+	return append(effs, c.requote()...), c.draft.Req.Get(c.Def().Param) == value
 }
 
 func pickerStep(s forms.StepID) bool { return forms.Def(s).Kind == forms.PickerStep }
@@ -146,7 +149,9 @@ func (c *Controller) choose(value string) []Effect {
 			effs = append(effs, c.fetchTypesIn(value))
 		}
 	case forms.InstanceType:
-		_ = c.draft.Req.Set("InstanceType", value)
+		if c.typeChoosable(value) { // a sold-out type is not taken: z switches zone
+			_ = c.draft.Req.Set("InstanceType", value)
+		}
 	case forms.Image:
 		_ = c.draft.Req.Set("ImageId", value)
 	}
@@ -231,7 +236,7 @@ func (c *Controller) Check(f forms.Field) []rules.Finding {
 // those that disappear are dropped: nobody could see or fix them, yet they
 // would be sent. A user-data path is read by an effect.
 func (c *Controller) Set(key, value string) []Effect {
-	before := c.Fields()
+	before := c.allFields()
 	c.userChange(func() {
 		if err := c.draft.Set(key, value); err != nil {
 			c.notice = err.Error()
@@ -257,7 +262,7 @@ func (c *Controller) Toggle(key string) []Effect {
 // Press runs an Action field (add a data disk, add a tag) and returns the
 // key of the field the new row starts with, for the driver to focus.
 func (c *Controller) Press(action string) ([]Effect, string) {
-	before := c.Fields()
+	before := c.allFields()
 	var focus string
 	c.userChange(func() {
 		switch action {
@@ -280,7 +285,7 @@ func (c *Controller) Press(action string) ([]Effect, string) {
 
 // Remove removes the list item (a data disk, a tag) a field belongs to.
 func (c *Controller) Remove(key string) ([]Effect, bool) {
-	before := c.Fields()
+	before := c.allFields()
 	removed := false
 	c.userChange(func() {
 		if removed = c.draft.RemoveItem(key); removed {
@@ -294,18 +299,31 @@ func (c *Controller) Remove(key string) ([]Effect, bool) {
 }
 
 // rebuildFields applies the step's defaults to fields that appeared and
-// drops the parameters of fields that disappeared (their removal may hide
-// another field: AutoRenew hides AutoRenewPeriod).
+// drops the parameters of fields that disappeared, on any step: a spot
+// price limit (asked after the type) goes when Billing turns PrePaid. A
+// removal may hide another field (AutoRenew hides AutoRenewPeriod).
 func (c *Controller) rebuildFields(before []forms.Field) {
 	forms.ApplyDefaults(c.step, c.draft)
-	after := c.Fields()
+	after := c.allFields()
 	for range len(before) + 1 {
 		if !c.dropHidden(before, after) {
 			break
 		}
-		before, after = after, c.Fields()
+		before, after = after, c.allFields()
 	}
 	c.touch()
+}
+
+// allFields are the fields of every step as the draft is now.
+func (c *Controller) allFields() []forms.Field {
+	var out []forms.Field
+	for _, s := range forms.Steps() {
+		out = append(out, forms.Fields(s, c.draft, c.env)...)
+	}
+	if c.step == forms.Ask {
+		out = append(out, c.Fields()...)
+	}
+	return out
 }
 
 func (c *Controller) dropHidden(before, after []forms.Field) bool {
@@ -416,4 +434,18 @@ func joinComma(ss []string) string {
 		out += s
 	}
 	return out
+}
+
+// CheckValue runs a field's rules on a value it does not hold yet, on a
+// copy of the draft: whether typing on can still make a value valid.
+func (c *Controller) CheckValue(f forms.Field, value string) []rules.Finding {
+	d := forms.NewDraft(c.draft.Req.Clone(), c.env)
+	for k, v := range c.draft.Extra {
+		d.Extra[k] = v
+	}
+	d.Ask = c.draft.Ask
+	if err := d.Set(f.Key, value); err != nil {
+		return []rules.Finding{{Parameter: f.Key, Severity: rules.Error, Message: err.Error()}}
+	}
+	return forms.Check(d, f, c.now())
 }

@@ -88,7 +88,7 @@ func storageFields(d *Draft, env *Env) []Field {
 	}
 	if n < dataDiskLimit(d, env) {
 		fs = append(fs, Field{Key: KeyAddDataDisk, Title: "+ Add a data disk", Kind: Action,
-			Doc: fmt.Sprintf("Adds a data disk (up to %d). Ctrl+X on a data disk's field removes it.", dataDiskLimit(d, env))})
+			Doc: fmt.Sprintf("Adds a data disk (up to %d).", dataDiskLimit(d, env))})
 	}
 	return fs
 }
@@ -137,7 +137,7 @@ func networkFields(d *Draft, env *Env) []Field {
 			Doc: "The VPC the instance joins; the vSwitch and security groups below belong to it."},
 		{Key: "VSwitchId", Title: "vSwitch", Kind: Select, Options: vswitchOptions(d, env)},
 		{Key: KeySecurityGroups, Title: "Security groups", Kind: Multi, Options: sgOptions(d, env),
-			Doc: "Security groups of the VPC (Space toggles). One is sent as SecurityGroupId, several as SecurityGroupIds.N."},
+			Doc: "Security groups of the VPC. One is sent as SecurityGroupId, several as SecurityGroupIds.N."},
 		{Key: "InternetMaxBandwidthOut", Title: "Public bandwidth out (Mbit/s, 0 = no public IP)", Kind: Input, Optional: true, Placeholder: "0 (no public IP)"},
 	}
 	if bw, _ := strconv.Atoi(d.Req.Get("InternetMaxBandwidthOut")); bw > 0 {
@@ -233,7 +233,7 @@ func accessFields(d *Draft, env *Env) []Field {
 	}
 	if n < MaxTags {
 		fs = append(fs, Field{Key: KeyAddTag, Title: "+ Add a tag", Kind: Action,
-			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d). Ctrl+X on a tag's field removes it.", MaxTags)})
+			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d).", MaxTags)})
 	}
 	return fs
 }
@@ -260,12 +260,10 @@ func keyPairOptions(env *Env) []Option {
 	return out
 }
 
+// advancedFields ends with the user data: its multi-line editor takes
+// Enter as a line break, so it must not be the field Enter-through starts on.
 func advancedFields() []Field {
 	return []Field{
-		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: TextArea, Optional: true,
-			Doc: "A script or cloud-init config run at first boot, as plain text over several lines: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
-		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true, Placeholder: "~/init.sh",
-			Doc: "A path to a file whose content becomes UserData (base64-encoded for you)."},
 		{Key: "RamRoleName", Title: "RAM role", Kind: Input, Optional: true, Placeholder: "none"},
 		{Key: "DeletionProtection", Title: "Deletion protection", Kind: Toggle},
 		{Key: "AutoReleaseTime", Title: "Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)", Kind: Input, Optional: true, Placeholder: "never"},
@@ -278,6 +276,10 @@ func advancedFields() []Field {
 		{Key: "HttpTokens", Title: "Metadata tokens (IMDSv2)", Kind: Select, Options: []Option{
 			{Label: "default (optional)", Value: ""}, {Label: "optional", Value: "optional"}, {Label: "required", Value: "required"}}},
 		{Key: "HttpPutResponseHopLimit", Title: "Metadata PUT hop limit", Kind: Input, Optional: true, Placeholder: "1"},
+		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: TextArea, Optional: true,
+			Doc: "A script or cloud-init config run at first boot, as plain text over several lines: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
+		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true, Placeholder: "~/init.sh",
+			Doc: "A path to a file whose content becomes UserData (base64-encoded for you)."},
 	}
 }
 
