@@ -51,14 +51,21 @@ func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error 
 	if err != nil {
 		return err
 	}
+	opts.FromPath = o.from
 	res, err := ui.Run(ctx, opts)
 	if res.Stdout != "" {
 		_, _ = io.Out.Write([]byte(res.Stdout))
 	}
+	// What the wizard did stays on the terminal once its screen is gone.
+	for _, line := range res.Summary {
+		fmt.Fprintln(io.Err, line)
+	}
 	switch {
 	case errors.Is(err, ui.ErrInputEnded):
 		// the user did not finish: that is an abort, and the draft is kept
-		return &ExitError{Code: ExitAborted, Err: err}
+		return &ExitError{Code: ExitAborted, Err: fmt.Errorf("%w (the draft is kept for the next start)", err)}
+	case errors.Is(err, ui.ErrInterrupted):
+		return &ExitError{Code: ExitAborted, Err: errors.New("aborted (the draft is kept for the next start)")}
 	case err != nil:
 		return failed(err)
 	case res.Aborted:
@@ -97,8 +104,8 @@ func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request
 		In:         io.In, Out: errWriter(io), StdoutIsTerminal: io.OutTerminal,
 		// Exports point at an endpoint only when it outlives this run; the
 		// in-process sandbox does not.
-		Endpoint: g.endpoint,
-		Target:   e.Target(""), // the launcher adds the region the user chose
+		Endpoint: g.endpoint, Insecure: g.insecure,
+		Target: e.Target(""), // the launcher adds the region the user chose
 	}, nil
 }
 

@@ -8,255 +8,450 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
-
-// clearValue typed at a prompt empties a field (an empty answer keeps the default).
-const clearValue = "-"
-
-// accessible asks the wizard's steps as plain prompts (huh's accessible
-// mode): the same fields, defaults and checks as the TUI, with every option
-// list fetched before its question, as huh v1.0.0's OptionsFunc panics there.
-type accessible struct {
-	ctx   context.Context
-	o     Options
-	w     io.Writer
-	r     io.Reader
-	draft *forms.Draft
-	env   *forms.Env
-	eof   bool
-}
-
-// lineReader hands huh one line per Read: huh makes a new bufio.Scanner per
-// question, which would otherwise swallow the answers queued behind it.
-// It also notes the end of the input, which huh cannot report.
-type lineReader struct {
-	br  *bufio.Reader
-	eof *bool
-}
-
-// Read returns at most one line.
-func (l lineReader) Read(p []byte) (int, error) {
-	line, err := l.br.ReadSlice('\n')
-	n := copy(p, line)
-	if err == bufio.ErrBufferFull {
-		err = nil
-	}
-	if err == io.EOF && n == 0 {
-		*l.eof = true
-	}
-	return n, err
-}
 
 // ErrInputEnded is returned when standard input ends before the accessible
 // wizard is done: the user did not finish, so the command counts as aborted.
 var ErrInputEnded = errors.New("the input ended before the wizard was done")
 
+// ErrInterrupted is returned when the user interrupts a prompt (Ctrl+C).
+var ErrInterrupted = errors.New("interrupted")
+
+// clearValue typed at a prompt empties a field (an empty answer keeps the default).
+const clearValue = "-"
+
+// removeAnswer typed at a data disk's or a tag's first question removes it.
+const removeAnswer = "remove"
+
+// accessible is the wizard's second face: plain line prompts driving the
+// same controller as the TUI, effects run in line. It reads answers from a
+// goroutine, so an interrupt (the context ends) is seen at once.
+type accessible struct {
+	ctx   context.Context
+	o     Options
+	c     *flow.Controller
+	deps  flow.Deps
+	w     io.Writer
+	lines chan lineOrErr
+	quit  bool
+}
+
+type lineOrErr struct {
+	s   string
+	err error
+}
+
+func newAccessible(ctx context.Context, o Options) (*accessible, []flow.Effect) {
+	c, deps, effs := controllerFor(o)
+	a := &accessible{ctx: ctx, o: o, c: c, deps: deps, w: o.Out, lines: make(chan lineOrErr)}
+	go a.readLines(o.In)
+	return a, effs
+}
+
+// readLines feeds the answers one line at a time, then the end of input.
+// A line ends at \n or \r (a terminal in raw mode, for a secret, sends
+// \r), and a Ctrl+C byte (raw mode again) is a line of its own at once.
+func (a *accessible) readLines(in io.Reader) {
+	br := bufio.NewReader(in)
+	var line []byte
+	send := func(l lineOrErr) bool {
+		select {
+		case a.lines <- l:
+			return true
+		case <-a.ctx.Done():
+			return false
+		}
+	}
+	lastCR := false
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			if len(line) > 0 && !send(lineOrErr{s: string(line)}) {
+				return
+			}
+			send(lineOrErr{err: ErrInputEnded})
+			return
+		}
+		switch {
+		case c == '\n' && lastCR: // the \n of a \r\n
+		case c == '\n' || c == '\r':
+			if !send(lineOrErr{s: string(line)}) {
+				return
+			}
+			line = line[:0]
+		case c == 3:
+			if !send(lineOrErr{s: "\x03"}) {
+				return
+			}
+			line = line[:0]
+		default:
+			line = append(line, c)
+		}
+		lastCR = c == '\r'
+	}
+}
+
 func runAccessible(ctx context.Context, o Options) (Result, error) {
-	in := o.In
-	if in == nil {
+	if o.In == nil {
 		return Result{}, errors.New("accessible mode needs an input")
 	}
-	env := &forms.Env{}
-	a := &accessible{ctx: ctx, o: o, w: o.Out, env: env, draft: forms.NewDraft(nil, env)}
-	a.r = lineReader{br: bufio.NewReader(in), eof: &a.eof}
-	if o.From != nil {
-		a.draft.Req = o.From.Request.Clone()
-	}
+	a, effs := newAccessible(ctx, o)
 	if o.Sandbox {
 		a.say("SANDBOX: nothing real is created.")
 	}
-	resumed, err := a.offerDraft()
+	a.exec(effs)
+	err := a.loop()
 	if err != nil {
-		return Result{}, err
+		// What the user composed is kept: the draft is saved before leaving.
+		a.exec(a.c.Quit())
+		a.say("")
 	}
-	if err := a.loadRegion(resumed); err != nil {
-		return Result{}, err
-	}
-	if resumed {
-		return a.review()
-	}
-	if o.From != nil && len(o.From.Ask) > 0 {
-		if err := a.askFields(forms.AskFields(o.From.Ask, a.draft, env), func() []forms.Field {
-			return forms.AskFields(o.From.Ask, a.draft, env)
-		}); err != nil {
-			return Result{}, err
-		}
-	} else if o.From == nil {
-		if err := a.steps(); err != nil {
-			return Result{}, err
-		}
-	}
-	return a.review()
+	f := a.c.Final()
+	return Result{Stdout: f.Stdout, Launched: f.Launched, Aborted: f.Aborted, Summary: f.Summary}, err
 }
 
 func (a *accessible) say(format string, args ...any) { _, _ = fmt.Fprintf(a.w, format+"\n", args...) }
 
-// offerDraft offers the draft an earlier session left, as the TUI does.
-func (a *accessible) offerDraft() (bool, error) {
-	if a.o.From != nil || a.o.DraftPath == "" {
-		return false, nil
-	}
-	b, err := os.ReadFile(a.o.DraftPath)
-	if err != nil {
-		return false, nil // no draft
-	}
-	yes := true
-	if err := huh.NewConfirm().Title("A draft from an earlier session exists ("+a.o.DraftPath+"). Resume it?").
-		Value(&yes).RunAccessible(a.w, a.r); err != nil || !yes {
-		return false, err
-	}
-	f, err := request.ParseFile(b)
-	if err != nil {
-		a.say("The draft could not be read (%v); starting afresh.", err)
-		return false, nil
-	}
-	a.draft.Req = f.Request
-	return true, nil
-}
-
-// saveDraft keeps the answers so far, without secrets, after every step.
-func (a *accessible) saveDraft() {
-	if a.o.DraftPath != "" {
-		_ = writeLaunchFile(a.o.DraftPath, a.draft.Req, "")
-	}
-}
-
-func (a *accessible) loadRegion(resumed bool) error {
-	regions, err := a.o.Reader.Regions(a.ctx)
-	if err != nil {
-		return err // the catalog's error already names DescribeRegions
-	}
-	a.env.Regions = regions
-	region := forms.DefaultRegion(regions, firstNonEmpty(a.draft.Req.Get("RegionId"), a.o.Region))
-	if a.o.From == nil && !resumed {
-		opts := make([]forms.Option, len(regions))
-		for i, r := range regions {
-			opts[i] = forms.Option{Label: r.RegionId + "  " + r.LocalName, Value: r.RegionId}
+// exec runs effects and the effects their results lead to, in line; a
+// launch prints its progress as it comes.
+func (a *accessible) exec(effs []flow.Effect) {
+	for len(effs) > 0 {
+		e := effs[0]
+		effs = effs[1:]
+		if _, ok := e.(flow.Quit); ok {
+			a.quit = true
+			continue
 		}
-		if region, err = a.selectOne("Region (RegionId)", opts, region); err != nil {
+		if events, ok := flow.LaunchEvents(e); ok {
+			done := make(chan flow.Result, 1)
+			go func() { done <- e.Run(a.ctx, a.deps) }()
+			for ev := range events {
+				if s := renderEvent(ev); s != "" {
+					a.say("%s", s)
+				}
+				effs = append(effs, a.c.Apply(flow.LaunchEvent{Event: ev})...)
+			}
+			effs = append(effs, a.c.Apply(<-done)...)
+			continue
+		}
+		if r := e.Run(a.ctx, a.deps); r != nil {
+			effs = append(effs, a.c.Apply(r)...)
+		}
+	}
+}
+
+// loop asks the current step until the wizard ends.
+func (a *accessible) loop() error {
+	shown := forms.StepID(-1)
+	for !a.quit {
+		if err := a.ctx.Err(); err != nil {
+			return ErrInterrupted
+		}
+		if _, ok := a.c.OfferedDraft(); ok {
+			yes, err := a.confirm("A draft from an earlier session exists ("+a.o.DraftPath+"). Resume it?", true)
+			if err != nil {
+				return err
+			}
+			a.exec(a.c.ResumeDraft(yes))
+			continue
+		}
+		if n := a.c.Notice(); n != "" {
+			a.say("%s", n)
+			a.c.ClearNotice()
+		}
+		if a.c.Blocked() {
+			if err := a.failed(); err != nil {
+				return err
+			}
+			continue
+		}
+		if s := a.c.Step(); s != shown {
+			a.say("\n== %s ==", s)
+			shown = s
+		}
+		var err error
+		switch a.c.Def().Kind {
+		case forms.PickerStep:
+			err = a.picker()
+		case forms.FormStep:
+			err = a.formStep()
+		default:
+			err = a.review()
+		}
+		if err != nil {
 			return err
 		}
-	}
-	_ = a.draft.Req.Set("RegionId", region)
-	return nil
-}
-
-func (a *accessible) billing() catalog.Billing {
-	return catalog.Billing{InstanceChargeType: firstNonEmpty(a.draft.Req.Get("InstanceChargeType"), "PostPaid"),
-		SpotStrategy: firstNonEmpty(a.draft.Req.Get("SpotStrategy"), "NoSpot")}
-}
-
-// steps asks Billing to Advanced, each with its defaults applied first.
-func (a *accessible) steps() error {
-	forms.ApplyDefaults(forms.Billing, a.draft)
-	if err := a.formStep(forms.Billing); err != nil {
-		return err
-	}
-	data, err := a.o.Reader.Load(a.ctx, a.draft.Req.Get("RegionId"), a.billing())
-	if err != nil {
-		return err
-	}
-	a.env.Data = data
-	for _, s := range []func() error{a.zone, a.instanceType, a.image} {
-		if err := s(); err != nil {
-			return err
-		}
-		a.saveDraft()
-	}
-	for _, s := range []forms.StepID{forms.Storage, forms.Network, forms.Access, forms.Advanced} {
-		forms.ApplyDefaults(s, a.draft)
-		if err := a.formStep(s); err != nil {
-			return err
-		}
-		a.saveDraft()
 	}
 	return nil
 }
 
-func (a *accessible) zone() error {
-	forms.ApplyDefaults(forms.Zone, a.draft)
-	opts := []forms.Option{{Label: "any zone", Value: ""}}
-	for _, z := range a.env.Data.Zones {
-		opts = append(opts, forms.Option{Label: fmt.Sprintf("%s  %s  (%d types available)", z.ZoneId, z.LocalName, z.AvailableTypes), Value: z.ZoneId})
-	}
-	z, err := a.selectOne("Zone (ZoneId)", opts, a.draft.Req.Get("ZoneId"))
+// failed says what did not load and offers to retry or go back.
+func (a *accessible) failed() error {
+	f := a.c.Failure()
+	a.say("Could not load %s: %v", f.What, f.Err)
+	v, err := a.choose("Retry, go back, or quit?", []forms.Option{{Label: "retry", Value: "retry"},
+		{Label: "back to the previous step", Value: "back"}, {Label: "quit", Value: "quit"}}, "retry")
 	if err != nil {
 		return err
 	}
-	_ = a.draft.Req.Set("ZoneId", z)
-	types, err := a.o.Reader.InstanceTypes(a.ctx, a.draft.Req.Get("RegionId"), z, a.billing())
+	switch v {
+	case "retry":
+		a.exec(a.c.Retry())
+	case "back":
+		a.exec(a.c.Back())
+	default:
+		a.exec(a.c.Quit())
+	}
+	return nil
+}
+
+// read waits for one answer, the end of input or an interrupt.
+func (a *accessible) read() (string, error) {
+	select {
+	case l := <-a.lines:
+		return l.s, l.err
+	case <-a.ctx.Done():
+		return "", ErrInterrupted
+	}
+}
+
+// renderEvent is a launch event as a line.
+func renderEvent(ev launcher.Event) string { return launcher.RenderEvent(ev) }
+
+// launcherDryRun is a DryRun's verdict.
+type launcherDryRun = launcher.DryRunResult
+
+func stripANSI(s string) string { return ansi.Strip(s) }
+
+// prompt asks a question; an empty answer keeps the default.
+func (a *accessible) prompt(q, def string) (string, error) {
+	if def != "" {
+		q += " [Enter: " + def + "]"
+	}
+	_, _ = fmt.Fprint(a.w, q+": ")
+	s, err := a.read()
+	if err != nil {
+		return "", err
+	}
+	if !a.tty() {
+		_, _ = fmt.Fprintln(a.w) // piped answers are not echoed: end the question's line
+	}
+	return strings.TrimSpace(s), nil
+}
+
+func (a *accessible) confirm(q string, def bool) (bool, error) {
+	d := "y/N"
+	if def {
+		d = "Y/n"
+	}
+	for {
+		s, err := a.prompt(q+" ("+d+")", "")
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToLower(s) {
+		case "":
+			return def, nil
+		case "y", "yes":
+			return true, nil
+		case "n", "no":
+			return false, nil
+		}
+		a.say("Answer y or n.")
+	}
+}
+
+// choose lists numbered options and takes a number, a value (an ID) or a
+// label; an empty answer keeps the default.
+func (a *accessible) choose(q string, opts []forms.Option, def string) (string, error) {
+	if len(opts) == 0 {
+		a.say("%s: nothing to choose from.", q)
+		return def, nil
+	}
+	for i, o := range opts {
+		line := fmt.Sprintf("  %d. %s", i+1, o.Label)
+		if o.Note != "" {
+			line += "  (" + o.Note + ")"
+		}
+		a.say("%s", line)
+	}
+	defLabel := ""
+	if i := optionIndex(opts, def); i >= 0 {
+		defLabel = fmt.Sprintf("%d. %s", i+1, opts[i].Label)
+	}
+	for {
+		s, err := a.prompt(q, defLabel)
+		if err != nil {
+			return "", err
+		}
+		if s == "" && defLabel != "" {
+			return def, nil
+		}
+		if v, ok := pickOption(opts, s); ok {
+			return v, nil
+		}
+		a.say("%q is not one of the %d choices: answer its number, its ID or its name.", s, len(opts))
+	}
+}
+
+// pickOption reads an answer as a number, a value or a label.
+func pickOption(opts []forms.Option, s string) (string, bool) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(opts) {
+		return opts[n-1].Value, true
+	}
+	for _, o := range opts {
+		if strings.EqualFold(o.Value, s) && s != "" {
+			return o.Value, true
+		}
+	}
+	for _, o := range opts {
+		if strings.EqualFold(o.Label, s) || (s != "" && strings.HasPrefix(strings.ToLower(o.Label), strings.ToLower(s)+" ")) {
+			return o.Value, true
+		}
+	}
+	return "", false
+}
+
+// picker asks a table step as a numbered list, then its follow-up fields.
+func (a *accessible) picker() error {
+	s := a.c.Step()
+	opts, note := pickerOptions(a.c)
+	if note != "" {
+		a.say("%s", note)
+	}
+	def := forms.Def(s)
+	v, err := a.chooseOrType(def.Name+" ("+def.Param+")", opts, a.c.Request().Get(def.Param), s == forms.InstanceType || s == forms.Image)
 	if err != nil {
 		return err
 	}
-	// Price the default's candidates first, as the TUI does, so the default is the cheapest.
-	ids := forms.DefaultTypeCandidates(types)
-	if msg, ok := fetchTypePrices(a.ctx, a.o.Reader, a.draft.Req.Get("RegionId"), z, a.billing(), ids, 0, true)().(typePricesMsg); ok {
-		for i, t := range types {
-			if p, ok := msg.prices[t.InstanceTypeId]; ok {
-				types[i].PricePerHour = p
+	effs, taken := a.c.Choose(v)
+	a.exec(effs)
+	if !taken {
+		return nil // the notice says why; the question is asked again
+	}
+	if err := a.askFields(); err != nil {
+		return err
+	}
+	a.exec(a.c.Submit())
+	return nil
+}
+
+// chooseOrType is choose, where any valid ID may also be typed (a type or
+// an image not among those listed).
+func (a *accessible) chooseOrType(q string, opts []forms.Option, def string, free bool) (string, error) {
+	if !free {
+		return a.choose(q, opts, def)
+	}
+	for i, o := range opts {
+		a.say("  %d. %s", i+1, o.Label)
+	}
+	s, err := a.prompt(q+" (a number, or any ID)", def)
+	if err != nil || s == "" {
+		return def, err
+	}
+	if v, ok := pickOption(opts, s); ok {
+		return v, nil
+	}
+	return s, nil // checked by the controller's Submit
+}
+
+// pickerOptions are a table step's choices as the accessible mode lists them.
+func pickerOptions(c *flow.Controller) ([]forms.Option, string) {
+	env, req := c.Env(), c.Request()
+	switch c.Step() {
+	case forms.Region:
+		var out []forms.Option
+		for _, r := range env.Regions {
+			out = append(out, forms.Option{Label: r.RegionId + "  " + r.LocalName, Value: r.RegionId})
+		}
+		return out, ""
+	case forms.Zone:
+		out := []forms.Option{{Label: "any zone", Value: ""}}
+		for _, z := range env.Data.Zones {
+			out = append(out, forms.Option{Label: fmt.Sprintf("%s  %s  (%d types available)", z.ZoneId, z.LocalName, z.AvailableTypes), Value: z.ZoneId})
+		}
+		return out, ""
+	case forms.InstanceType:
+		return typeOptions(env.Types), "Some available types, the cheapest first (type any other InstanceType; it is checked):"
+	}
+	t, _ := env.Type(req.Get("InstanceType"))
+	p := newImagePicker()
+	p.setImages(env.Data.Images, t.CpuArchitecture)
+	var out []forms.Option
+	for _, im := range p.shown {
+		out = append(out, forms.Option{Label: fmt.Sprintf("%-20s %s  %s", osOf(im), im.ImageId, im.OSNameEn), Value: im.ImageId})
+	}
+	return out, fmt.Sprintf("Public images for %s (type any image ID; it is checked):", forms.ImageArch(t.CpuArchitecture))
+}
+
+// typeOptions are the priced candidates of the default type, cheapest first.
+func typeOptions(types []catalog.InstanceType) []forms.Option {
+	var cands []catalog.InstanceType
+	for _, id := range forms.DefaultTypeCandidates(types) {
+		for _, t := range types {
+			if t.InstanceTypeId == id && t.PricePerHour > 0 {
+				cands = append(cands, t)
 			}
 		}
 	}
-	a.env.Types = types
-	return nil
+	sort.Slice(cands, func(i, j int) bool { return cands[i].PricePerHour < cands[j].PricePerHour })
+	var out []forms.Option
+	for _, t := range cands {
+		out = append(out, forms.Option{Label: fmt.Sprintf("%-20s %d vCPU %5s GiB  %.3f", t.InstanceTypeId, t.CpuCoreCount, fmtMem(t.MemorySize), t.PricePerHour), Value: t.InstanceTypeId})
+	}
+	return out
 }
 
-func (a *accessible) instanceType() error {
-	forms.ApplyDefaults(forms.InstanceType, a.draft)
-	a.say("\n== Instance type ==\nSome available types (type any other name; it is checked):")
-	var cands []catalog.InstanceType
-	for _, id := range forms.DefaultTypeCandidates(a.env.Types) {
-		if t, ok := a.env.Type(id); ok && t.PricePerHour > 0 {
-			cands = append(cands, t)
-		}
-	}
-	sort.Slice(cands, func(i, j int) bool { return cands[i].PricePerHour < cands[j].PricePerHour })
-	for _, t := range cands {
-		a.say("  %-20s %d vCPU %5s GiB  %.3f/hour", t.InstanceTypeId, t.CpuCoreCount, fmtMem(t.MemorySize), t.PricePerHour)
-	}
-	if err := a.input(forms.Field{Key: "InstanceType", Title: "Instance type (InstanceType)"}); err != nil {
+// formStep asks a step's fields, then leaves it; a field that blocks is
+// asked again with its rule.
+func (a *accessible) formStep() error {
+	if err := a.askFields(); err != nil {
 		return err
 	}
-	t, _ := a.env.Type(a.draft.Req.Get("InstanceType"))
-	sys, data, err := a.o.Reader.DiskCategories(a.ctx, a.draft.Req.Get("RegionId"), a.draft.Req.Get("ZoneId"), t.InstanceTypeId, a.billing())
-	a.env.SystemCategories, a.env.DataCategories = sys, data
-	return err
-}
-
-func (a *accessible) image() error {
-	forms.ApplyDefaults(forms.Image, a.draft)
-	t, _ := a.env.Type(a.draft.Req.Get("InstanceType"))
-	p := newImagePicker()
-	p.setImages(a.env.Data.Images, t.CpuArchitecture)
-	a.say("\n== Image ==\nPublic images for %s (type any image ID; it is checked):", forms.ImageArch(t.CpuArchitecture))
-	for _, im := range p.shown {
-		a.say("  %-20s %s  %s", osOf(im), im.ImageId, im.OSNameEn)
+	for {
+		step := a.c.Step()
+		a.exec(a.c.Submit())
+		if a.c.Step() != step || a.quit {
+			return nil
+		}
+		a.say("%s", a.c.Notice())
+		a.c.ClearNotice()
+		bad := a.c.Invalid()
+		if bad == "" {
+			return nil
+		}
+		for _, f := range a.c.Fields() {
+			if f.Key == bad {
+				if err := a.ask(f); err != nil {
+					return err
+				}
+			}
+		}
 	}
-	return a.input(forms.Field{Key: "ImageId", Title: "Image (ImageId)"})
 }
 
-// formStep asks a step's fields; fields that appear after an answer (a
-// subscription's period) are asked in turn.
-func (a *accessible) formStep(s forms.StepID) error {
-	a.say("\n== %s ==", s)
-	return a.askFields(forms.Fields(s, a.draft, a.env), func() []forms.Field { return forms.Fields(s, a.draft, a.env) })
-}
-
-func (a *accessible) askFields(fields []forms.Field, again func() []forms.Field) error {
+// askFields asks every field of the step; fields that appear after an
+// answer (a subscription's period) are asked in turn.
+func (a *accessible) askFields() error {
+	fields := a.c.Fields()
 	for i := 0; i < len(fields); i++ {
 		if err := a.ask(fields[i]); err != nil {
 			return err
 		}
-		fields = again()
+		fields = a.c.Fields()
 	}
 	return nil
 }
@@ -274,19 +469,31 @@ func (a *accessible) ask(f forms.Field) error {
 	if s := summary(f); s != "" {
 		a.say("%s", s)
 	}
+	d := a.c.Draft()
 	switch f.Kind {
 	case forms.Select:
-		v, err := a.selectOne(questionTitle(f), f.Options, a.draft.Get(f.Key))
+		v, err := a.choose(questionTitle(f), f.Options, d.Get(f.Key))
 		if err == nil {
-			err = a.draft.Set(f.Key, v)
+			a.exec(a.c.Set(f.Key, v))
 		}
 		return err
 	case forms.Toggle:
-		return a.confirm(f)
+		v, err := a.confirm(questionTitle(f), d.Get(f.Key) == "true")
+		if err == nil && (v || d.Get(f.Key) != "") {
+			a.exec(a.c.Set(f.Key, strconv.FormatBool(v)))
+		}
+		return err
 	case forms.Multi:
 		return a.multi(f)
 	case forms.Action:
-		return a.action(f)
+		more, err := a.confirm(f.Title+"?", false)
+		if err == nil && more {
+			effs, _ := a.c.Press(f.Key)
+			a.exec(effs)
+		}
+		return err
+	case forms.TextArea:
+		return a.text(f)
 	}
 	return a.input(f)
 }
@@ -294,28 +501,125 @@ func (a *accessible) ask(f forms.Field) error {
 // input asks a text field; its rules run on the answer, and the question
 // is asked again until they pass.
 func (a *accessible) input(f forms.Field) error {
-	if f.Kind == forms.Secret && a.tty() {
-		return a.secret(f)
-	}
-	def := a.draft.Get(f.Key)
-	if f.Kind == forms.Secret {
+	def := a.c.Draft().Get(f.Key)
+	if f.Kind == forms.Secret && !request.IsReference(def) {
 		def = ""
 	}
-	title := f.Title
-	if def != "" {
-		title += " [Enter: " + def + "]"
+	if def == "" && f.Placeholder != "" {
+		a.say("(empty: %s)", f.Placeholder)
 	}
-	var value string
-	field := huh.NewInput().Title(title + ":").Value(&value).Validate(func(s string) error {
-		return a.checkInput(f, s, def)
-	})
-	if err := field.RunAccessible(a.w, a.r); err != nil {
-		return err
+	for {
+		var s string
+		var err error
+		if f.Kind == forms.Secret && a.tty() {
+			s, err = a.secret(questionTitle(f))
+		} else {
+			s, err = a.prompt(questionTitle(f), def)
+		}
+		if err != nil {
+			return err
+		}
+		if s == removeAnswer && isListItem(f.Key) {
+			effs, _ := a.c.Remove(f.Key)
+			a.exec(effs)
+			a.say("Removed.")
+			return nil
+		}
+		v := answer(s, def)
+		if msg := findingsText(a.c.CheckValue(f, v)); msg != "" {
+			a.say("%s", msg)
+			continue
+		}
+		a.exec(a.c.Set(f.Key, v))
+		return nil
 	}
-	if a.eof {
-		return ErrInputEnded
+}
+
+func isListItem(key string) bool {
+	return strings.HasPrefix(key, "DataDisk.") || strings.HasPrefix(key, "Tag.")
+}
+
+// answer maps an answer to a value: empty keeps the default, "-" clears.
+func answer(typed, def string) string {
+	switch typed {
+	case "":
+		return def
+	case clearValue:
+		return ""
 	}
-	return a.draft.Set(f.Key, answer(value, def))
+	return typed
+}
+
+func findingsText(fs []rules.Finding) string {
+	var msgs []string
+	for _, f := range fs {
+		if f.Severity == rules.Error {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// text asks a multi-line field: lines until one holding only ".".
+func (a *accessible) text(f forms.Field) error {
+	cur := a.c.Draft().Get(f.Key)
+	q := f.Title + ": type the lines, then a line with only . to end (Enter at once keeps"
+	if cur == "" {
+		q += " it empty)"
+	} else {
+		q += fmt.Sprintf(" the %d lines there are; - clears)", strings.Count(strings.TrimRight(cur, "\n"), "\n")+1)
+	}
+	a.say("%s", q)
+	var lines []string
+	for {
+		s, err := a.read()
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(lines) == 0 && s == "":
+			return nil
+		case len(lines) == 0 && s == clearValue:
+			a.exec(a.c.Set(f.Key, ""))
+			return nil
+		case s == ".":
+			a.exec(a.c.Set(f.Key, strings.Join(lines, "\n")+"\n"))
+			return nil
+		}
+		lines = append(lines, s)
+	}
+}
+
+func (a *accessible) multi(f forms.Field) error {
+	sel := splitCSV(a.c.Draft().Get(f.Key))
+	for i, o := range f.Options {
+		box := "[ ]"
+		if indexOf(sel, o.Value) >= 0 {
+			box = "[x]"
+		}
+		a.say("  %d. %s %s  %s", i+1, box, o.Label, o.Note)
+	}
+	for {
+		s, err := a.prompt(f.Title+" (numbers or IDs, comma-separated)", strings.Join(sel, ","))
+		if err != nil || s == "" {
+			return err
+		}
+		var ids []string
+		ok := true
+		for _, part := range strings.Split(s, ",") {
+			v, found := pickOption(f.Options, strings.TrimSpace(part))
+			if !found {
+				a.say("%q is not one of the choices.", strings.TrimSpace(part))
+				ok = false
+				break
+			}
+			ids = append(ids, v)
+		}
+		if ok {
+			a.exec(a.c.Set(f.Key, strings.Join(ids, ",")))
+			return nil
+		}
+	}
 }
 
 // tty reports whether the answers come from a terminal, where a secret can
@@ -325,122 +629,186 @@ func (a *accessible) tty() bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// secret reads a password without echoing it, asking again until its
-// rules pass.
-func (a *accessible) secret(f forms.Field) error {
+// secret reads a password without echo, a key at a time in raw mode:
+// Ctrl+C there is a byte, not a signal, and must still abort at once.
+func (a *accessible) secret(q string) (string, error) {
 	fd := a.o.In.(*os.File).Fd()
-	for {
-		_, _ = fmt.Fprint(a.w, f.Title+" (not shown): ")
-		b, err := term.ReadPassword(fd)
-		_, _ = fmt.Fprintln(a.w)
+	_, _ = fmt.Fprint(a.w, q+" (not shown): ")
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = term.Restore(fd, old); _, _ = fmt.Fprintln(a.w) }()
+	l, err := a.read()
+	if err != nil {
+		return "", err
+	}
+	if strings.Contains(l, "\x03") {
+		return "", ErrInterrupted
+	}
+	var b []rune
+	for _, r := range l {
+		if r == 127 || r == 8 {
+			if len(b) > 0 {
+				b = b[:len(b)-1]
+			}
+			continue
+		}
+		b = append(b, r)
+	}
+	return string(b), nil
+}
+
+// review prints the request, its findings and price, then asks what to do.
+func (a *accessible) review() error {
+	rev := a.c.Review()
+	for _, s := range rev.Sections {
+		a.say("%s %s", s.EditKey, s.Step.Name)
+		for _, p := range s.Params {
+			a.say("    %-28s %s", p.Name, request.Display(p.Name, p.Value))
+		}
+	}
+	if len(rev.Findings) == 0 {
+		a.say("No finding: every rule passes.")
+	}
+	for _, f := range rev.Findings {
+		a.say("  %s %s: %s", f.Severity, f.Parameter, f.Message)
+	}
+	a.say("Price: %s", strings.ReplaceAll(oneLine(stripANSI(priceLines(a.c, NewStyles()))), "\n", "; "))
+	if d := rev.Dry; d != nil {
+		a.say("DryRun: %s", dryText(*d))
+	}
+	act, err := a.choose("Now", reviewActions(a.c), "dryrun")
+	if err != nil {
+		return err
+	}
+	return a.do(act)
+}
+
+// reviewActions are the review's choices in accessible mode.
+func reviewActions(c *flow.Controller) []forms.Option {
+	var opts []forms.Option
+	if c.CanLaunch() {
+		opts = append(opts, forms.Option{Label: "DryRun", Value: "dryrun"}, forms.Option{Label: "Launch", Value: "launch"})
+	}
+	opts = append(opts, forms.Option{Label: "Export to stdout", Value: "export"},
+		forms.Option{Label: "Export to a file", Value: "exportfile"},
+		forms.Option{Label: "Save the launch file", Value: "save"}, forms.Option{Label: "Edit a step", Value: "edit"})
+	return append(opts, forms.Option{Label: "Quit", Value: "quit"})
+}
+
+// do runs one review action.
+func (a *accessible) do(act string) error {
+	switch act {
+	case "dryrun":
+		a.exec(a.c.DryRun())
+		if d := a.c.Review().Dry; d != nil {
+			a.say("DryRun: %s", dryText(*d))
+		}
+	case "launch":
+		return a.launch()
+	case "export", "exportfile":
+		return a.export(act == "exportfile")
+	case "save":
+		p, err := a.prompt("File", firstNonEmpty(a.o.FromPath, "launch.yaml"))
 		if err != nil {
 			return err
 		}
-		if err := a.checkInput(f, string(b), ""); err != nil {
-			a.say("%v", err)
-			continue
-		}
-		return a.draft.Set(f.Key, string(b))
-	}
-}
-
-// answer maps an accessible answer to a value: empty keeps the default, "-" clears.
-func answer(typed, def string) string {
-	switch strings.TrimSpace(typed) {
-	case "":
-		return def
-	case clearValue:
-		return ""
-	}
-	return strings.TrimSpace(typed)
-}
-
-// checkInput runs the field's rules on a candidate value, on a copy.
-func (a *accessible) checkInput(f forms.Field, typed, def string) error {
-	d := forms.NewDraft(a.draft.Req.Clone(), a.env)
-	for k, v := range a.draft.Extra {
-		d.Extra[k] = v
-	}
-	if err := d.Set(f.Key, answer(typed, def)); err != nil {
-		return err
-	}
-	fs := forms.Check(d, f, a.o.Now())
-	if f.Key == "InstanceType" || f.Key == "ImageId" {
-		fs = append(fs, forms.CheckKey(d, f.Key, a.o.Now())...)
-	}
-	return findingsErr(fs)
-}
-
-func findingsErr(fs []rules.Finding) error {
-	var msgs []string
-	for _, f := range fs {
-		if f.Severity == rules.Error {
-			msgs = append(msgs, f.Message)
-		}
-	}
-	if len(msgs) == 0 {
-		return nil
-	}
-	return errors.New(strings.Join(msgs, "\n"))
-}
-
-func (a *accessible) selectOne(title string, opts []forms.Option, def string) (string, error) {
-	if len(opts) == 0 {
-		a.say("%s: nothing to choose from.", title)
-		return def, nil
-	}
-	v := def
-	hopts := make([]huh.Option[string], len(opts))
-	for i, o := range opts {
-		label := o.Label
-		if o.Note != "" {
-			label += "  (" + o.Note + ")"
-		}
-		hopts[i] = huh.NewOption(label, o.Value)
-	}
-	if optionIndex(opts, v) < 0 {
-		v = opts[0].Value
-	}
-	// huh takes an empty answer as the default but does not say which it is.
-	title += fmt.Sprintf(" [Enter: %d. %s]", optionIndex(opts, v)+1, opts[optionIndex(opts, v)].Label)
-	err := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&v).RunAccessible(a.w, a.r)
-	if err == nil && a.eof {
-		err = ErrInputEnded
-	}
-	return v, err
-}
-
-func (a *accessible) confirm(f forms.Field) error {
-	v := a.draft.Get(f.Key) == "true"
-	if err := huh.NewConfirm().Title(questionTitle(f)).Value(&v).RunAccessible(a.w, a.r); err != nil {
-		return err
-	}
-	if v {
-		return a.draft.Set(f.Key, "true")
-	}
-	if a.draft.Get(f.Key) != "" {
-		return a.draft.Set(f.Key, "false")
+		a.exec(a.c.SaveFile(firstNonEmpty(p, a.o.FromPath, "launch.yaml"), false))
+		return a.overwrite()
+	case "edit":
+		return a.edit()
+	case "quit":
+		a.exec(a.c.Quit())
 	}
 	return nil
 }
 
-func (a *accessible) multi(f forms.Field) error {
-	var labels []string
-	for i, o := range f.Options {
-		labels = append(labels, fmt.Sprintf("%d. %s", i+1, o.Label))
+func dryText(d launcherDryRun) string {
+	if d.Passed {
+		return "passed: ECS would accept this request."
 	}
-	a.say("%s:\n%s", f.Title, strings.Join(labels, "\n"))
-	return a.input(forms.Field{Key: f.Key, Title: f.Title + " (IDs, comma-separated)", Kind: forms.Input})
+	return "failed: " + flow.DryVerdict(d)
 }
 
-func (a *accessible) action(f forms.Field) error {
-	more := false
-	if err := huh.NewConfirm().Title(f.Title+"?").Value(&more).RunAccessible(a.w, a.r); err != nil || !more {
+func (a *accessible) edit() error {
+	var opts []forms.Option
+	for _, d := range forms.Registry() {
+		if d.Kind != forms.ReviewStep {
+			opts = append(opts, forms.Option{Label: d.Name, Value: d.EditKey()})
+		}
+	}
+	k, err := a.choose("Which step", opts, "")
+	if err != nil {
 		return err
 	}
-	if f.Key == forms.KeyAddDataDisk {
-		return a.draft.AddDataDisk()
+	for _, d := range forms.Registry() {
+		if d.EditKey() == k {
+			a.exec(a.c.Edit(d.ID))
+		}
 	}
-	a.draft.AddTag()
+	return nil
+}
+
+// overwrite asks before a write replaces a file.
+func (a *accessible) overwrite() error {
+	what, path, ok := a.c.Overwrite()
+	if !ok {
+		return nil
+	}
+	yes, err := a.confirm(fmt.Sprintf("%s exists. Replace it with this %s?", path, what), false)
+	if err != nil {
+		return err
+	}
+	a.exec(a.c.ConfirmOverwrite(yes))
+	return nil
+}
+
+func (a *accessible) export(toFile bool) error {
+	var opts []forms.Option
+	for _, fi := range exporter.FormatTable() {
+		opts = append(opts, forms.Option{Label: string(fi.Format) + " — " + fi.Describe, Value: string(fi.Format)})
+	}
+	f, err := a.choose("Format", opts, "cli")
+	if err != nil {
+		return err
+	}
+	res, err := a.c.Export(exporter.Format(f))
+	if err != nil {
+		a.say("Export failed: %v", err)
+		return nil
+	}
+	for _, n := range res.Notes {
+		a.say("note: %s", n)
+	}
+	if !toFile {
+		a.exec(a.c.ExportToStdout(res.Text))
+		return nil
+	}
+	fi, _ := exporter.Info(exporter.Format(f))
+	p, err := a.prompt("File", fi.DefaultFile)
+	if err != nil {
+		return err
+	}
+	a.exec(a.c.ExportToFile(firstNonEmpty(p, fi.DefaultFile), res.Text, false))
+	return a.overwrite()
+}
+
+// launch asks first where a confirmation is needed (not for a first launch
+// in the sandbox), then launches and prints the progress.
+func (a *accessible) launch() error {
+	if q, must := a.c.LaunchQuestion(); must {
+		yes, err := a.confirm(q, false)
+		if err != nil || !yes {
+			return err
+		}
+	}
+	a.exec(a.c.Launch())
+	l := a.c.Launching()
+	if l.Err != nil {
+		a.say("The launch failed: %v", l.Err)
+		return nil
+	}
+	a.exec(a.c.Quit())
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 func TestAccessibleQuestionsDoNotShowInternalKeys(t *testing.T) {
 	o := sandboxOptions(t)
 	var out bytes.Buffer
-	o.In = strings.NewReader(strings.Repeat("\n", 40) + "6\n")
+	o.In = strings.NewReader(strings.Repeat("\n", 60) + "7\n")
 	o.Out = &out
 	o.Accessible = true
 	if _, err := Run(context.Background(), o); err != nil {

@@ -15,13 +15,13 @@ func TestAddingARowFocusesItsFirstField(t *testing.T) {
 	m = typeText(t, m, "team")
 	m = press(t, m, "tab")
 	m = typeText(t, m, "web")
-	if m.draft.Req.Get("Tag.1.Key") != "team" || m.draft.Req.Get("Tag.1.Value") != "web" {
-		t.Fatalf("typed after adding a tag: %v", m.draft.Req.Params())
+	if m.c.Request().Get("Tag.1.Key") != "team" || m.c.Request().Get("Tag.1.Value") != "web" {
+		t.Fatalf("typed after adding a tag: %v", m.c.Request().Params())
 	}
 	m = toStep(t, press(t, m, "enter"), forms.Advanced)
 	m = press(t, m, "esc", "esc", "esc") // back to Storage
-	if m.step != forms.Storage {
-		t.Fatalf("step %v", m.step)
+	if m.c.Step() != forms.Storage {
+		t.Fatalf("step %v", m.c.Step())
 	}
 	m = focusField(t, m, forms.KeyAddDataDisk)
 	m = press(t, m, "space")

@@ -50,7 +50,7 @@ func BenchmarkTypeFilterKeystroke(b *testing.B) {
 }
 
 func toStepB(b *testing.B, m Model, s forms.StepID) Model {
-	for m.step < s {
+	for m.c.Step() < s {
 		m = press(b, m, "enter")
 	}
 	return m
@@ -59,14 +59,14 @@ func toStepB(b *testing.B, m Model, s forms.StepID) Model {
 // BenchmarkStartToReadyFrame is New, the first loads from a warm catalog
 // cache on the sandbox, and the first frame with the region list.
 func BenchmarkStartToReadyFrame(b *testing.B) {
-	benchStart(b, func(m Model) bool { return m.phase == phaseReady })
+	benchStart(b, func(m Model) bool { return m.c.Ready() })
 }
 
 // BenchmarkStartToRegionCatalog runs until the whole region catalog (zones,
 // types, images, network) is loaded from the warm cache, as the later
 // steps need it.
 func BenchmarkStartToRegionCatalog(b *testing.B) {
-	benchStart(b, func(m Model) bool { return m.phase == phaseReady && m.have(loadRegionData) })
+	benchStart(b, func(m Model) bool { return m.c.Ready() && m.c.Env().Data != nil })
 }
 
 func benchStart(b *testing.B, done func(Model) bool) {
@@ -82,7 +82,7 @@ func benchStart(b *testing.B, done func(Model) bool) {
 		next, _ := m.Update(sizeMsg(100, 30))
 		m = next.(Model)
 		m = drainOnly(b, m, m.initCmd, done)
-		if m.phase != phaseReady {
+		if !m.c.Ready() {
 			b.Fatal("not ready")
 		}
 		_ = m.View()

@@ -2,168 +2,123 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"os"
-	"path/filepath"
-	"sync"
+	"os/exec"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/launcher"
-	"github.com/ecslaunch/ecslaunch/request"
-	"github.com/ecslaunch/ecslaunch/rules"
 )
 
-// Every side effect of the wizard is one of these named Cmd factories; each
-// takes its context and dependencies and answers with a message, never
-// touching the model.
+// Every side effect of the wizard is one of these named command
+// factories; each takes its context and dependencies and answers with a
+// message, never touching the model.
 
-func fetchRegions(ctx context.Context, r catalog.Reader, id int) tea.Cmd {
-	return func() tea.Msg {
-		regions, err := r.Regions(ctx)
-		if err != nil {
-			return loadFailedMsg{id: id, kind: loadRegions, err: err} // the catalog's error names the call
+// resultMsg carries an effect's result back to the controller.
+type resultMsg struct{ res flow.Result }
+
+// launchEventMsg is one launch progress event; ok is false once the
+// launch has closed its channel.
+type launchEventMsg struct {
+	ev     launcher.Event
+	ok     bool
+	events chan launcher.Event
+}
+
+// editorDoneMsg carries the text edited in $VISUAL/$EDITOR.
+type editorDoneMsg struct {
+	key, text string
+	err       error
+}
+
+// settleMsg marks a field's typing as paused: its findings show as errors.
+type settleMsg struct{ seq int }
+
+// run turns the controller's effects into commands. Effects that end the
+// wizard run in order (the draft is saved, then the program quits); the
+// others run side by side.
+func (m *Model) run(effs []flow.Effect) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(effs))
+	ordered := false
+	for _, e := range effs {
+		if _, ok := e.(flow.Quit); ok {
+			ordered = true
 		}
-		return regionsLoadedMsg{id: id, regions: regions}
+		cmds = append(cmds, effectCmd(m.ctx, m.deps, e))
 	}
-}
-
-func fetchRegionData(ctx context.Context, r catalog.Reader, region string, b catalog.Billing, id int) tea.Cmd {
-	return func() tea.Msg {
-		data, err := r.Load(ctx, region, b)
-		if err != nil {
-			return loadFailedMsg{id: id, kind: loadRegionData, err: fmt.Errorf("load %s: %w", region, err)}
-		}
-		return regionDataMsg{id: id, region: region, billing: b, data: data}
+	if ordered {
+		return tea.Sequence(cmds...)
 	}
+	return m.spin(tea.Batch(cmds...))
 }
 
-func fetchTypes(ctx context.Context, r catalog.Reader, region, zone string, b catalog.Billing, id int) tea.Cmd {
-	return func() tea.Msg {
-		types, err := r.InstanceTypes(ctx, region, zone, b)
-		if err != nil {
-			return loadFailedMsg{id: id, kind: loadTypes, err: fmt.Errorf("instance types in %s: %w", region, err)}
-		}
-		return typesLoadedMsg{id: id, zone: zone, types: types}
+// effectCmd runs one effect: a launch also starts reading its events.
+func effectCmd(ctx context.Context, d flow.Deps, e flow.Effect) tea.Cmd {
+	if _, ok := e.(flow.Quit); ok {
+		return tea.Quit
 	}
-}
-
-func fetchDisks(ctx context.Context, r catalog.Reader, region, zone, typ string, b catalog.Billing, id int) tea.Cmd {
-	return func() tea.Msg {
-		sys, data, err := r.DiskCategories(ctx, region, zone, typ, b)
-		if err != nil {
-			return loadFailedMsg{id: id, kind: loadDisks, err: fmt.Errorf("disk categories of %s: %w", typ, err)}
-		}
-		return disksLoadedMsg{id: id, system: sys, data: data}
+	run := func() tea.Msg { return resultMsg{res: e.Run(ctx, d)} }
+	if events, ok := flow.LaunchEvents(e); ok {
+		return tea.Batch(run, waitLaunchEvent(events))
 	}
+	return run
 }
 
-func fetchPrice(ctx context.Context, r catalog.Reader, req *request.Request, id int) tea.Cmd {
-	return func() tea.Msg {
-		p, err := r.Price(ctx, req)
-		if err != nil {
-			return loadFailedMsg{id: id, kind: loadPrice, err: err} // the catalog names DescribePrice
-		}
-		return priceMsg{id: id, price: p}
-	}
-}
-
-// checkOnline runs the rules that ask the catalog (the key pair exists, the
-// security group has room, the type is in stock): rules.ValidateOnline.
-func checkOnline(ctx context.Context, cat rules.Catalog, req *request.Request, c rules.Context, id int) tea.Cmd {
-	return func() tea.Msg {
-		return onlineFindingsMsg{id: id, findings: rules.ValidateOnline(ctx, req, cat, c)}
-	}
-}
-
-func runDryRun(ctx context.Context, c launcher.Client, scheme string, req *request.Request) tea.Cmd {
-	return func() tea.Msg { return dryRunMsg{res: dryRun(ctx, c, scheme, req)} }
-}
-
-// startLaunch runs the launch; its events arrive through waitLaunchEvent.
-func startLaunch(ctx context.Context, c launcher.Client, req *request.Request, o launcher.Options, events chan launcher.Event) tea.Cmd {
-	return func() tea.Msg {
-		out, err := launcher.Launch(ctx, c, req, o, events)
-		return launchDoneMsg{out: out, err: err}
-	}
-}
-
-// waitLaunchEvent reads one event; the update re-arms it after each.
+// waitLaunchEvent reads one launch event; the update re-arms it after each.
 func waitLaunchEvent(events chan launcher.Event) tea.Cmd {
-	return func() tea.Msg { return launchEventMsg{ev: <-events} }
-}
-
-// saveDraft writes the draft as a launch file without its secrets.
-func saveDraft(path string, req *request.Request) tea.Cmd {
-	if path == "" {
-		return nil
-	}
-	req = req.Clone()
 	return func() tea.Msg {
-		return savedMsg{what: "draft", path: path, err: writeLaunchFile(path, req, ""), quiet: true}
+		ev, ok := <-events
+		return launchEventMsg{ev: ev, ok: ok, events: events}
 	}
 }
 
-// saveLaunchFile writes the request as a launch file.
-func saveLaunchFile(path string, req *request.Request) tea.Cmd {
-	req = req.Clone()
-	return func() tea.Msg {
-		return savedMsg{what: "launch file", path: path, err: writeLaunchFile(path, req, "")}
+// spin starts the spinner's tick chain if it is not running; it stops by
+// itself once nothing loads, so an idle wizard draws nothing.
+func (m *Model) spin(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || m.spinning {
+		return cmd
 	}
+	m.spinning = true
+	return tea.Batch(cmd, m.spinner.Tick)
 }
 
-func writeLaunchFile(path string, req *request.Request, desc string) error {
-	f := &request.File{Version: request.FileVersion, Description: desc, Request: req}
-	b, _, err := f.Marshal()
+// editInEditor opens text in $VISUAL or $EDITOR (vi when neither is set)
+// on a private temporary file; the program gives up the terminal meanwhile.
+func editInEditor(key, text string) tea.Cmd {
+	f, err := os.CreateTemp("", "ecslaunch-userdata-*.sh")
 	if err != nil {
-		return err
+		return func() tea.Msg { return editorDoneMsg{key: key, err: err} }
 	}
-	return writeFile(path, b)
+	path := f.Name()
+	_, werr := f.WriteString(text)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		_ = os.Remove(path)
+		return func() tea.Msg { return editorDoneMsg{key: key, err: werr} }
+	}
+	editor := firstNonEmpty(os.Getenv("VISUAL"), os.Getenv("EDITOR"), "vi")
+	args := strings.Fields(editor)
+	cmd := exec.Command(args[0], append(args[1:], path)...)
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		defer os.Remove(path)
+		if err != nil {
+			return editorDoneMsg{key: key, err: errors.New(editor + ": " + err.Error())}
+		}
+		b, rerr := flow.ReadUserDataFile(path)
+		return editorDoneMsg{key: key, text: string(b), err: rerr}
+	})
 }
 
-// writeFile writes atomically so a crash never leaves half a file.
-func writeFile(path string, b []byte) error {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return err
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
 		}
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}
-
-// writeExport writes exported text to a file.
-func writeExport(path, text string) tea.Cmd {
-	return func() tea.Msg {
-		return savedMsg{what: "export", path: path, err: writeFile(path, []byte(text))}
-	}
-}
-
-// fetchTypePrices asks the hourly price of each type, a few at a time; a
-// type whose price cannot be had is left without one.
-func fetchTypePrices(ctx context.Context, r catalog.Reader, region, zone string, b catalog.Billing, ids []string, id int, first bool) tea.Cmd {
-	return func() tea.Msg {
-		out := make(map[string]float64, len(ids))
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 4)
-		for _, t := range ids {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func(t string) {
-				defer func() { <-sem; wg.Done() }()
-				if p, err := r.TypePrice(ctx, region, zone, t, b); err == nil && p.TradePrice > 0 {
-					mu.Lock()
-					out[t] = p.TradePrice
-					mu.Unlock()
-				}
-			}(t)
-		}
-		wg.Wait()
-		return typePricesMsg{id: id, prices: out, first: first}
-	}
+	return ""
 }

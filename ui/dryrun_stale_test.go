@@ -12,24 +12,24 @@ import (
 func TestAnEditAfterTheDryRunClearsItsVerdict(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
 	m = press(t, m, "d")
-	if m.review.dry == nil || !m.review.dry.Passed {
-		t.Fatalf("DryRun: %+v", m.review.dry)
+	if m.c.Review().Dry == nil || !m.c.Review().Dry.Passed {
+		t.Fatalf("DryRun: %+v", m.c.Review().Dry)
 	}
 	m = press(t, m, "9") // Advanced
 	m = focusField(t, m, "DeletionProtection")
 	m = press(t, m, "space", "enter")
-	if m.step != forms.Review {
-		t.Fatalf("step %v: %s", m.step, m.notice)
+	if m.c.Step() != forms.Review {
+		t.Fatalf("step %v: %s", m.c.Step(), m.c.Notice())
 	}
-	if m.review.dry != nil || strings.Contains(m.View(), "DryRun passed") {
+	if m.c.Review().Dry != nil || strings.Contains(m.View(), "DryRun passed") {
 		t.Fatalf("the old verdict stays after an edit:\n%s", m.View())
 	}
 	m = press(t, m, "9", "enter") // no change: the verdict still holds
-	if m.review.dry != nil {
-		t.Fatalf("verdict %+v after an unchanged visit, want none (it was cleared)", m.review.dry)
+	if m.c.Review().Dry != nil {
+		t.Fatalf("verdict %+v after an unchanged visit, want none (it was cleared)", m.c.Review().Dry)
 	}
 	m = press(t, m, "d", "9", "enter")
-	if m.review.dry == nil || !m.review.dry.Passed {
-		t.Fatalf("an unchanged request lost its verdict: %+v", m.review.dry)
+	if m.c.Review().Dry == nil || !m.c.Review().Dry.Passed {
+		t.Fatalf("an unchanged request lost its verdict: %+v", m.c.Review().Dry)
 	}
 }

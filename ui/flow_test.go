@@ -26,11 +26,7 @@ func enterToReview(t *testing.T, tm *teatest.TestModel) {
 	waitScreen(t, tm, "cn-hangzhou ")
 	for _, s := range forms.Steps()[1:] {
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-		name := s.String()
-		if n, ok := shortNames[s]; ok {
-			name = n
-		}
-		waitScreen(t, tm, "["+name+"]")
+		waitScreen(t, tm, "["+forms.Def(s).Short+"]")
 	}
 }
 
@@ -42,10 +38,10 @@ func TestEnterThroughEveryStepReachesTheReviewAndDryRunPasses(t *testing.T) {
 	waitScreen(t, tm, "DryRun passed")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
-	if m.step != forms.Review || m.review.dry == nil || !m.review.dry.Passed {
-		t.Fatalf("step %v, DryRun %+v", m.step, m.review.dry)
+	if m.c.Step() != forms.Review || m.c.Review().Dry == nil || !m.c.Review().Dry.Passed {
+		t.Fatalf("step %v, DryRun %+v", m.c.Step(), m.c.Review().Dry)
 	}
-	req := m.draft.Req
+	req := m.c.Request()
 	for k, want := range map[string]string{"RegionId": "cn-hangzhou", "InstanceType": "ecs.g6.large",
 		"SystemDisk.Category": "cloud_essd", "InstanceChargeType": "PostPaid"} {
 		if got := req.Get(k); got != want {
@@ -65,11 +61,11 @@ func TestEnterThroughEveryStepReachesTheReviewAndDryRunPasses(t *testing.T) {
 // toAccess drives the wizard with Enter from the start to the Access step.
 func toStep(t *testing.T, m Model, s forms.StepID) Model {
 	t.Helper()
-	for m.step < s {
-		before := m.step
+	for m.c.Step() < s {
+		before := m.c.Step()
 		m = press(t, m, "enter")
-		if m.step == before {
-			t.Fatalf("Enter on %v did not move on: %s", before, m.notice)
+		if m.c.Step() == before {
+			t.Fatalf("Enter on %v did not move on: %s", before, m.c.Notice())
 		}
 	}
 	return m
@@ -84,7 +80,7 @@ func focusField(t *testing.T, m Model, key string) Model {
 		}
 		m = press(t, m, "tab")
 	}
-	t.Fatalf("no field %s on %v", key, m.step)
+	t.Fatalf("no field %s on %v", key, m.c.Step())
 	return m
 }
 
@@ -101,8 +97,8 @@ func TestInvalidInstanceNameShowsItsRuleUnderTheFieldAndBlocksTheStep(t *testing
 		t.Fatalf("the rule is not shown under the field:\n%s", view)
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.Access {
-		t.Fatalf("an invalid InstanceName left the step (now %v)", m.step)
+	if m.c.Step() != forms.Access {
+		t.Fatalf("an invalid InstanceName left the step (now %v)", m.c.Step())
 	}
 	// Fixing it (a letter first) clears the finding on the keystroke and lets the step go.
 	m = press(t, m, "backspace", "backspace", "backspace", "backspace")
@@ -111,8 +107,8 @@ func TestInvalidInstanceNameShowsItsRuleUnderTheFieldAndBlocksTheStep(t *testing
 		t.Fatalf("my-web still blocked: %+v", m.form.findings["InstanceName"])
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.Advanced {
-		t.Fatalf("a valid step did not move on: %v (%s)", m.step, m.notice)
+	if m.c.Step() != forms.Advanced {
+		t.Fatalf("a valid step did not move on: %v (%s)", m.c.Step(), m.c.Notice())
 	}
 }
 
@@ -121,15 +117,15 @@ func TestBackKeepsEveryValue(t *testing.T) {
 	m = focusField(t, m, "InstanceName")
 	m = typeText(t, m, "web")
 	m = press(t, m, "enter") // to Advanced
-	before := m.draft.Req.Clone()
-	for m.step > forms.Zone {
+	before := m.c.Request().Clone()
+	for m.c.Step() > forms.Zone {
 		m = press(t, m, "esc")
 	}
-	if !m.draft.Req.Equal(before) {
-		t.Fatalf("going back changed the request:\nbefore %v\nafter  %v", before.Params(), m.draft.Req.Params())
+	if !m.c.Request().Equal(before) {
+		t.Fatalf("going back changed the request:\nbefore %v\nafter  %v", before.Params(), m.c.Request().Params())
 	}
 	m = toStep(t, m, forms.Access)
-	if got := m.draft.Req.Get("InstanceName"); got != "web" {
+	if got := m.c.Request().Get("InstanceName"); got != "web" {
 		t.Fatalf("InstanceName after back and forth = %q", got)
 	}
 	if !strings.Contains(m.View(), "web") {
@@ -139,12 +135,12 @@ func TestBackKeepsEveryValue(t *testing.T) {
 
 func TestASoldOutTypeShowsWhereItIsAvailableAndOneKeySwitchesZone(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.Zone)
-	if !m.zones.selectValue("cn-hangzhou-j") {
+	if !m.pickers.zones.list.selectValue("cn-hangzhou-j") {
 		t.Fatal("no zone cn-hangzhou-j in the sandbox")
 	}
 	m = press(t, m, "enter", "/")
 	m = typeText(t, m, "ecs.g7.large")
-	row, ok := m.types.list.selected()
+	row, ok := m.pickers.types.list.selected()
 	if !ok || row.value != "ecs.g7.large" {
 		t.Fatalf("filter did not select ecs.g7.large: %+v", row)
 	}
@@ -152,15 +148,19 @@ func TestASoldOutTypeShowsWhereItIsAvailableAndOneKeySwitchesZone(t *testing.T) 
 		t.Fatalf("ecs.g7.large is not shown sold out with its zones:\n%s", m.View())
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.InstanceType || m.draft.Req.Get("InstanceType") == "ecs.g7.large" {
+	if m.c.Step() != forms.InstanceType || m.c.Request().Get("InstanceType") == "ecs.g7.large" {
 		t.Fatal("a sold-out type was accepted")
 	}
 	m = press(t, m, "z")
-	zone := m.draft.Req.Get("ZoneId")
+	if c := m.pickers.zoneChoice; c == nil || len(c.values) < 2 || !strings.Contains(m.View(), c.values[1]) {
+		t.Fatalf("z on a type available in several zones does not let the user choose:\n%s", m.View())
+	}
+	m = press(t, m, "enter")
+	zone := m.c.Request().Get("ZoneId")
 	if zone == "cn-hangzhou-j" || zone == "" {
 		t.Fatalf("z did not switch zone: %q", zone)
 	}
-	t2, _ := m.types.chosen()
+	t2, _ := m.pickers.types.chosen()
 	if t2.InstanceTypeId != "ecs.g7.large" || t2.Status != "Available" {
 		t.Fatalf("after the switch the cursor is on %s (%s)", t2.InstanceTypeId, t2.Status)
 	}
@@ -168,38 +168,38 @@ func TestASoldOutTypeShowsWhereItIsAvailableAndOneKeySwitchesZone(t *testing.T) 
 
 func TestGoingBackFlagsLaterChoicesThatNoLongerFit(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.InstanceType)
-	if !m.types.list.selectValue("ecs.g7.large") {
+	if !m.pickers.types.list.selectValue("ecs.g7.large") {
 		t.Fatal("no ecs.g7.large")
 	}
 	m = toStep(t, press(t, m, "enter"), forms.Access)
-	for m.step > forms.Zone {
+	for m.c.Step() > forms.Zone {
 		m = press(t, m, "esc")
 	}
-	if !m.zones.selectValue("cn-hangzhou-j") {
+	if !m.pickers.zones.list.selectValue("cn-hangzhou-j") {
 		t.Fatal("no zone j")
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.InstanceType || m.draft.Req.Get("InstanceType") != "ecs.g7.large" {
-		t.Fatalf("the type choice was not kept: %v %q", m.step, m.draft.Req.Get("InstanceType"))
+	if m.c.Step() != forms.InstanceType || m.c.Request().Get("InstanceType") != "ecs.g7.large" {
+		t.Fatalf("the type choice was not kept: %v %q", m.c.Step(), m.c.Request().Get("InstanceType"))
 	}
-	if !m.flagged[forms.InstanceType] || !m.flagged[forms.Network] {
-		t.Fatalf("flags %v: the sold-out type and the vSwitch of another zone are not flagged", m.flagged)
+	if !m.c.Flagged(forms.InstanceType) || !m.c.Flagged(forms.Network) {
+		t.Fatalf("flags: the sold-out type and the vSwitch of another zone are not flagged")
 	}
 	if v := m.View(); !strings.Contains(v, "Network!") || !strings.Contains(v, "sold out") {
 		t.Fatalf("flags not shown:\n%s", v)
 	}
 	// An unavailable type cannot be taken; another one can, and the network step shows its stale vSwitch.
 	m = press(t, m, "enter")
-	if m.step != forms.InstanceType {
+	if m.c.Step() != forms.InstanceType {
 		t.Fatal("the sold-out type was accepted")
 	}
-	m.types.list.selectValue(forms.DefaultType(m.env.Types))
+	m.pickers.types.list.selectValue(forms.DefaultType(m.c.Env().Types))
 	m = toStep(t, press(t, m, "enter"), forms.Network)
 	if !m.form.findings.Blocking("VSwitchId") {
 		t.Fatalf("the vSwitch of zone i is not flagged in zone j: %v", m.form.findings["VSwitchId"])
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.Network {
+	if m.c.Step() != forms.Network {
 		t.Fatal("a stale vSwitch left the step")
 	}
 	m = focusField(t, m, "VSwitchId")
@@ -213,12 +213,12 @@ func TestGoingBackFlagsLaterChoicesThatNoLongerFit(t *testing.T) {
 func reviewDryRun(t *testing.T, m Model) Model {
 	t.Helper()
 	m = toStep(t, m, forms.Review)
-	if len(m.review.findings) > 0 {
-		t.Fatalf("findings on the review: %+v", m.review.findings)
+	if len(m.c.Review().Findings) > 0 {
+		t.Fatalf("findings on the review: %+v", m.c.Review().Findings)
 	}
 	m = press(t, m, "d")
-	if m.review.dry == nil || !m.review.dry.Passed {
-		t.Fatalf("DryRun: %+v\n%v", m.review.dry, m.draft.Req.Params())
+	if m.c.Review().Dry == nil || !m.c.Review().Dry.Passed {
+		t.Fatalf("DryRun: %+v\n%v", m.c.Review().Dry, m.c.Request().Params())
 	}
 	return m
 }
@@ -228,10 +228,10 @@ func TestAnyZoneSubscriptionAndSpotAllReachAPassingDryRun(t *testing.T) {
 	o.DraftPath = "" // each run starts afresh
 	t.Run("any zone", func(t *testing.T) {
 		m := toStep(t, start(t, o), forms.Zone)
-		m.zones.selectValue("")
+		m.pickers.zones.list.selectValue("")
 		m = reviewDryRun(t, press(t, m, "enter"))
-		if m.draft.Req.Has("ZoneId") {
-			t.Errorf("any zone sent ZoneId %s", m.draft.Req.Get("ZoneId"))
+		if m.c.Request().Has("ZoneId") {
+			t.Errorf("any zone sent ZoneId %s", m.c.Request().Get("ZoneId"))
 		}
 	})
 	t.Run("subscription", func(t *testing.T) {
@@ -248,19 +248,21 @@ func TestAnyZoneSubscriptionAndSpotAllReachAPassingDryRun(t *testing.T) {
 			t.Fatal("AutoRenew does not ask AutoRenewPeriod")
 		}
 		m = reviewDryRun(t, m) // AutoRenewPeriod defaults to 1
-		if m.draft.Req.Get("InstanceChargeType") != "PrePaid" || m.draft.Req.Get("Period") != "1" {
-			t.Errorf("request %v", m.draft.Req.Params())
+		if m.c.Request().Get("InstanceChargeType") != "PrePaid" || m.c.Request().Get("Period") != "1" {
+			t.Errorf("request %v", m.c.Request().Params())
 		}
 	})
 	t.Run("spot with a price limit", func(t *testing.T) {
 		m := toStep(t, start(t, o), forms.Billing)
 		m = focusField(t, m, "SpotStrategy")
 		m = press(t, m, "right")
+		m = toStep(t, m, forms.InstanceType)
+		m = press(t, m, "enter") // the type; its price limit is asked next
 		m = focusField(t, m, "SpotPriceLimit")
 		m = typeText(t, m, "0.5")
 		m = reviewDryRun(t, m)
-		if m.draft.Req.Get("SpotStrategy") != "SpotWithPriceLimit" {
-			t.Errorf("request %v", m.draft.Req.Params())
+		if m.c.Request().Get("SpotStrategy") != "SpotWithPriceLimit" {
+			t.Errorf("request %v", m.c.Request().Params())
 		}
 	})
 }
@@ -282,11 +284,7 @@ func TestInvalidInstanceNameInTheRunningProgram(t *testing.T) {
 	waitScreen(t, tm, "cn-hangzhou ")
 	for _, s := range forms.Steps()[1:forms.Access] {
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-		name := s.String()
-		if n, ok := shortNames[s]; ok {
-			name = n
-		}
-		waitScreen(t, tm, "["+name+"]")
+		waitScreen(t, tm, "["+forms.Def(s).Short+"]")
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitScreen(t, tm, "Log in with")
@@ -298,7 +296,7 @@ func TestInvalidInstanceNameInTheRunningProgram(t *testing.T) {
 	waitScreen(t, tm, "Fix the field")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
-	if m.step != forms.Access || !m.form.findings.Blocking("InstanceName") || m.draft.Req.Get("InstanceName") != "my web" {
-		t.Fatalf("step %v, findings %+v", m.step, m.form.findings["InstanceName"])
+	if m.c.Step() != forms.Access || !m.form.findings.Blocking("InstanceName") || m.c.Request().Get("InstanceName") != "my web" {
+		t.Fatalf("step %v, findings %+v", m.c.Step(), m.form.findings["InstanceName"])
 	}
 }

@@ -14,8 +14,8 @@ import (
 func TestStepViews(t *testing.T) {
 	m := start(t, sandboxOptions(t))
 	for _, s := range forms.Steps() {
-		if m.step != s {
-			t.Fatalf("expected step %v, at %v (%s)", s, m.step, m.notice)
+		if m.c.Step() != s {
+			t.Fatalf("expected step %v, at %v (%s)", s, m.c.Step(), m.c.Notice())
 		}
 		t.Run(strings.ReplaceAll(s.String(), " ", "_"), func(t *testing.T) {
 			golden.RequireEqual(t, []byte(m.View()))

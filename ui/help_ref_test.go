@@ -16,10 +16,10 @@ func TestHelpOnAUIOnlyFieldShowsTheReferenceOfItsParameters(t *testing.T) {
 	if m.screen != screenHelp {
 		t.Fatalf("screen %v", m.screen)
 	}
-	content := m.doc.View()
-	for m.doc.ScrollPercent() < 1 && !strings.Contains(content, "SecurityGroupId (") {
-		m.doc.LineDown(1)
-		content += m.doc.View()
+	content := m.pager.vp.View()
+	for m.pager.vp.ScrollPercent() < 1 && !strings.Contains(content, "SecurityGroupId (") {
+		m.pager.vp.ScrollDown(1)
+		content += m.pager.vp.View()
 	}
 	if !strings.Contains(content, "SecurityGroupId (") {
 		t.Fatalf("no reference for the security groups:\n%s", content)

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"os"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/ecslaunch/ecslaunch/forms"
 )
 
 func TestMain(m *testing.M) {
@@ -38,12 +42,33 @@ func drain(t testing.TB, m Model, cmd tea.Cmd) Model {
 		case tea.QuitMsg:
 			return m
 		default:
+			if cmds, ok := sequence(msg); ok { // tea.Sequence: its commands in order, first
+				queue = append(cmds, queue...)
+				continue
+			}
 			next, c2 := m.Update(msg)
 			m = next.(Model)
 			queue = append(queue, c2)
 		}
 	}
 	return m
+}
+
+// sequence unpacks tea.Sequence's message, an unexported slice of commands.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice {
+		return nil, false
+	}
+	var out []tea.Cmd
+	for i := 0; i < v.Len(); i++ {
+		c, ok := v.Index(i).Interface().(tea.Cmd)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, c)
+	}
+	return out, true
 }
 
 // runCmd runs one command, giving up on timers (spinner ticks) after a while.
@@ -64,6 +89,9 @@ func start(t testing.TB, o Options) Model {
 	t.Helper()
 	if o.Now == nil {
 		o.Now = fixedNow
+	}
+	if o.SettleDelay == 0 {
+		o.SettleDelay = -1 // no timer: a field's findings turn to errors when the focus leaves
 	}
 	m := New(context.Background(), o)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -105,6 +133,22 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyBackspace}
 	case "ctrl+x":
 		return tea.KeyMsg{Type: tea.KeyCtrlX}
+	case "ctrl+r":
+		return tea.KeyMsg{Type: tea.KeyCtrlR}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "ctrl+p":
+		return tea.KeyMsg{Type: tea.KeyCtrlP}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "f1":
+		return tea.KeyMsg{Type: tea.KeyF1}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
@@ -118,3 +162,55 @@ func typeText(t testing.TB, m Model, s string) Model {
 }
 
 func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func optionIndexByField(fs []forms.Field, key string) int {
+	for i, f := range fs {
+		if f.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func fieldKeys(f fieldForm) []string {
+	out := make([]string, len(f.fields))
+	for i, fl := range f.fields {
+		out[i] = fl.Key
+	}
+	return out
+}
+
+// quits reports whether running cmd (a batch or a sequence included) ends
+// the program.
+func quits(t testing.TB, cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	msg := runCmd(t, cmd)
+	if _, ok := msg.(tea.QuitMsg); ok {
+		return true
+	}
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice { // tea.BatchMsg, or tea.Sequence's own slice of commands
+		return false
+	}
+	for i := 0; i < v.Len(); i++ {
+		if c, ok := v.Index(i).Interface().(tea.Cmd); ok && quits(t, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// runAccessibleTranscript runs the accessible wizard on the sandbox with
+// the given answers and returns what it printed.
+func runAccessibleTranscript(t *testing.T, in string) string {
+	t.Helper()
+	o := sandboxOptions(t)
+	var out strings.Builder
+	o.In, o.Out, o.Accessible = strings.NewReader(in), &out, true
+	if _, err := Run(context.Background(), o); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	return out.String()
+}

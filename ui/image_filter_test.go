@@ -14,7 +14,7 @@ func TestImageFilterEnterTakesTheBestMatch(t *testing.T) {
 	m = press(t, m, "/")
 	m = typeText(t, m, "win2022")
 	m = press(t, m, "enter")
-	if got := m.draft.Req.Get("ImageId"); !strings.HasPrefix(got, "win2022") {
+	if got := m.c.Request().Get("ImageId"); !strings.HasPrefix(got, "win2022") {
 		t.Fatalf("filter win2022 chose %s", got)
 	}
 }

@@ -2,53 +2,298 @@ package ui
 
 import "github.com/charmbracelet/bubbles/key"
 
-// keyMap is every key the wizard answers; `?` lists them all.
-type keyMap struct {
-	Next, Back, Up, Down, NextField, PrevField, Left, Right, Toggle key.Binding
-	Help, Doc, Panel, Quit, Retry, Remove                           key.Binding
-	Filter, CPU, Mem, Sort, SwitchZone, Tabs                        key.Binding
-	DryRun, Launch, Export, Save, Edit, Yes, No                     key.Binding
+// Every key the wizard answers is a binding of one of these keymaps; a
+// screen dispatches with key.Matches only, and its footer and the `?`
+// screen are rendered by bubbles/help from the same keymap.
+
+func bind(keys []string, k, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 }
 
-func newKeyMap() keyMap {
-	b := func(keys []string, k, help string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
-	}
-	return keyMap{
-		Next:       b([]string{"enter"}, "enter", "next step"),
-		Back:       b([]string{"esc", "shift+tab"}, "esc/shift+tab", "back"),
-		Up:         b([]string{"up"}, "↑", "up"),
-		Down:       b([]string{"down"}, "↓", "down"),
-		NextField:  b([]string{"tab", "down"}, "tab/↓", "next field"),
-		PrevField:  b([]string{"up"}, "↑", "previous field"),
-		Left:       b([]string{"left"}, "←", "previous choice"),
-		Right:      b([]string{"right"}, "→", "next choice"),
-		Toggle:     b([]string{" "}, "space", "toggle / press"),
-		Help:       b([]string{"?"}, "?", "help (on a field: the API reference)"),
-		Doc:        b([]string{"f1"}, "f1", "API reference of the field"),
-		Panel:      b([]string{"ctrl+p"}, "ctrl+p", "show/hide the request panel"),
-		Quit:       b([]string{"ctrl+c"}, "ctrl+c", "quit (the draft is kept)"),
-		Retry:      b([]string{"ctrl+r"}, "ctrl+r", "retry what failed"),
-		Remove:     b([]string{"ctrl+x"}, "ctrl+x", "remove this data disk / tag"),
-		Filter:     b([]string{"/"}, "/", "filter"),
-		CPU:        b([]string{"c"}, "c", "vCPU filter"),
-		Mem:        b([]string{"m"}, "m", "memory filter"),
-		Sort:       b([]string{"s"}, "s", "sort: price, vCPU, memory"),
-		SwitchZone: b([]string{"z"}, "z", "switch to a zone where it is available"),
-		Tabs:       b([]string{"left", "right"}, "←/→", "public / own / shared / marketplace"),
-		DryRun:     b([]string{"d"}, "d", "DryRun"),
-		Launch:     b([]string{"l"}, "l", "launch"),
-		Export:     b([]string{"e"}, "e", "export"),
-		Save:       b([]string{"w"}, "w", "save launch file"),
-		Edit:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "edit a step"),
-		Yes:        b([]string{"y"}, "y", "yes"),
-		No:         b([]string{"n"}, "n", "no"),
+// globalKeys work on every screen.
+type globalKeys struct {
+	Quit, Panel, Retry, Help key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:  bind([]string{"ctrl+c"}, "ctrl+c", "quit (keeps the draft)"),
+		Panel: bind([]string{"ctrl+p"}, "ctrl+p", "show/hide the request panel"),
+		Retry: bind([]string{"ctrl+r"}, "ctrl+r", "retry what failed to load"),
+		Help:  bind([]string{"?", "f1"}, "?", "help"),
 	}
 }
 
-// all lists the bindings for the full help screen.
-func (k keyMap) all() []key.Binding {
-	return []key.Binding{k.Next, k.Back, k.NextField, k.PrevField, k.Left, k.Right, k.Toggle, k.Remove,
-		k.Filter, k.CPU, k.Mem, k.Sort, k.SwitchZone, k.Tabs,
-		k.DryRun, k.Launch, k.Export, k.Save, k.Edit, k.Help, k.Doc, k.Panel, k.Retry, k.Quit}
+// ShortHelp is the global part of a footer.
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help} }
+
+// FullHelp lists the global keys.
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Panel, k.Retry, k.Quit}}
 }
+
+// listKeys move in a table.
+type listKeys struct {
+	Up, Down, PageUp, PageDown, Home, End, Filter, Choose, Back key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       bind([]string{"up", "k"}, "↑", "up"),
+		Down:     bind([]string{"down", "j"}, "↓", "down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		Home:     bind([]string{"home", "g"}, "home", "first row"),
+		End:      bind([]string{"end", "G"}, "end", "last row"),
+		Filter:   bind([]string{"/"}, "/", "filter"),
+		Choose:   bind([]string{"enter"}, "enter", "choose"),
+		Back:     bind([]string{"esc", "shift+tab"}, "esc", "back"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k listKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Filter, k.Choose, k.Back}
+}
+
+// FullHelp is the `?` screen's part.
+func (k listKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Filter, k.Choose, k.Back}}
+}
+
+// filterKeys edit a table's filter.
+type filterKeys struct {
+	Done, Choose, Clear key.Binding
+}
+
+func newFilterKeys() filterKeys {
+	return filterKeys{
+		Done:   bind([]string{"up", "down", "pgup", "pgdown", "tab"}, "↑/↓", "move"),
+		Choose: bind([]string{"enter"}, "enter", "choose"),
+		Clear:  bind([]string{"esc"}, "esc", "clear"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k filterKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Choose, k.Clear} }
+
+// FullHelp is the `?` screen's part.
+func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// typeKeys are the instance-type table's own keys.
+type typeKeys struct {
+	listKeys
+	CPU, Mem, Sort, Zone key.Binding
+}
+
+func newTypeKeys() typeKeys {
+	return typeKeys{listKeys: newListKeys(),
+		CPU:  bind([]string{"c"}, "c", "vCPU"),
+		Mem:  bind([]string{"m"}, "m", "memory"),
+		Sort: bind([]string{"s"}, "s", "sort"),
+		Zone: bind([]string{"z"}, "z", "zone with stock"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k typeKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Filter, k.CPU, k.Mem, k.Sort, k.Zone, k.Choose, k.Back}
+}
+
+// FullHelp is the `?` screen's part.
+func (k typeKeys) FullHelp() [][]key.Binding {
+	return append(k.listKeys.FullHelp(), []key.Binding{k.CPU, k.Mem, k.Sort, k.Zone})
+}
+
+// imageKeys are the image table's own keys.
+type imageKeys struct {
+	listKeys
+	PrevTab, NextTab key.Binding
+}
+
+func newImageKeys() imageKeys {
+	return imageKeys{listKeys: newListKeys(),
+		PrevTab: bind([]string{"left"}, "←", "previous tab"),
+		NextTab: bind([]string{"right"}, "→", "next tab"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k imageKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextTab, k.Filter, k.Choose, k.Back}
+}
+
+// FullHelp is the `?` screen's part.
+func (k imageKeys) FullHelp() [][]key.Binding {
+	return append(k.listKeys.FullHelp(), []key.Binding{k.PrevTab, k.NextTab})
+}
+
+// formKeys edit a step's fields.
+type formKeys struct {
+	Next, Prev, Change, Toggle, Remove, Editor, Submit, Back key.Binding
+}
+
+func newFormKeys() formKeys {
+	return formKeys{
+		Next:   bind([]string{"tab", "down"}, "tab", "next field"),
+		Prev:   bind([]string{"shift+tab", "up"}, "shift+tab/↑", "previous field"),
+		Change: bind([]string{"left", "right"}, "←/→", "change"),
+		Toggle: bind([]string{" ", "x"}, "space", "toggle"),
+		Remove: bind([]string{"ctrl+x"}, "ctrl+x", "remove row"),
+		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
+		Submit: bind([]string{"enter"}, "enter", "next"),
+		Back:   bind([]string{"esc"}, "esc", "back"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k formKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Change, k.Toggle, k.Submit, k.Back}
+}
+
+// FullHelp is the `?` screen's part.
+func (k formKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Prev, k.Change, k.Toggle}, {k.Remove, k.Editor, k.Submit, k.Back}}
+}
+
+// textAreaKeys are the keys inside a multi-line field, where Enter is a
+// line break.
+type textAreaKeys struct {
+	Leave, LeaveBack, Newline, Editor, Back key.Binding
+}
+
+func newTextAreaKeys() textAreaKeys {
+	return textAreaKeys{
+		Leave:     bind([]string{"tab"}, "tab", "leave the field"),
+		LeaveBack: bind([]string{"shift+tab"}, "shift+tab", "previous field"),
+		Newline:   bind([]string{"enter"}, "enter", "new line"),
+		Editor:    bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
+		Back:      bind([]string{"esc"}, "esc", "back"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k textAreaKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Leave, k.Newline, k.Editor, k.Back}
+}
+
+// FullHelp is the `?` screen's part.
+func (k textAreaKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Leave, k.LeaveBack, k.Newline, k.Editor, k.Back}}
+}
+
+// reviewKeys are the review's actions.
+type reviewKeys struct {
+	DryRun, Launch, Export, Save, Edit, Up, Down, PageUp, PageDown, Home, End,
+	NextFinding, PrevFinding, Jump, Back, Quit key.Binding
+}
+
+func newReviewKeys(editKeys []string) reviewKeys {
+	return reviewKeys{
+		DryRun:      bind([]string{"d"}, "d", "DryRun"),
+		Launch:      bind([]string{"l"}, "l", "launch"),
+		Export:      bind([]string{"e"}, "e", "export"),
+		Save:        bind([]string{"w"}, "w", "save"),
+		Edit:        bind(editKeys, editKeys[0]+"-"+editKeys[len(editKeys)-1], "edit"),
+		Up:          bind([]string{"up", "k"}, "↑", "scroll"),
+		Down:        bind([]string{"down", "j"}, "↓", "scroll"),
+		PageUp:      bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown:    bind([]string{"pgdown", " "}, "pgdn", "page down"),
+		Home:        bind([]string{"home", "g"}, "home", "top"),
+		End:         bind([]string{"end", "G"}, "end", "bottom"),
+		NextFinding: bind([]string{"tab"}, "tab", "next finding"),
+		PrevFinding: bind([]string{"shift+tab"}, "shift+tab", "previous finding"),
+		Jump:        bind([]string{"enter"}, "enter", "go to the finding's field"),
+		Back:        bind([]string{"esc"}, "esc", "back to the last step"),
+		Quit:        bind([]string{"q"}, "q", "quit"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k reviewKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.DryRun, k.Launch, k.Export, k.Save, k.Edit, k.Down, k.Quit}
+}
+
+// FullHelp is the `?` screen's part.
+func (k reviewKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.DryRun, k.Launch, k.Export, k.Save, k.Edit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.NextFinding, k.PrevFinding, k.Jump, k.Back, k.Quit}}
+}
+
+// choiceKeys answer a menu (export format, destination).
+type choiceKeys struct {
+	Up, Down, Choose, Back key.Binding
+}
+
+func newChoiceKeys() choiceKeys {
+	return choiceKeys{
+		Up:     bind([]string{"up", "left", "k"}, "↑", "previous"),
+		Down:   bind([]string{"down", "right", "tab", "j"}, "↓", "next"),
+		Choose: bind([]string{"enter"}, "enter", "choose"),
+		Back:   bind([]string{"esc"}, "esc", "back"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k choiceKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.Back} }
+
+// FullHelp is the `?` screen's part.
+func (k choiceKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// confirmKeys answer a yes/no question.
+type confirmKeys struct{ Yes, No key.Binding }
+
+func newConfirmKeys(yes, no string) confirmKeys {
+	return confirmKeys{Yes: bind([]string{"y"}, "y", yes), No: bind([]string{"n", "esc"}, "n/esc", no)}
+}
+
+// ShortHelp is the footer.
+func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+
+// FullHelp is the `?` screen's part.
+func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// pathKeys edit a file name.
+type pathKeys struct{ Write, Cancel key.Binding }
+
+func newPathKeys() pathKeys {
+	return pathKeys{Write: bind([]string{"enter"}, "enter", "write"), Cancel: bind([]string{"esc"}, "esc", "cancel")}
+}
+
+// ShortHelp is the footer.
+func (k pathKeys) ShortHelp() []key.Binding { return []key.Binding{k.Write, k.Cancel} }
+
+// FullHelp is the `?` screen's part.
+func (k pathKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// launchKeys are the keys of the launch screen once it has ended.
+type launchKeys struct{ Quit, Back key.Binding }
+
+func newLaunchKeys() launchKeys {
+	return launchKeys{Quit: bind([]string{"q", "enter"}, "enter/q", "quit"), Back: bind([]string{"esc"}, "esc", "back to the review")}
+}
+
+// ShortHelp is the footer.
+func (k launchKeys) ShortHelp() []key.Binding { return []key.Binding{k.Quit, k.Back} }
+
+// FullHelp is the `?` screen's part.
+func (k launchKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// pagerKeys scroll the help screen.
+type pagerKeys struct{ Up, Down, PageUp, PageDown, Close key.Binding }
+
+func newPagerKeys() pagerKeys {
+	return pagerKeys{
+		Up:       bind([]string{"up", "k"}, "↑", "up"),
+		Down:     bind([]string{"down", "j"}, "↓", "down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", " "}, "pgdn", "page down"),
+		Close:    bind([]string{"esc", "q", "?", "f1", "enter"}, "esc", "close"),
+	}
+}
+
+// ShortHelp is the footer.
+func (k pagerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.PageDown, k.Close} }
+
+// FullHelp is the `?` screen's part.
+func (k pagerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -78,11 +79,16 @@ func (l *pickList) selectValue(v string) bool {
 	return false
 }
 
-// view renders the header and the rows in view, width cells wide.
+// view renders the header, the rows in view and, where rows are hidden,
+// how many are above and below: width cells wide, height rows tall.
 func (l *pickList) view(st Styles, width int) string {
 	widths := l.widths(width)
 	var b strings.Builder
-	b.WriteString(st.Header.Render(formatCells(headerCells(l.cols), l.cols, widths)))
+	head := formatCells(headerCells(l.cols), l.cols, widths)
+	if l.offset > 0 {
+		head = markRight(head, fmt.Sprintf("↑ %d more", l.offset), width)
+	}
+	b.WriteString(st.Header.Render(head))
 	end := min(len(l.rows), l.offset+max(l.height, 1))
 	for i := l.offset; i < end; i++ {
 		r := l.rows[i]
@@ -90,6 +96,7 @@ func (l *pickList) view(st Styles, width int) string {
 		style := st.Row
 		switch {
 		case i == l.cursor:
+			// The marker shows the cursor without colour (NO_COLOR).
 			style = st.RowSelected
 			line = "▸" + line[1:]
 		case r.dim:
@@ -100,8 +107,26 @@ func (l *pickList) view(st Styles, width int) string {
 	for i := end - l.offset; i < l.height; i++ {
 		b.WriteString("\n")
 	}
+	if below := len(l.rows) - end; below > 0 {
+		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("  ↓ %d more below", below)))
+	} else {
+		b.WriteString("\n")
+	}
 	return b.String()
 }
+
+// markRight puts a mark at the end of a line of width cells.
+func markRight(line, mark string, width int) string {
+	w := ansi.StringWidth(mark)
+	if width-w-1 < 0 {
+		return line
+	}
+	return fit(line, width-w-1, false) + " " + mark
+}
+
+// home and end move to the first and last row.
+func (l *pickList) home() { l.cursor = 0; l.clamp() }
+func (l *pickList) end()  { l.cursor = len(l.rows) - 1; l.clamp() }
 
 func headerCells(cols []column) []string {
 	out := make([]string, len(cols))

@@ -15,7 +15,7 @@ func TestALongTypedValueKeepsItsEndInView(t *testing.T) {
 	m := toStep(t, start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou"}), forms.Advanced)
 	m = focusField(t, m, forms.KeyUserDataText)
 	m = typeText(t, m, "echo "+strings.Repeat("a", 150)+" THE-END")
-	v := m.form.view(m.st, m.draft, m.mainWidth(), 0)
+	v := m.form.view(m.cm.st, m.mainWidth(), 0)
 	if !strings.Contains(v, "THE-END") {
 		t.Fatalf("the end of the value is not in view:\n%s", v)
 	}

@@ -1,8 +1,7 @@
-// Package ui is the ecslaunch wizard: a Bubble Tea program that composes a
-// RunInstances request step by step (region → billing → zone → instance
-// type → image → storage → network → access & naming → advanced → review),
-// checks every keystroke against the rules, then DryRuns, launches or
-// exports it. Its accessible twin asks the same questions as plain prompts.
+// Package ui is the ecslaunch wizard's two faces over one flow.Controller:
+// a Bubble Tea program (a root that routes between one model per screen)
+// and an accessible mode of line prompts. Neither holds the flow: the
+// controller decides what comes next, these only show it and take keys.
 package ui
 
 import (
@@ -11,12 +10,13 @@ import (
 	"os"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -34,8 +34,12 @@ type Options struct {
 	Region, Profile string
 	// Sandbox marks every screen SANDBOX: nothing real is created.
 	Sandbox bool
-	// From opens a launch file at the review; with Ask, those fields first.
-	From *request.File
+	// From opens a launch file at the review; with Ask, those fields
+	// first. FromPath is its file (saving keeps what it had); FromNotes
+	// say what could not be carried over into it.
+	From      *request.File
+	FromPath  string
+	FromNotes []string
 	// DraftPath is where the draft is saved after every step; HistoryPath
 	// is the launch history.
 	DraftPath, HistoryPath string
@@ -46,13 +50,23 @@ type Options struct {
 	Out io.Writer
 	// StdoutIsTerminal says whether an export to stdout goes to a terminal.
 	StdoutIsTerminal bool
-	// Endpoint is the ECS endpoint exports point at (the sandbox's).
+	// Endpoint is the ECS endpoint exports point at (an --endpoint that
+	// outlives this run); Insecure: it speaks plain HTTP.
 	Endpoint string
+	Insecure bool
 	// Now is the clock (tests fix it); time.Now by default.
 	Now func() time.Time
 	// Target is where launches go, recorded in the history so that a
 	// resume is sent only there.
 	Target *launcher.Target
+	// Copy puts text on the clipboard (tests keep the real one untouched).
+	Copy func(text string, w io.Writer) (string, error)
+	// LookupEnv reads ${NAME} references; the process's environment by default.
+	LookupEnv func(string) (string, bool)
+	// SettleDelay is the pause after which a value being typed shows its
+	// rule as an error rather than a hint (default 900 ms; negative: only
+	// when the focus leaves, as tests that drain every command want).
+	SettleDelay time.Duration
 }
 
 // Result is what the wizard leaves for its caller.
@@ -62,186 +76,129 @@ type Result struct {
 	Stdout string
 	// Launched is set when instances were created.
 	Launched bool
-	// Aborted is set when the user quit without launching or exporting.
+	// Aborted is set when the user quit without launching, exporting or saving.
 	Aborted bool
+	// Summary is what the caller prints on stderr once the screen is gone:
+	// the instances launched with their IPs and ssh commands, the files written.
+	Summary []string
 }
 
-// phase is whether the current step's data is there.
-type phase int
-
-const (
-	phaseLoading phase = iota
-	phaseReady
-	phaseFailed
-)
-
-// String names the phase.
-func (p phase) String() string { return [...]string{"loading", "ready", "failed"}[p] }
-
-// screen is what covers the step, if anything.
-type screen int
-
-const (
-	screenStep    screen = iota
-	screenResume         // a saved draft exists: resume it?
-	screenHelp           // every key
-	screenDoc            // the API reference of the focused field
-	screenConfirm        // launch for real?
-	screenLaunch         // live launch progress
-	screenExport         // format, then destination
-	screenPath           // a file name (export or launch file)
-)
-
-// String names the screen.
-func (s screen) String() string {
-	return [...]string{"step", "resume", "help", "doc", "confirm", "launch", "export", "path"}[s]
-}
-
-// Model is the root model of the wizard.
-type Model struct {
-	ctx  context.Context
-	opts Options
-	st   Styles
-	keys keyMap
-
-	draft *forms.Draft
-	env   *forms.Env
-
-	step    forms.StepID
-	phase   phase
-	screen  screen
-	back    screen // where an overlay returns to
-	seq     map[loadKind]int
-	loading map[loadKind]bool
-	failed  *loadFailedMsg
-
-	width, height int
-	panel         bool // the side panel, when wide enough
-	spinner       spinner.Model
-	spinning      bool // the spinner's tick chain is running
-
-	// loadedRegion/Billing say which region data env.Data holds.
-	loadedRegion  string
-	loadedBilling catalog.Billing
-	typesZone     string
-	typesLoaded   bool
-	pricesReady   bool            // the default type's candidates are priced
-	priceAsked    map[string]bool // types whose price was asked for this list
-	disksType     string
-
-	regions pickList
-	zones   pickList
-	types   typePicker
-	images  imagePicker
-	form    fieldForm
-	flagged map[forms.StepID]bool // steps whose values no longer fit
-
-	askKeys []string // a launch file's ask: list
-	ask     fieldForm
-
-	review  reviewModel
-	launch  launchModel
-	export  exportModel
-	path    textinput.Model
-	pathFor string // "export" or "launch file"
-	doc     viewport.Model
-	notice  string // one-line result of the last action
-
-	result  Result
-	initCmd tea.Cmd
-	// copyFn puts text on the clipboard (tests keep the real one untouched).
-	copyFn  func(text string, w io.Writer) (string, error)
-	editing bool // a step opened from the review returns to it
-	// pendingSubmit is a step the user pressed Enter on while it loaded (-1: none).
-	pendingSubmit forms.StepID
-}
-
-// New builds the root model.
-func New(ctx context.Context, o Options) Model {
+func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.Out == nil {
 		o.Out = os.Stderr
 	}
-	env := &forms.Env{}
-	m := Model{
-		ctx: ctx, opts: o, st: NewStyles(), keys: newKeyMap(),
-		env: env, seq: map[loadKind]int{}, loading: map[loadKind]bool{},
-		width: 100, height: 30, panel: true, flagged: map[forms.StepID]bool{},
+	if o.Copy == nil {
+		o.Copy = exporter.Copy
+	}
+	if o.SettleDelay == 0 {
+		o.SettleDelay = 900 * time.Millisecond
+	}
+	return o
+}
+
+// controllerFor builds the controller and the effects' dependencies.
+func controllerFor(o Options) (*flow.Controller, flow.Deps, []flow.Effect) {
+	c, effs := flow.New(flow.Options{Region: o.Region, Profile: o.Profile, Sandbox: o.Sandbox, CanLaunch: o.Launch != nil,
+		From: o.From, FromPath: o.FromPath, FromNotes: o.FromNotes, Endpoint: o.Endpoint, Insecure: o.Insecure,
+		Resume: o.DraftPath != "" && o.From == nil, Now: o.Now, LookupEnv: o.LookupEnv})
+	out := o.Out
+	d := flow.Deps{Reader: o.Reader, Launch: o.Launch, Scheme: o.Scheme, DraftPath: o.DraftPath,
+		HistoryPath: o.HistoryPath, Target: o.Target, Now: o.Now,
+		Copy: func(text string) (string, error) { return o.Copy(text, out) }}
+	return c, d, effs
+}
+
+// screen is what covers the step, if anything.
+type screen int
+
+const (
+	screenStep      screen = iota
+	screenResume           // a saved draft exists: resume it?
+	screenHelp             // the API reference and every key
+	screenConfirm          // launch?
+	screenLaunch           // live launch progress
+	screenExport           // format, then destination
+	screenPath             // a file name (export or launch file)
+	screenOverwrite        // replace an existing file?
+)
+
+// String names the screen.
+func (s screen) String() string {
+	return [...]string{"step", "resume", "help", "confirm", "launch", "export", "path", "overwrite"}[s]
+}
+
+// common is what every screen model shares.
+type common struct {
+	st            Styles
+	global        globalKeys
+	help          help.Model
+	width, height int
+	panel         bool
+	sandbox       bool
+	stdoutTTY     bool
+}
+
+// Model is the root model: it routes keys to the screen in front, runs
+// the controller's effects as commands and rebuilds the screens when the
+// controller's revision changes. It holds routing and shared context only.
+type Model struct {
+	ctx  context.Context
+	opts Options
+	c    *flow.Controller
+	deps flow.Deps
+	cm   *common
+
+	screen   screen
+	seen     int          // the controller revision the screens were built for
+	shown    forms.StepID // the step they show: a new one puts the cursor on its value
+	spinner  spinner.Model
+	spinning bool
+	// typeahead holds keys typed while the step loads, replayed once it is
+	// ready (a burst "/g7" or an Enter must not be lost).
+	typeahead []tea.KeyMsg
+
+	pickers  pickers
+	form     fieldForm
+	review   reviewModel
+	launch   launchModel
+	export   exportModel
+	path     pathModel
+	pager    pagerModel
+	question string // the launch confirmation's text
+
+	initCmd tea.Cmd
+}
+
+// New builds the root model.
+func New(ctx context.Context, o Options) Model {
+	o = o.withDefaults()
+	c, deps, effs := controllerFor(o)
+	h := help.New()
+	h.ShortSeparator = " · "
+	m := Model{ctx: ctx, opts: o, c: c, deps: deps, seen: -1, shown: -1,
+		cm: &common{st: NewStyles(), global: newGlobalKeys(), help: h, width: 100, height: 30, panel: true,
+			sandbox: o.Sandbox, stdoutTTY: o.StdoutIsTerminal},
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
-		types:   newTypePicker(), images: newImagePicker(),
-		regions: pickList{cols: []column{{title: "Region", width: 20}, {title: "Name", width: 0}}},
-		zones: pickList{cols: []column{{title: "Zone", width: 16}, {title: "Name", width: 0},
-			{title: "Types available", width: 15, right: true}, {title: "In your VPC", width: 11}}},
-	}
-	m.pendingSubmit = -1
-	m.copyFn = copyText
-	m.ask = newFieldForm(forms.Ask)
-	m.form = newFieldForm(forms.Billing)
-	m.path = newInput()
-	m.path.Prompt = "file: "
-	m.draft = forms.NewDraft(nil, env)
-	m.start()
-	if o.Reader != nil {
-		m.initCmd = tea.Batch(m.fetch(loadRegions), m.fetch(loadRegionData))
-	}
-	if m.screen == screenStep {
-		m.initCmd = tea.Batch(m.initCmd, m.enterStep(m.step))
-	}
+		pickers: newPickers(), form: newFieldForm(), review: newReviewModel(), export: newExportModel(o.StdoutIsTerminal),
+		path: newPathModel(), pager: newPagerModel(), launch: newLaunchModel()}
+	m.form.settleDelay = o.SettleDelay
+	m.initCmd = m.run(effs)
+	m.sync()
 	return m
 }
 
-// start decides the first screen: a launch file's review (or its ask:
-// fields), a saved draft to resume, or the first step.
-func (m *Model) start() {
-	switch {
-	case m.opts.From != nil:
-		m.draft.Req = m.opts.From.Request.Clone()
-		m.askKeys = m.opts.From.Ask
-		m.step = forms.Review
-		if len(m.askKeys) > 0 {
-			m.step = forms.Ask
-		}
-	case m.draftExists():
-		m.screen = screenResume
-	}
-	if m.draft.Req.Get("RegionId") == "" && m.opts.Region != "" {
-		_ = m.draft.Req.Set("RegionId", m.opts.Region)
-	}
+// Init runs the controller's first effects: the regions, the region's
+// catalog, the draft check.
+func (m Model) Init() tea.Cmd { return m.initCmd }
+
+// Controller is the flow the model drives (for tests and callers).
+func (m Model) Controller() *flow.Controller { return m.c }
+
+// Result is what the wizard leaves for its caller.
+func (m Model) Result() Result {
+	f := m.c.Final()
+	return Result{Stdout: f.Stdout, Launched: f.Launched, Aborted: f.Aborted, Summary: f.Summary}
 }
-
-func (m *Model) draftExists() bool {
-	if m.opts.DraftPath == "" {
-		return false
-	}
-	_, err := os.Stat(m.opts.DraftPath)
-	return err == nil
-}
-
-// now is the wizard's clock.
-func (m *Model) now() time.Time { return m.opts.Now() }
-
-// region is the region being composed.
-func (m *Model) region() string { return m.draft.Req.Get("RegionId") }
-
-// billing is the billing method availability depends on.
-func (m *Model) billing() catalog.Billing {
-	b := catalog.Billing{InstanceChargeType: m.draft.Req.Get("InstanceChargeType"), SpotStrategy: m.draft.Req.Get("SpotStrategy")}
-	if b.InstanceChargeType == "" {
-		b.InstanceChargeType = "PostPaid"
-	}
-	if b.SpotStrategy == "" {
-		b.SpotStrategy = "NoSpot"
-	}
-	return b
-}
-
-// Request returns a copy of the request being composed (for tests and the caller).
-func (m Model) Request() *request.Request { return m.draft.Req.Clone() }
-
-// Step names the current step (for tests).
-func (m Model) Step() forms.StepID { return m.step }
-
-// Result returns what the wizard leaves for its caller.
-func (m Model) Result() Result { return m.result }

@@ -18,7 +18,7 @@ func TestANoticeDoesNotOutliveItsCause(t *testing.T) {
 		t.Fatalf("no notice for an empty table:\n%s", m.View())
 	}
 	m = press(t, m, "esc") // clears the filter
-	if len(m.types.list.rows) == 0 {
+	if len(m.pickers.types.list.rows) == 0 {
 		t.Fatalf("the filter was not cleared")
 	}
 	if strings.Contains(m.View(), "No type matches") {

@@ -14,8 +14,8 @@ func TestRemovingARowKeepsTheCursorInPlace(t *testing.T) {
 	m = press(t, m, "space")
 	m = focusField(t, m, "DataDisk.1.Size")
 	m = press(t, m, "ctrl+x")
-	if m.draft.Req.Count("DataDisk") != 0 {
-		t.Fatalf("not removed: %v", m.draft.Req.Params())
+	if m.c.Request().Count("DataDisk") != 0 {
+		t.Fatalf("not removed: %v", m.c.Request().Params())
 	}
 	if got := m.form.focusedKey(); got != forms.KeyAddDataDisk {
 		t.Fatalf("focus on %s after the removal, want the add button where the disk was", got)

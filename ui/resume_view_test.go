@@ -28,7 +28,7 @@ func TestTheResumeQuestionShowsTheWholeDraftPath(t *testing.T) {
 		t.Fatalf("screen %v", m.screen)
 	}
 	v := m.View()
-	if !strings.Contains(strings.ReplaceAll(strings.ReplaceAll(v, "\n", ""), " ", ""), "draft.yaml).") {
+	if !strings.Contains(strings.ReplaceAll(strings.ReplaceAll(v, "\n", ""), " ", ""), "draft.yaml,") {
 		t.Fatalf("the path is cut:\n%s", v)
 	}
 	for _, l := range strings.Split(v, "\n") {

@@ -3,194 +3,81 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/request"
-	"github.com/ecslaunch/ecslaunch/rules"
 )
 
-// reviewModel is the last step: the request grouped by step, what is still
-// wrong with it, the price and the actions.
+// reviewModel shows the request grouped by step, what is still wrong with
+// it, the price and the DryRun verdict, in a viewport that scrolls to
+// every section at any size.
 type reviewModel struct {
-	groups   []reviewGroup
-	findings []rules.Finding
-	cursor   int // over findings
-	price    catalog.Price
-	priced   bool
-	priceReq *request.Request // what price quotes
-	dry      *dryRunResult
-	dryReq   *request.Request // what dry is the verdict on
-	running  bool             // a DryRun under way
-	online   bool             // the catalog-backed rules have answered
+	vp       viewport.Model
+	rev      flow.Review
+	cursor   int   // the selected finding
+	lineOf   []int // the first line of each finding in the content
+	keys     reviewKeys
+	editKeys map[string]forms.StepID
+	price    string
 }
 
-type reviewGroup struct {
-	step   forms.StepID
-	params []request.Param
-}
-
-// build groups the request's parameters by the step that asks them.
-func (r *reviewModel) build(d *forms.Draft, now time.Time) {
-	by := map[forms.StepID][]request.Param{}
-	for _, p := range d.Req.Params() {
-		s := forms.StepOf(p.Name)
-		by[s] = append(by[s], p)
-	}
-	r.groups = r.groups[:0]
-	for _, s := range forms.Steps() {
-		if len(by[s]) > 0 {
-			r.groups = append(r.groups, reviewGroup{step: s, params: by[s]})
+func newReviewModel() reviewModel {
+	edit := map[string]forms.StepID{}
+	var ks []string
+	for _, d := range forms.Registry() {
+		if k := d.EditKey(); k != "" && d.Kind != forms.ReviewStep {
+			edit[k] = d.ID
+			ks = append(ks, k)
 		}
 	}
-	r.findings = forms.Validate(d, now)
-	r.online = false
-	r.cursor = min(r.cursor, max(0, len(r.findings)-1))
-	r.priced = false
-	if r.dryReq == nil || !r.dryReq.Equal(d.Req) {
-		// A verdict on another request would be a lie about this one.
-		r.dry, r.dryReq = nil, nil
-	}
+	return reviewModel{vp: viewport.New(80, 10), keys: newReviewKeys(ks), editKeys: edit}
 }
 
-// addFindings adds the online findings the offline ones did not have.
-func (r *reviewModel) addFindings(fs []rules.Finding) {
-	r.online = true
-	for _, f := range fs {
-		if !containsFinding(r.findings, f) && !r.saidOffline(f) {
-			r.findings = append(r.findings, f)
-		}
-	}
+// sync rebuilds the content from the controller, keeping the scroll.
+func (r *reviewModel) sync(c *flow.Controller, st Styles, width, height int) {
+	r.rev = c.Review()
+	r.price = priceLines(c, st)
+	r.cursor = max(0, min(r.cursor, len(r.rev.Findings)-1))
+	r.layout(st, width, height)
 }
 
-// saidOffline reports whether the offline catalog check already flagged
-// the parameter as not offered (a sold-out type): the online rule says the
-// same in other words, and two findings read as two problems.
-func (r *reviewModel) saidOffline(f rules.Finding) bool {
-	for _, x := range r.findings {
-		if x.Code == "ui.NotOffered" && x.Parameter == f.Parameter && f.Severity == x.Severity {
-			return true
-		}
-	}
-	return false
+func (r *reviewModel) layout(st Styles, width, height int) {
+	y := r.vp.YOffset
+	r.vp.Width, r.vp.Height = width, max(3, height)
+	r.vp.SetContent(r.content(st, width))
+	r.vp.SetYOffset(y)
 }
 
-func (m Model) onReviewKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	r := &m.review
-	switch {
-	case msg.String() == "up" && r.cursor > 0:
-		r.cursor--
-	case msg.String() == "down" && r.cursor < len(r.findings)-1:
-		r.cursor++
-	case msg.String() == "enter" && len(r.findings) > 0:
-		return m.jumpTo(r.findings[r.cursor].Parameter)
-	case key.Matches(msg, m.keys.DryRun):
-		return m.startDryRun()
-	case key.Matches(msg, m.keys.Launch):
-		if m.opts.Launch == nil {
-			m.notice = "Launching needs credentials (or --sandbox)."
-			return m, nil
-		}
-		m.screen = screenConfirm
-	case key.Matches(msg, m.keys.Export):
-		m.export = newExportModel(m.opts.StdoutIsTerminal)
-		m.screen = screenExport
-	case key.Matches(msg, m.keys.Save):
-		m.openPath("launch file", "launch.yaml")
-	case key.Matches(msg, m.keys.Edit):
-		n := int(msg.Runes[0] - '1')
-		if n >= 0 && n < len(forms.Steps())-1 {
-			m.editing = true
-			return m, m.enterStep(forms.Steps()[n])
-		}
-	case msg.String() == "esc", msg.String() == "shift+tab":
-		m.editing = false
-		return m, m.enterStep(forms.Advanced)
-	case msg.String() == "q":
-		m.result.Aborted = !m.result.Launched
-		return m, tea.Quit
-	}
-	return m, nil
-}
-
-// jumpTo opens the step of a parameter with its field focused.
-func (m Model) jumpTo(param string) (tea.Model, tea.Cmd) {
-	m.editing = true
-	cmd := m.enterStep(forms.StepOf(param))
-	target := forms.FieldFor(param)
-	for i, f := range m.form.fields {
-		if f.Key == target {
-			m.form.focus = i
-			m.form.syncFocus()
-		}
-	}
-	return m, cmd
-}
-
-func (m Model) startDryRun() (tea.Model, tea.Cmd) {
-	if m.opts.Launch == nil {
-		m.notice = "DryRun needs credentials (or --sandbox)."
-		return m, nil
-	}
-	m.review.running, m.review.dry = true, nil
-	m.review.dryReq = m.draft.Req.Clone()
-	return m, runDryRun(m.ctx, m.opts.Launch, m.opts.Scheme, m.draft.Req.Clone())
-}
-
-// onDryRun shows the verdict; a failure names its code, explains it and
-// jumps to the field it concerns.
-func (m Model) onDryRun(msg dryRunMsg) (tea.Model, tea.Cmd) {
-	m.review.running = false
-	res := msg.res
-	m.review.dry = &res
-	if res.Passed || res.Parameter == "" || m.step != forms.Review {
-		return m, nil
-	}
-	mm, cmd := m.jumpTo(res.Parameter)
-	out := mm.(Model)
-	out.notice = "DryRun failed: " + dryVerdict(res)
-	// ECS's verdict also shows under the field, until the field changes.
-	out.form.place(forms.FieldFor(res.Parameter), []rules.Finding{{Parameter: res.Parameter, Severity: rules.Error,
-		Code: res.Code, Message: "DryRun: " + dryVerdict(res)}})
-	return out, cmd
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-// view renders the review.
-func (r *reviewModel) view(st Styles, width, height int) string {
+// content is every line of the review.
+func (r *reviewModel) content(st Styles, width int) string {
 	var lines []string
-	for _, g := range r.groups {
-		lines = append(lines, groupLines(st, g, width)...)
+	for _, s := range r.rev.Sections {
+		lines = append(lines, sectionLines(st, s, width)...)
 	}
 	lines = append(lines, r.findingLines(st, width)...)
-	lines = append(lines, "", r.priceLine(st), r.dryLine(st, width))
-	if len(lines) > height {
-		// Keep the findings and actions: the parameter list scrolls away first.
-		lines = lines[len(lines)-height:]
+	lines = append(lines, "", st.PanelTitle.Render("Price"))
+	lines = append(lines, strings.Split(r.price, "\n")...)
+	lines = append(lines, "", r.dryLine(st, width))
+	if l := r.rev.Launched; l != nil {
+		lines = append(lines, st.Warn.Render(wrapText(fmt.Sprintf("! Launched %s at %s: l asks before launching more.",
+			strings.Join(l.IDs, ", "), l.At.Format("15:04:05")), width)))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// groupLines renders one step's parameters as Name=value cells wrapped
-// beside the step's number (the key that edits it) and name.
-func groupLines(st Styles, g reviewGroup, width int) []string {
+// sectionLines renders one step's parameters as Name=value cells wrapped
+// beside the step's edit key and name.
+func sectionLines(st Styles, s flow.Section, width int) []string {
 	const head = 18
-	label := fmt.Sprintf("%d %s", stepNumber(g.step), g.step)
+	label := s.EditKey + " " + s.Step.Name
 	var out []string
 	line := ""
-	for _, p := range g.params {
+	for _, p := range s.Params {
 		cell := p.Name + "=" + request.Display(p.Name, p.Value)
 		if line != "" && ansiWidth(line)+2+ansiWidth(cell) > width-head {
 			out = append(out, line)
@@ -212,24 +99,22 @@ func groupLines(st Styles, g reviewGroup, width int) []string {
 	return out
 }
 
-func stepNumber(s forms.StepID) int {
-	for i, x := range forms.Steps() {
-		if x == s {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 func (r *reviewModel) findingLines(st Styles, width int) []string {
-	if len(r.findings) == 0 {
-		if r.online {
+	fs := r.rev.Findings
+	r.lineOf = r.lineOf[:0]
+	if len(fs) == 0 {
+		if r.rev.Online {
 			return []string{"", st.OK.Render("✓ No finding: every rule passes, the catalog's too.")}
 		}
 		return []string{"", st.OK.Render("✓ No finding: every rule passes offline (checking the catalog…)")}
 	}
-	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — Enter jumps to the field:", len(r.findings)))}
-	for i, f := range r.findings {
+	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — tab selects, enter opens its field:", len(fs)))}
+	base := 0
+	for _, s := range r.rev.Sections {
+		base += len(sectionLines(st, s, width))
+	}
+	for i, f := range fs {
+		r.lineOf = append(r.lineOf, base+len(out))
 		// Continuation lines align under the message, not at the margin.
 		line := strings.ReplaceAll(findingLine(st, f, width-4), "\n", "\n    ")
 		if i == r.cursor {
@@ -237,48 +122,92 @@ func (r *reviewModel) findingLines(st Styles, width int) []string {
 		} else {
 			line = "  " + line
 		}
-		out = append(out, line)
+		out = append(out, strings.Split(line, "\n")...)
 	}
 	return out
 }
 
-func (r *reviewModel) priceLine(st Styles) string {
-	if !r.priced || r.price.TradePrice == 0 {
-		return st.Muted.Render("Price: (asking DescribePrice…)")
-	}
-	return fmt.Sprintf("Price: %s", fmtPrice(r.price))
-}
-
-// fmtPrice shows a quote per hour and per month (730 hours).
-func fmtPrice(p catalog.Price) string {
-	cur := p.Currency
-	if cur == "" {
-		cur = "USD"
-	}
-	if p.PriceUnit == "" || strings.EqualFold(p.PriceUnit, "Hour") {
-		return fmt.Sprintf("%.3f %s/hour · %.2f %s/month", p.TradePrice, cur, p.TradePrice*730, cur)
-	}
-	return fmt.Sprintf("%.2f %s/%s", p.TradePrice, cur, strings.ToLower(p.PriceUnit))
-}
-
 func (r *reviewModel) dryLine(st Styles, width int) string {
 	switch {
-	case r.running:
+	case r.rev.DryRunning:
 		return st.Muted.Render("DryRun: checking with ECS…")
-	case r.dry == nil:
+	case r.rev.Dry == nil:
 		return st.Muted.Render("DryRun: not run yet (d)")
-	case r.dry.Passed:
+	case r.rev.Dry.Passed:
 		return st.OK.Render("✓ DryRun passed: ECS would accept this request.")
 	}
-	return st.Error.Render(wrapText("✗ DryRun failed: "+dryVerdict(*r.dry), width))
+	return st.Error.Render(wrapText("✗ DryRun failed: "+flow.DryVerdict(*r.rev.Dry), width))
 }
 
-// dryVerdict is "Code — explanation"; a failure before any call (a
-// ${NAME} reference whose variable is not set) has no code to name.
-func dryVerdict(r dryRunResult) string {
-	text := firstNonEmpty(r.Explanation, r.Message)
-	if r.Code == "" {
-		return text
+// keyMap is the footer's keymap.
+func (r *reviewModel) keyMap() keyMapper { return r.keys }
+
+// update handles a key on the review.
+func (r *reviewModel) update(msg tea.KeyMsg, st Styles) (intent, tea.Cmd) {
+	k := r.keys
+	switch {
+	case key.Matches(msg, k.DryRun):
+		return dryRunIntent{}, nil
+	case key.Matches(msg, k.Launch):
+		return launchIntent{}, nil
+	case key.Matches(msg, k.Export):
+		return exportIntent{}, nil
+	case key.Matches(msg, k.Save):
+		return saveIntent{}, nil
+	case key.Matches(msg, k.Quit):
+		return quitIntent{}, nil
+	case key.Matches(msg, k.Back):
+		return backIntent{}, nil
+	case key.Matches(msg, k.Edit):
+		return editIntent{step: r.editKeys[msg.String()]}, nil
+	case key.Matches(msg, k.Jump):
+		if len(r.rev.Findings) > 0 {
+			return jumpIntent{param: r.rev.Findings[r.cursor].Parameter}, nil
+		}
+	case key.Matches(msg, k.NextFinding, k.PrevFinding):
+		r.selectFinding(msg, st)
+	case key.Matches(msg, k.Home):
+		r.vp.GotoTop()
+	case key.Matches(msg, k.End):
+		r.vp.GotoBottom()
+	case key.Matches(msg, k.Up):
+		r.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		r.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		r.vp.PageDown()
 	}
-	return r.Code + " — " + text
+	return nil, nil
+}
+
+// selectFinding moves the selection and scrolls it into view.
+func (r *reviewModel) selectFinding(msg tea.KeyMsg, st Styles) {
+	n := len(r.rev.Findings)
+	if n == 0 {
+		return
+	}
+	if key.Matches(msg, r.keys.NextFinding) {
+		r.cursor = (r.cursor + 1) % n
+	} else {
+		r.cursor = (r.cursor - 1 + n) % n
+	}
+	r.vp.SetContent(r.content(st, r.vp.Width))
+	if line := r.lineOf[r.cursor]; line < r.vp.YOffset || line >= r.vp.YOffset+r.vp.Height {
+		r.vp.SetYOffset(max(0, line-r.vp.Height/2))
+	}
+}
+
+// view is the viewport with marks for what is above and below.
+func (r *reviewModel) view(st Styles) string {
+	lines := strings.Split(r.vp.View(), "\n")
+	if len(lines) > 0 && !r.vp.AtTop() {
+		lines[0] = st.Muted.Render(fmt.Sprintf("  ↑ more above (%d lines) · home", r.vp.YOffset))
+	}
+	if len(lines) > 1 && !r.vp.AtBottom() {
+		below := r.vp.TotalLineCount() - r.vp.YOffset - r.vp.Height
+		lines[len(lines)-1] = st.Muted.Render(fmt.Sprintf("  ↓ more below (%d lines) · ↓/pgdn/end", below))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -12,7 +12,7 @@ import (
 func TestASoldOutTypeIsOneFindingInTheReview(t *testing.T) {
 	o := sandboxOptions(t)
 	m := toStep(t, start(t, o), forms.Review)
-	req := m.draft.Req.Clone()
+	req := m.c.Request().Clone()
 	for k, v := range map[string]string{"ZoneId": "cn-hangzhou-j", "InstanceType": "ecs.g7.large"} {
 		if err := req.Set(k, v); err != nil {
 			t.Fatal(err)
@@ -21,16 +21,16 @@ func TestASoldOutTypeIsOneFindingInTheReview(t *testing.T) {
 	req.Delete("VSwitchId")
 	o.From = &request.File{Version: 1, Request: req}
 	m = start(t, o)
-	if !m.review.online {
+	if !m.c.Review().Online {
 		t.Fatalf("the online findings did not arrive")
 	}
 	n := 0
-	for _, f := range m.review.findings {
+	for _, f := range m.c.Review().Findings {
 		if f.Parameter == "InstanceType" {
 			n++
 		}
 	}
 	if n != 1 {
-		t.Fatalf("%d findings for InstanceType: %+v", n, m.review.findings)
+		t.Fatalf("%d findings for InstanceType: %+v", n, m.c.Review().Findings)
 	}
 }

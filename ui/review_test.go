@@ -18,16 +18,16 @@ import (
 func TestExportToStdoutReturnsTheCommandForTheCaller(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
 	m = press(t, m, "e")
-	if m.screen != screenExport || m.export.formats[m.export.format] != "cli" {
+	if m.screen != screenExport || m.export.formats.values[m.export.formats.cur] != "cli" {
 		t.Fatalf("e did not open the export picker on cli: %v", m.screen)
 	}
 	m = press(t, m, "enter", "down", "down")
-	if exportDests[m.export.dest] != "stdout" {
-		t.Fatalf("destination %q", exportDests[m.export.dest])
+	if d := m.export.dests.values[m.export.dests.cur]; d != "stdout" {
+		t.Fatalf("destination %q", d)
 	}
 	next, cmd := m.Update(keyMsg("enter"))
 	m = next.(Model)
-	if cmd == nil || cmd() != tea.Quit() {
+	if !quits(t, cmd) {
 		t.Fatal("exporting to stdout does not end the TUI")
 	}
 	out := m.Result().Stdout
@@ -43,16 +43,16 @@ func TestExportToStdoutReturnsTheCommandForTheCaller(t *testing.T) {
 
 func TestAFailedDryRunShowsItsCodeAndJumpsToTheField(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
-	_ = m.draft.Req.Set("ImageId", "m-bp1doesnotexist")
+	_ = m.c.Request().Set("ImageId", "m-bp1doesnotexist")
 	m = press(t, m, "d")
-	if m.review.dry == nil || m.review.dry.Passed {
-		t.Fatalf("DryRun with an unknown image: %+v", m.review.dry)
+	if m.c.Review().Dry == nil || m.c.Review().Dry.Passed {
+		t.Fatalf("DryRun with an unknown image: %+v", m.c.Review().Dry)
 	}
-	if m.step != forms.StepOf(m.review.dry.Parameter) || m.review.dry.Parameter == "" {
-		t.Fatalf("did not jump to the field: step %v, parameter %q", m.step, m.review.dry.Parameter)
+	if m.c.Step() != forms.StepOf(m.c.Review().Dry.Parameter) || m.c.Review().Dry.Parameter == "" {
+		t.Fatalf("did not jump to the field: step %v, parameter %q", m.c.Step(), m.c.Review().Dry.Parameter)
 	}
-	if !strings.Contains(m.View(), m.review.dry.Code) {
-		t.Fatalf("the code %s is not shown:\n%s", m.review.dry.Code, m.View())
+	if !strings.Contains(m.View(), m.c.Review().Dry.Code) {
+		t.Fatalf("the code %s is not shown:\n%s", m.c.Review().Dry.Code, m.View())
 	}
 }
 
@@ -67,11 +67,11 @@ func TestLaunchShowsProgressUntilRunningWithIDsAndSSH(t *testing.T) {
 		teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(50*time.Millisecond))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
-	if !m.Result().Launched || m.launch.out == nil || m.launch.out.Running() != len(m.launch.out.Instances) {
-		t.Fatalf("launch: %+v %+v", m.Result(), m.launch.out)
+	if !m.Result().Launched || m.c.Launching().Outcome == nil || m.c.Launching().Outcome.Running() != len(m.c.Launching().Outcome.Instances) {
+		t.Fatalf("launch: %+v %+v", m.Result(), m.c.Launching().Outcome)
 	}
 	view := m.View()
-	in := m.launch.out.Instances[0]
+	in := m.c.Launching().Outcome.Instances[0]
 	for _, want := range []string{in.ID, in.PrivateIP, "ssh "} {
 		if want == "" || !strings.Contains(view, want) {
 			t.Errorf("the launch screen lacks %q:\n%s", want, view)
@@ -87,11 +87,11 @@ func TestALaunchFileWithAskAsksExactlyThoseFieldsThenReviews(t *testing.T) {
 	o := sandboxOptions(t)
 	o.From = f
 	m := start(t, o)
-	if m.step != forms.Ask {
-		t.Fatalf("opened at %v", m.step)
+	if m.c.Step() != forms.Ask {
+		t.Fatalf("opened at %v", m.c.Step())
 	}
 	var keys []string
-	for _, fl := range m.ask.fields {
+	for _, fl := range m.form.fields {
 		keys = append(keys, fl.Key)
 	}
 	if strings.Join(keys, ",") != "InstanceName,Amount" {
@@ -101,11 +101,11 @@ func TestALaunchFileWithAskAsksExactlyThoseFieldsThenReviews(t *testing.T) {
 	m = press(t, m, "tab")
 	m = typeText(t, m, "3")
 	m = press(t, m, "enter")
-	if m.step != forms.Review {
-		t.Fatalf("after the answers: %v (%s)", m.step, m.notice)
+	if m.c.Step() != forms.Review {
+		t.Fatalf("after the answers: %v (%s)", m.c.Step(), m.c.Notice())
 	}
-	if m.draft.Req.Get("InstanceName") != "web-2" || m.draft.Req.Get("Amount") != "3" || m.draft.Req.Get("InstanceType") != "ecs.g6.large" {
-		t.Fatalf("request %v", m.draft.Req.Params())
+	if m.c.Request().Get("InstanceName") != "web-2" || m.c.Request().Get("Amount") != "3" || m.c.Request().Get("InstanceType") != "ecs.g6.large" {
+		t.Fatalf("request %v", m.c.Request().Params())
 	}
 }
 
@@ -114,20 +114,20 @@ func TestTheDraftIsSavedWithoutSecretsAndOfferedOnTheNextStart(t *testing.T) {
 	m := toStep(t, start(t, o), forms.Access)
 	m = focusField(t, m, forms.KeyLogin)
 	m = press(t, m, "right") // password
-	if m.draft.Get(forms.KeyLogin) != forms.LoginPassword {
-		t.Fatalf("login %q", m.draft.Get(forms.KeyLogin))
+	if m.c.Draft().Get(forms.KeyLogin) != forms.LoginPassword {
+		t.Fatalf("login %q", m.c.Draft().Get(forms.KeyLogin))
 	}
 	m = focusField(t, m, "Password")
 	m = typeText(t, m, "Secr3t!Pass")
 	m = press(t, m, "enter")
-	if m.step != forms.Access || !m.form.findings.Blocking(forms.KeyPasswordConfirm) {
+	if m.c.Step() != forms.Access || !m.form.findings.Blocking(forms.KeyPasswordConfirm) {
 		t.Fatalf("an unconfirmed password left the step")
 	}
 	m = focusField(t, m, forms.KeyPasswordConfirm)
 	m = typeText(t, m, "Secr3t!Pass")
 	m = press(t, m, "enter")
-	if m.step != forms.Advanced {
-		t.Fatalf("confirmed password: still on %v (%s)", m.step, m.notice)
+	if m.c.Step() != forms.Advanced {
+		t.Fatalf("confirmed password: still on %v (%s)", m.c.Step(), m.c.Notice())
 	}
 	if strings.Contains(m.View(), "Secr3t") {
 		t.Fatal("the password is shown")
@@ -144,8 +144,8 @@ func TestTheDraftIsSavedWithoutSecretsAndOfferedOnTheNextStart(t *testing.T) {
 		t.Fatalf("a saved draft is not offered: %v", m2.screen)
 	}
 	m2 = press(t, m2, "y")
-	if m2.step != forms.Review || m2.draft.Req.Get("ImageId") != m.draft.Req.Get("ImageId") {
-		t.Fatalf("resumed at %v with %v", m2.step, m2.draft.Req.Params())
+	if m2.c.Step() != forms.Review || m2.c.Request().Get("ImageId") != m.c.Request().Get("ImageId") {
+		t.Fatalf("resumed at %v with %v", m2.c.Step(), m2.c.Request().Params())
 	}
 }
 
@@ -158,7 +158,7 @@ func TestQuestionMarkShowsTheFieldsReferenceAndEveryKey(t *testing.T) {
 		t.Fatalf("help:\n%s", v)
 	}
 	m = press(t, m, "esc")
-	if m.screen != screenStep || m.step != forms.Access {
+	if m.screen != screenStep || m.c.Step() != forms.Access {
 		t.Fatal("esc does not close the help")
 	}
 }
@@ -167,7 +167,7 @@ func TestAccessibleModeTakesTheDefaultsAndExportsToStdout(t *testing.T) {
 	o := sandboxOptions(t)
 	var out bytes.Buffer
 	// Enter for every question, then export (the third action) as cli (the first format).
-	o.In = strings.NewReader(strings.Repeat("\n", 40) + "3\n1\n")
+	o.In = strings.NewReader(strings.Repeat("\n", 60) + "3\n1\n")
 	o.Out = &out
 	o.Accessible = true
 	res, err := Run(context.Background(), o)
@@ -185,14 +185,14 @@ func TestAccessibleModeTakesTheDefaultsAndExportsToStdout(t *testing.T) {
 func TestAReviewFindingJumpsToItsFieldAndTheEditReturnsToTheReview(t *testing.T) {
 	o := sandboxOptions(t)
 	m := toStep(t, start(t, o), forms.Review)
-	_ = m.draft.Req.Set("InstanceName", "bad name")
-	m.review.build(m.draft, m.now())
-	if len(m.review.findings) == 0 || m.review.findings[0].Parameter != "InstanceName" {
-		t.Fatalf("findings %+v", m.review.findings)
+	_ = m.c.Request().Set("InstanceName", "bad name")
+	m = press(t, m, "esc", "enter") // the review is built anew
+	if len(m.c.Review().Findings) == 0 || m.c.Review().Findings[0].Parameter != "InstanceName" {
+		t.Fatalf("findings %+v", m.c.Review().Findings)
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.Access || m.form.focusedKey() != "InstanceName" {
-		t.Fatalf("jumped to %v / %s", m.step, m.form.focusedKey())
+	if m.c.Step() != forms.Access || m.form.focusedKey() != "InstanceName" {
+		t.Fatalf("jumped to %v / %s", m.c.Step(), m.form.focusedKey())
 	}
 	for range "name" {
 		m = press(t, m, "backspace")
@@ -200,16 +200,16 @@ func TestAReviewFindingJumpsToItsFieldAndTheEditReturnsToTheReview(t *testing.T)
 	m = press(t, m, "backspace")
 	m = typeText(t, m, "-1")
 	m = press(t, m, "enter")
-	if m.step != forms.Review || len(m.review.findings) != 0 {
-		t.Fatalf("after the fix: %v, findings %+v", m.step, m.review.findings)
+	if m.c.Step() != forms.Review || len(m.c.Review().Findings) != 0 {
+		t.Fatalf("after the fix: %v, findings %+v", m.c.Step(), m.c.Review().Findings)
 	}
 	m = press(t, m, "6") // edit Storage
-	if m.step != forms.Storage {
-		t.Fatalf("6 opened %v", m.step)
+	if m.c.Step() != forms.Storage {
+		t.Fatalf("6 opened %v", m.c.Step())
 	}
 	m = press(t, m, "enter")
-	if m.step != forms.Review {
-		t.Fatalf("an edit did not return to the review: %v", m.step)
+	if m.c.Step() != forms.Review {
+		t.Fatalf("an edit did not return to the review: %v", m.c.Step())
 	}
 }
 
@@ -218,8 +218,12 @@ func TestCtrlCKeepsTheDraftIncludingTheCurrentStep(t *testing.T) {
 	m := toStep(t, start(t, o), forms.Access)
 	m = focusField(t, m, "InstanceName")
 	m = typeText(t, m, "half-typed")
-	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
-	if !next.(Model).Result().Aborted {
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !quits(t, cmd) {
+		t.Fatal("ctrl+c does not quit")
+	}
+	m = drain(t, next.(Model), cmd) // the draft is saved by a command, then the program quits
+	if !m.Result().Aborted {
 		t.Fatal("ctrl+c is not an abort")
 	}
 	b, err := os.ReadFile(o.DraftPath)
@@ -231,7 +235,7 @@ func TestCtrlCKeepsTheDraftIncludingTheCurrentStep(t *testing.T) {
 func TestTheReviewAddsTheCatalogBackedFindings(t *testing.T) {
 	m := toStep(t, start(t, sandboxOptions(t)), forms.Review)
 	busy := ""
-	for _, g := range m.env.Data.SecurityGroups {
+	for _, g := range m.c.Env().Data.SecurityGroups {
 		if g.EcsCount > 1900 {
 			busy = g.SecurityGroupId
 		}
@@ -239,19 +243,18 @@ func TestTheReviewAddsTheCatalogBackedFindings(t *testing.T) {
 	if busy == "" {
 		t.Fatal("the sandbox has no nearly full security group")
 	}
-	_ = m.draft.Set(forms.KeySecurityGroups, busy)
-	_ = m.draft.Req.Set("Amount", "50")
-	cmd := m.enterStep(forms.Review)
-	m = drain(t, m, cmd)
-	if !m.review.online {
+	_ = m.c.Draft().Set(forms.KeySecurityGroups, busy)
+	_ = m.c.Request().Set("Amount", "50")
+	m = press(t, m, "esc", "enter")
+	if !m.c.Review().Online {
 		t.Fatal("the online checks did not answer")
 	}
 	found := false
-	for _, f := range m.review.findings {
+	for _, f := range m.c.Review().Findings {
 		found = found || (f.Parameter == "SecurityGroupId" && f.Code == "SecurityGroupInstanceLimitExceed")
 	}
 	if !found {
-		t.Fatalf("a full security group is not reported: %+v", m.review.findings)
+		t.Fatalf("a full security group is not reported: %+v", m.c.Review().Findings)
 	}
 }
 

@@ -16,12 +16,12 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 	keys := []string{"enter", "enter", "enter", "enter", "enter", "enter", "esc", "tab", "shift+tab", "up", "down", "left", "right", "space", "backspace",
 		"ctrl+x", "/", "?", "c", "m", "s", "z", "d", "e", "w", "1", "5", "9", "a", "-", ".", "0", "y", "n"}
 	r := rand.New(rand.NewPCG(1, 2))
-	m := start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou", Now: fixedNow, Out: io.Discard})
 	copied := 0
-	m.copyFn = func(string, io.Writer) (string, error) { copied++; return "test", nil }
+	m := start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou", Now: fixedNow, Out: io.Discard,
+		Copy: func(string, io.Writer) (string, error) { copied++; return "test", nil }})
 	seen := map[forms.StepID]bool{}
 	for i := 0; i < 3000; i++ {
-		seen[m.step] = true
+		seen[m.c.Step()] = true
 		if i%500 == 0 {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: 60 + r.IntN(80), Height: 12 + r.IntN(30)})
 			m = next.(Model)

@@ -40,5 +40,5 @@ func sandboxEnv(t testing.TB) (Options, func() *catalog.Catalog) {
 	dir := t.TempDir()
 	return Options{Reader: cat, Launch: client, Scheme: "http", Region: "cn-hangzhou", Sandbox: true,
 		DraftPath: filepath.Join(dir, "draft.yaml"), HistoryPath: filepath.Join(dir, "history.jsonl"),
-		Endpoint: srv.Endpoint(), Now: fixedNow}, fresh
+		Endpoint: srv.Endpoint(), Insecure: true, Now: fixedNow}, fresh
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/flow"
 )
 
 // sortBy orders the instance-type table.
@@ -30,12 +32,15 @@ var (
 	memChoices = []float64{0, 1, 2, 4, 8, 16, 32, 64, 128}
 )
 
-// typePicker is the instance-type table: a fuzzy filter over strings built
-// once per list, quick filters and a sort; only the rows in view render.
+// typePicker is the instance-type table: a filter that understands field
+// tokens (arm, 4c, 16g, a GPU model, a family) and matches the rest
+// fuzzily over strings built once per list, quick filters and a sort;
+// only the rows in view render.
 type typePicker struct {
 	all    []catalog.InstanceType
 	cells  [][]string // pre-rendered cells, one per type
 	index  []string   // pre-built filter strings, one per type
+	gpus   map[string]bool
 	filter textinput.Model
 	typing bool
 	cpu    int // index into cpuChoices
@@ -43,29 +48,43 @@ type typePicker struct {
 	order  sortBy
 	list   pickList
 	zone   string
+	unit   string // the price column's unit: "h", "mo", "wk"
 }
 
 func newTypePicker() typePicker {
 	ti := newInput()
 	ti.Prompt = "/ "
-	ti.Placeholder = "type to filter: g7 4 arm …"
-	return typePicker{filter: ti, list: pickList{cols: []column{
-		{title: "Type", width: 18}, {title: "Family", width: 11}, {title: "vCPU", width: 4, right: true},
-		{title: "Mem GiB", width: 7, right: true}, {title: "GPU", width: 3, right: true}, {title: "Arch", width: 4},
-		{title: "Price/h", width: 7, right: true}, {title: "In this zone", width: 0}}}}
+	ti.Placeholder = "type to filter: g7 · 4c · 16g · arm · A10 …"
+	return typePicker{filter: ti, unit: "h", list: pickList{cols: typeColumns(18, "h")}}
+}
+
+func typeColumns(typeWidth int, unit string) []column {
+	return []column{
+		{title: "Type", width: typeWidth}, {title: "Family", width: 9}, {title: "vCPU", width: 4, right: true},
+		{title: "Mem GiB", width: 7, right: true}, {title: "GPU", width: 8}, {title: "Arch", width: 4},
+		{title: "Price/" + unit, width: 9, right: true}, {title: "In this zone", width: 0}}
 }
 
 // setTypes installs a new list (a zone or billing change) and builds the
-// per-type strings once, so a keystroke only filters.
-func (p *typePicker) setTypes(types []catalog.InstanceType, zone string) {
-	p.all, p.zone = types, zone
+// per-type strings once, so a keystroke only filters. The type column is
+// as wide as the longest name: a type name is never cut.
+func (p *typePicker) setTypes(types []catalog.InstanceType, zone, unit string) {
+	p.all, p.zone, p.unit = types, zone, unit
+	w := 18
+	p.gpus = map[string]bool{}
+	for _, t := range types {
+		w = max(w, len(t.InstanceTypeId))
+		for _, word := range strings.Fields(strings.ToLower(t.GPUSpec)) {
+			p.gpus[word] = true
+		}
+	}
+	p.list.cols = typeColumns(w, unit)
 	p.list.cols[len(p.list.cols)-1].title = "In " + firstNonEmpty(zone, "any zone")
 	p.cells = make([][]string, len(types))
 	p.index = make([]string, len(types))
 	for i, t := range types {
 		p.cells[i] = typeCells(t)
-		p.index[i] = strings.Join([]string{t.InstanceTypeId, t.InstanceTypeFamily, strconv.Itoa(t.CpuCoreCount) + "c",
-			fmtMem(t.MemorySize) + "g", t.CpuArchitecture, t.GPUSpec}, " ")
+		p.index[i] = strings.Join([]string{t.InstanceTypeId, t.InstanceTypeFamily, t.GPUSpec}, " ")
 	}
 	p.refresh()
 }
@@ -73,53 +92,125 @@ func (p *typePicker) setTypes(types []catalog.InstanceType, zone string) {
 func typeCells(t catalog.InstanceType) []string {
 	gpu, price := "", "–"
 	if t.GPUAmount > 0 {
-		gpu = strconv.Itoa(t.GPUAmount)
+		gpu = strconv.Itoa(t.GPUAmount) + "×" + gpuModel(t.GPUSpec)
 	}
 	if t.PricePerHour > 0 {
 		price = fmt.Sprintf("%.3f", t.PricePerHour)
 	}
 	return []string{t.InstanceTypeId, strings.TrimPrefix(t.InstanceTypeFamily, "ecs."), strconv.Itoa(t.CpuCoreCount),
-		fmtMem(t.MemorySize), gpu, t.CpuArchitecture, price, availability(t)}
+		fmtMem(t.MemorySize), gpu, t.CpuArchitecture, price, flow.Availability(t)}
 }
 
-// availability says why a type cannot be chosen here and where it can.
-func availability(t catalog.InstanceType) string {
-	switch t.Status {
-	case catalog.Available:
-		return "available"
-	case catalog.SoldOut:
-		return "sold out · in " + zonesOrNone(t.AvailableZones)
+// gpuModel is the model in a GPUSpec ("NVIDIA A10" → "A10").
+func gpuModel(spec string) string {
+	f := strings.Fields(spec)
+	if len(f) == 0 {
+		return "GPU"
 	}
-	return "not offered · in " + zonesOrNone(t.AvailableZones)
-}
-
-func zonesOrNone(z []string) string {
-	if len(z) == 0 {
-		return "no zone"
-	}
-	return strings.Join(z, ", ")
+	return f[len(f)-1]
 }
 
 func fmtMem(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
 
 // setPrices fills in prices as DescribePrice answers.
-func (p *typePicker) setPrices(prices map[string]float64) {
-	for i, t := range p.all {
-		if pr, ok := prices[t.InstanceTypeId]; ok {
-			p.all[i].PricePerHour = pr
-			p.cells[i] = typeCells(p.all[i])
+func (p *typePicker) setPrices(types []catalog.InstanceType) {
+	for i := range p.all {
+		for _, t := range types {
+			if t.InstanceTypeId == p.all[i].InstanceTypeId && t.PricePerHour != p.all[i].PricePerHour {
+				p.all[i].PricePerHour = t.PricePerHour
+				p.cells[i] = typeCells(p.all[i])
+			}
 		}
 	}
 	p.refresh()
 }
 
-// refresh recomputes the rows shown: fuzzy matches (best first) or the
-// chosen order, then the quick filters.
+// query is a filter split into field tokens and the words left for fuzzy
+// matching.
+type query struct {
+	arch   string
+	cpu    int
+	mem    float64
+	gpu    string
+	anyGPU bool
+	family string
+	words  []string
+}
+
+var (
+	cpuToken = regexp.MustCompile(`^(\d+)(c|cpu|cpus|vcpu|vcpus|core|cores)$`)
+	memToken = regexp.MustCompile(`^(\d+(?:\.\d+)?)(g|gb|gib)$`)
+)
+
+// parseQuery reads the tokens the type filter understands: arm / x86, 4c
+// or 4vcpu, 16g or 16gib, gpu, a GPU model of the list (a10), a family
+// (g7, ecs.g7); anything else is matched fuzzily.
+func (p *typePicker) parseQuery(s string) query {
+	var q query
+	for _, tok := range strings.Fields(strings.ToLower(s)) {
+		switch {
+		case tok == "arm" || tok == "arm64" || tok == "aarch64":
+			q.arch = "ARM"
+		case tok == "x86" || tok == "x86_64" || tok == "amd64":
+			q.arch = "X86"
+		case cpuToken.MatchString(tok):
+			q.cpu, _ = strconv.Atoi(cpuToken.FindStringSubmatch(tok)[1])
+		case memToken.MatchString(tok):
+			q.mem, _ = strconv.ParseFloat(memToken.FindStringSubmatch(tok)[1], 64)
+		case tok == "gpu":
+			q.anyGPU = true
+		case p.gpus[tok]:
+			q.gpu = tok
+		case p.isFamily(tok):
+			q.family = "ecs." + strings.TrimPrefix(tok, "ecs.")
+		default:
+			q.words = append(q.words, tok)
+		}
+	}
+	return q
+}
+
+func (p *typePicker) isFamily(tok string) bool {
+	fam := "ecs." + strings.TrimPrefix(tok, "ecs.")
+	for _, t := range p.all {
+		if strings.EqualFold(t.InstanceTypeFamily, fam) {
+			return true
+		}
+	}
+	return false
+}
+
+func (q query) fits(t catalog.InstanceType) bool {
+	switch {
+	case q.arch != "" && !strings.EqualFold(t.CpuArchitecture, q.arch):
+	case q.cpu > 0 && t.CpuCoreCount != q.cpu:
+	case q.mem > 0 && t.MemorySize != q.mem:
+	case q.anyGPU && t.GPUAmount == 0:
+	case q.gpu != "" && !hasWord(t.GPUSpec, q.gpu):
+	case q.family != "" && !strings.EqualFold(t.InstanceTypeFamily, q.family):
+	default:
+		return true
+	}
+	return false
+}
+
+func hasWord(s, w string) bool {
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// refresh recomputes the rows shown: field tokens filter, the words left
+// rank fuzzily (best first), else the chosen order; then the quick filters.
 func (p *typePicker) refresh() {
 	cur, _ := p.list.selected()
+	q := p.parseQuery(p.filter.Value())
 	var idx []int
-	if q := strings.TrimSpace(p.filter.Value()); q != "" {
-		idx = p.match(q)
+	if len(q.words) > 0 {
+		idx = p.match(strings.Join(q.words, " "))
 	} else {
 		idx = make([]int, len(p.all))
 		for i := range idx {
@@ -130,15 +221,14 @@ func (p *typePicker) refresh() {
 	rows := make([]pickRow, 0, len(idx))
 	for _, i := range idx {
 		t := p.all[i]
-		if !p.passes(t) {
+		if !q.fits(t) || !p.passes(t) {
 			continue
 		}
 		rows = append(rows, pickRow{cells: p.cells[i], dim: t.Status != catalog.Available, value: t.InstanceTypeId})
 	}
 	p.list.setRows(rows)
 	if !p.list.selectValue(cur.value) {
-		p.list.cursor = 0
-		p.list.clamp()
+		p.list.home()
 	}
 }
 
@@ -223,8 +313,12 @@ func (p *typePicker) chosen() (catalog.InstanceType, bool) {
 	return catalog.InstanceType{}, false
 }
 
-// status is the line under the table: filters, order and counts.
+// status is the line under the table: filters, order and counts; an
+// empty result says so and how to widen it.
 func (p *typePicker) status() string {
+	if len(p.list.rows) == 0 && len(p.all) > 0 {
+		return fmt.Sprintf("No type matches %q: esc clears the filter, c/m cycle back to any", strings.TrimSpace(p.filter.Value()))
+	}
 	cpu, mem := "any", "any"
 	if c := cpuChoices[p.cpu]; c > 0 {
 		cpu = strconv.Itoa(c)
@@ -233,10 +327,19 @@ func (p *typePicker) status() string {
 		mem = fmtMem(m) + " GiB"
 	}
 	order := p.order.String()
-	if strings.TrimSpace(p.filter.Value()) != "" {
+	if len(p.parseQuery(p.filter.Value()).words) > 0 {
 		// A filter ranks by match (see match); the chosen sort applies again once it is cleared.
 		order = "best match (" + order + " when unfiltered)"
 	}
-	return fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s) · / filter",
-		len(p.list.rows), len(p.all), cpu, mem, order)
+	return fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s)", len(p.list.rows), len(p.all), cpu, mem, order)
+}
+
+// visible lists the types in view, for pricing as they scroll in.
+func (p *typePicker) visible() []string {
+	var out []string
+	l := &p.list
+	for i := l.offset; i < min(len(l.rows), l.offset+l.height); i++ {
+		out = append(out, l.rows[i].value)
+	}
+	return out
 }

@@ -12,12 +12,12 @@ import (
 func TestTheTypeStatusSaysAFilterRanksByMatch(t *testing.T) {
 	m := toStep(t, start(t, Options{Reader: newFakeReader(), Region: "cn-hangzhou"}), forms.InstanceType)
 	m = press(t, m, "s")
-	if st := m.types.status(); !strings.Contains(st, "sort vCPU (s)") {
+	if st := m.pickers.types.status(); !strings.Contains(st, "sort vCPU (s)") {
 		t.Fatalf("status %q", st)
 	}
 	m = press(t, m, "/")
 	m = typeText(t, m, "g")
-	if st := m.types.status(); !strings.Contains(st, "best match") {
+	if st := m.pickers.types.status(); !strings.Contains(st, "best match") {
 		t.Fatalf("a filtered table claims its sort: %q", st)
 	}
 }

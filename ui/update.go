@@ -1,30 +1,24 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
 )
-
-// Init starts the spinner and prefetches the regions and the default
-// region's catalog, so the first steps answer at once.
-func (m Model) Init() tea.Cmd {
-	return m.initCmd
-}
 
 // Update dispatches by message type; each handler is small.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.cm.width, m.cm.height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
 	case spinner.TickMsg:
-		if len(m.loading) == 0 {
+		if len(m.c.Loading()) == 0 {
 			m.spinning = false // the chain ends here; spin restarts it
 			return m, nil
 		}
@@ -32,378 +26,427 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spinner, cmd = m.spinner.Update(msg)
 		return m, cmd
 	case tea.KeyMsg:
+		return m.onKeys(msg)
+	case resultMsg:
+		return m.apply(m.c.Apply(msg.res))
+	case launchEventMsg:
+		if !msg.ok {
+			return m, nil
+		}
+		next, cmd := m.apply(m.c.Apply(flow.LaunchEvent{Event: msg.ev}))
+		return next, tea.Batch(cmd, waitLaunchEvent(msg.events))
+	case editorDoneMsg:
+		if msg.err != nil {
+			return m.notify("The editor failed: " + msg.err.Error())
+		}
+		return m.apply(m.c.Set(msg.key, msg.text))
+	case settleMsg:
+		if m.form.settle(msg.seq) {
+			m.form.check(m.c)
+		}
+		return m, nil
+	}
+	return m, nil
+}
+
+// apply runs the controller's effects, brings the screens up to date and
+// replays the keys typed while the step loaded, once it is ready.
+func (m Model) apply(effs []flow.Effect) (Model, tea.Cmd) {
+	cmd := m.run(effs)
+	m.sync()
+	if len(m.typeahead) == 0 || !m.c.Ready() || m.screen != screenStep {
+		return m, cmd
+	}
+	keys := m.typeahead
+	m.typeahead = nil
+	cmds := []tea.Cmd{cmd}
+	for i, k := range keys {
+		if !m.c.Ready() { // a replayed key led to a step still loading: keep the rest
+			m.typeahead = append(m.typeahead, keys[i:]...)
+			break
+		}
+		var c tea.Cmd
+		m, c = m.onKey(k)
+		cmds = append(cmds, c)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) notify(text string) (Model, tea.Cmd) {
+	m.c.ClearNotice()
+	m.noticeText(text)
+	return m, nil
+}
+
+// noticeText shows a line without a controller action behind it.
+func (m *Model) noticeText(text string) { m.c.Say(text) }
+
+// onKeys splits a burst of runes read at once ("/g7" typed or pasted
+// fast) into single keys, so a filter's "/" still opens the filter; a
+// bracketed paste stays whole.
+func (m Model) onKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type != tea.KeyRunes || msg.Paste || len(msg.Runes) < 2 {
 		return m.onKey(msg)
 	}
-	return m.onData(msg)
-}
-
-// onData handles the answers of the Cmds.
-func (m Model) onData(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case regionsLoadedMsg:
-		return m.onRegions(msg)
-	case regionDataMsg:
-		return m.onRegionData(msg)
-	case typesLoadedMsg:
-		return m.onTypes(msg)
-	case onlineFindingsMsg:
-		if m.current(loadOnline, msg.id) {
-			m.review.addFindings(msg.findings)
-		}
-		return m, nil
-	case autoSubmitMsg:
-		if msg.step == m.step && m.screen == screenStep {
-			return m.submit()
-		}
-		return m, nil
-	case typePricesMsg:
-		return m.onTypePrices(msg)
-	case disksLoadedMsg:
-		return m.onDisks(msg)
-	case priceMsg:
-		if m.current(loadPrice, msg.id) {
-			m.review.price, m.review.priced = msg.price, true
-		}
-		return m, nil
-	case loadFailedMsg:
-		return m.onFailed(msg)
-	case dryRunMsg:
-		return m.onDryRun(msg)
-	case launchEventMsg:
-		return m.onLaunchEvent(msg)
-	case launchDoneMsg:
-		return m.onLaunchDone(msg)
-	case savedMsg:
-		return m.onSaved(msg)
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		var c tea.Cmd
+		m, c = m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, c)
 	}
-	return m, nil
+	return m, tea.Batch(cmds...)
 }
 
-// onKey routes a key: global keys, then the overlay, then the step.
-func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+// onKey routes a key: global keys, keys typed ahead while loading, then
+// the screen in front.
+func (m Model) onKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	g := m.cm.global
 	switch {
-	case msg.String() == "ctrl+c":
-		m.result.Aborted = !m.result.Launched
-		if m.result.Aborted && m.opts.DraftPath != "" && m.draft.Req.Len() > 1 {
-			// Keep what the current step has too; a tiny write, done before leaving.
-			_ = writeLaunchFile(m.opts.DraftPath, m.draft.Req, "")
-		}
-		return m, tea.Quit
-	case key.Matches(msg, m.keys.Panel):
-		m.panel = !m.panel
+	case key.Matches(msg, g.Quit):
+		return m.do(quitIntent{})
+	case key.Matches(msg, g.Panel):
+		m.cm.panel = !m.cm.panel
 		m.layout()
 		return m, nil
-	case key.Matches(msg, m.keys.Retry) && m.failed != nil:
-		k := m.failed.kind
-		m.failed = nil
-		return m, m.retry(k)
+	case key.Matches(msg, g.Retry) && m.c.Failure() != nil:
+		return m.apply(m.c.Retry())
 	}
-	switch m.screen {
-	case screenResume:
-		return m.onResumeKey(msg)
-	case screenHelp, screenDoc:
-		return m.onOverlayKey(msg)
-	case screenConfirm:
-		return m.onConfirmKey(msg)
-	case screenLaunch:
-		return m.onLaunchKey(msg)
-	case screenExport:
-		return m.onExportKey(msg)
-	case screenPath:
-		return m.onPathKey(msg)
-	}
-	return m.onStepKey(msg)
-}
-
-func (m Model) onOverlayKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc", "q", "?", "f1", "enter":
-		m.screen = screenStep
+	if m.screen == screenStep && !m.c.Ready() && !m.c.Blocked() && msg.String() != "esc" {
+		m.typeahead = append(m.typeahead, msg)
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.doc, cmd = m.doc.Update(msg)
-	return m, cmd
-}
-
-func (m Model) onResumeKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "y", "enter":
-		m.screen = screenStep
-		if err := m.resumeDraft(); err != nil {
-			m.notice = "The draft could not be read: " + err.Error()
-			return m, m.refreshStep()
-		}
-		m.step = forms.Review
-		return m, tea.Batch(m.fetch(loadRegionData), m.refreshStep())
-	case "n", "esc":
-		m.screen = screenStep
-		return m, m.refreshStep()
+	if m.screen == screenStep && m.c.Blocked() && msg.String() == "esc" {
+		return m.do(backIntent{})
 	}
-	return m, nil
-}
-
-// onStepKey handles a key on the current step. The notice is the result
-// of the last action: a new key is a new action, so an old notice ("No type
-// matches the filters", "Fix the field marked ✗") does not outlive its cause.
-func (m Model) onStepKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	m.notice = ""
-	if m.helpKey(msg) {
-		m.openHelp()
+	m.c.ClearNotice() // a new key is a new action: an old notice does not outlive its cause
+	if m.screen == screenStep && m.helpKey(msg) {
+		m.pager.open(m.helpText(), m.mainWidth(), m.bodyHeight())
+		m.screen = screenHelp
 		return m, nil
 	}
-	if m.filtering() {
-		return m.onFilterKey(msg)
-	}
-	if msg.String() == "esc" && m.clearFilter() {
-		return m, nil
-	}
-	if key.Matches(msg, m.keys.Back) && m.step != forms.Review {
-		return m.goBack()
-	}
-	switch m.step {
-	case forms.Region, forms.Zone:
-		return m.onListKey(msg)
-	case forms.InstanceType:
-		return m.onTypeKey(msg)
-	case forms.Image:
-		return m.onImageKey(msg)
-	case forms.Review:
-		return m.onReviewKey(msg)
-	}
-	return m.onFormKey(msg)
-}
-
-// clearFilter empties a table's filter: Esc first clears, then goes back.
-func (m *Model) clearFilter() bool {
-	switch {
-	case m.step == forms.InstanceType && m.types.filter.Value() != "":
-		m.types.filter.SetValue("")
-		m.types.refresh()
-	case m.step == forms.Image && m.images.filter.Value() != "":
-		m.images.filter.SetValue("")
-		m.images.refresh()
-	default:
-		return false
-	}
-	return true
+	it, cmd := m.route(msg)
+	next, cmd2 := m.do(it)
+	return next, tea.Batch(cmd, cmd2)
 }
 
 // helpKey reports whether the key opens help: `?` except where it is a
-// character of free text, F1 always.
+// character of free text or of a filter, F1 always.
 func (m *Model) helpKey(msg tea.KeyMsg) bool {
+	if !key.Matches(msg, m.cm.global.Help) {
+		return false
+	}
 	if msg.String() == "f1" {
 		return true
 	}
-	if msg.String() != "?" || m.filtering() {
+	if _, typing, _ := m.pickers.filterOf(m.c.Step()); *typing && m.c.Def().Kind == forms.PickerStep && !m.pickers.limit {
 		return false
 	}
-	if f, ok := m.activeForm().focused(); ok && m.isFormStep() && forms.FreeText(f.Key) {
+	if f, ok := m.form.focused(); ok && m.formActive() && (forms.FreeText(f.Key) || f.Kind == forms.TextArea) {
 		return false
 	}
 	return true
 }
 
-func (m *Model) isFormStep() bool {
-	switch m.step {
-	case forms.Billing, forms.Storage, forms.Network, forms.Access, forms.Advanced, forms.Ask:
-		return true
-	}
-	return false
+// formActive reports whether keys go to the field form.
+func (m *Model) formActive() bool {
+	k := m.c.Def().Kind
+	return k == forms.FormStep || (k == forms.PickerStep && m.pickers.limit)
 }
 
-func (m *Model) activeForm() *fieldForm {
-	if m.step == forms.Ask {
-		return &m.ask
+// route hands the key to the screen in front.
+func (m *Model) route(msg tea.KeyMsg) (intent, tea.Cmd) {
+	switch m.screen {
+	case screenResume:
+		return m.yesNo(msg, func(yes bool) intent { return resumeIntent{yes: yes} }), nil
+	case screenHelp:
+		return m.pager.update(msg), nil
+	case screenConfirm:
+		return m.yesNo(msg, func(yes bool) intent { return confirmIntent{yes: yes} }), nil
+	case screenOverwrite:
+		return m.yesNo(msg, func(yes bool) intent { return overwriteIntent{yes: yes} }), nil
+	case screenLaunch:
+		return m.launchKey(msg), nil
+	case screenExport:
+		return m.export.update(msg, m.c), nil
+	case screenPath:
+		return m.path.update(msg)
 	}
-	return &m.form
+	return m.stepKey(msg)
 }
 
-// activeList is the list of a picker step. The key handlers have value
-// receivers: they must change their own copy of the model, never one a
-// caller passed a pointer into.
-func (m *Model) activeList() *pickList {
-	switch m.step {
-	case forms.Region:
-		return &m.regions
-	case forms.Zone:
-		return &m.zones
-	case forms.InstanceType:
-		return &m.types.list
+func (m *Model) yesNo(msg tea.KeyMsg, f func(bool) intent) intent {
+	k := newConfirmKeys("", "")
+	switch {
+	case key.Matches(msg, k.Yes), msg.String() == "enter" && m.screen == screenResume:
+		return f(true)
+	case key.Matches(msg, k.No):
+		return f(false)
 	}
-	return &m.images.list
+	return nil
 }
 
-func (m Model) onListKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	l := m.activeList()
-	switch msg.String() {
-	case "up", "k":
-		l.move(-1)
-	case "down", "j":
-		l.move(1)
-	case "pgup":
-		l.move(-l.height)
-	case "pgdown":
-		l.move(l.height)
-	case "enter":
+func (m *Model) launchKey(msg tea.KeyMsg) intent {
+	if m.c.Launching().Running {
+		return nil // the launch must finish or be interrupted with Ctrl+C
+	}
+	switch {
+	case key.Matches(msg, m.launch.keys.Quit):
+		return quitIntent{}
+	case key.Matches(msg, m.launch.keys.Back):
+		return closeIntent{}
+	}
+	return nil
+}
+
+// stepKey hands the key to the step's model.
+func (m *Model) stepKey(msg tea.KeyMsg) (intent, tea.Cmd) {
+	s := m.c.Step()
+	switch {
+	case m.pickers.zoneChoice != nil:
+		v, done, back := m.pickers.zoneChoice.update(msg)
+		if done || back {
+			t := m.pickers.zoneChoice.title
+			m.pickers.zoneChoice = nil
+			if done {
+				return zoneIntent{typ: t, zone: v}, nil
+			}
+		}
+		return nil, nil
+	case m.pickers.limit:
+		it, cmd := m.form.update(msg)
+		if _, back := it.(backIntent); back {
+			m.pickers.limit = false // back to the table, not to the step before
+			return nil, cmd
+		}
+		return it, cmd
+	case s == forms.Review:
+		return m.review.update(msg, m.cm.st)
+	case m.c.Def().Kind == forms.PickerStep:
+		return m.pickers.update(msg, s)
+	}
+	return m.form.update(msg)
+}
+
+// keyMap is the keymap of the screen in front, for the footer and `?`.
+func (m *Model) keyMap() keyMapper {
+	switch m.screen {
+	case screenResume:
+		return newConfirmKeys("resume the draft", "start afresh")
+	case screenHelp:
+		return m.pager.keys
+	case screenConfirm:
+		return m.launch.confirm
+	case screenOverwrite:
+		return newConfirmKeys("replace the file", "keep it")
+	case screenLaunch:
+		if m.c.Launching().Running {
+			return m.cm.global
+		}
+		return m.launch.keys
+	case screenExport:
+		return m.export.keyMap()
+	case screenPath:
+		return m.path.keys
+	}
+	switch {
+	case m.pickers.zoneChoice != nil:
+		return m.pickers.zoneChoice.keys
+	case m.c.Step() == forms.Review:
+		return m.review.keyMap()
+	case m.formActive():
+		return m.form.keyMap()
+	}
+	return m.pickers.keyMap(m.c.Step())
+}
+
+// sync rebuilds the screens when the controller's revision changed.
+func (m *Model) sync() {
+	if _, ok := m.c.OfferedDraft(); ok && m.screen == screenStep {
+		m.screen = screenResume
+	}
+	if _, _, ok := m.c.Overwrite(); ok {
+		m.screen = screenOverwrite
+	}
+	if m.c.Revision() == m.seen {
+		return
+	}
+	m.seen = m.c.Revision()
+	entered := m.c.Step() != m.shown
+	if m.c.Ready() {
+		m.shown = m.c.Step()
+		switch m.c.Def().Kind {
+		case forms.PickerStep:
+			m.pickers.sync(m.c, entered)
+			if m.pickers.limit || m.c.Step() == forms.InstanceType {
+				m.form.sync(m.c)
+			}
+		case forms.FormStep:
+			m.form.sync(m.c)
+		case forms.ReviewStep:
+			m.review.sync(m.c, m.cm.st, m.mainWidth(), m.bodyHeight()-1)
+		}
+	}
+	if f := m.c.Focus(); f != "" {
+		m.form.sync(m.c)
+		m.form.focusKey(f)
+	} else if f := m.c.Invalid(); f != "" && m.formActive() {
+		m.form.focusKey(f)
+	}
+	m.layout()
+}
+
+// do carries out what a screen asked.
+func (m Model) do(it intent) (Model, tea.Cmd) {
+	switch it := it.(type) {
+	case nil:
+		return m, nil
+	case submitIntent:
 		return m.submit()
+	case backIntent:
+		m.pickers.limit = false
+		return m.apply(m.c.Back())
+	case chooseIntent:
+		return m.choose(it.value)
+	case switchZoneIntent:
+		return m.switchZone(it)
+	case zoneIntent:
+		return m.apply(m.c.SwitchZone(it.typ, it.zone))
+	case setIntent:
+		return m.apply(m.c.Set(it.key, it.value))
+	case toggleIntent:
+		return m.apply(m.c.Toggle(it.key))
+	case pressIntent:
+		effs, focus := m.c.Press(it.key)
+		next, cmd := m.apply(effs)
+		next.form.sync(next.c)
+		next.form.focusKey(focus) // what is typed next goes into the new row
+		return next, cmd
+	case removeIntent:
+		at := m.form.focus
+		effs, ok := m.c.Remove(it.key)
+		if !ok {
+			return m, nil
+		}
+		next, cmd := m.apply(effs)
+		next.form.focus = min(at, len(next.form.fields)-1) // stay where the row was
+		next.form.syncFocus()
+		return next, cmd
+	case editorIntent:
+		return m, editInEditor(it.key, it.text)
+	case scrolledIntent:
+		if m.c.Step() == forms.InstanceType {
+			return m.apply(m.c.PriceTypes(m.pickers.types.visible()))
+		}
+	case jumpIntent:
+		effs, field := m.c.Jump(it.param)
+		next, cmd := m.apply(effs)
+		next.form.sync(next.c)
+		next.form.focusKey(field)
+		return next, cmd
+	case editIntent:
+		return m.apply(m.c.Edit(it.step))
+	case noticeIntent:
+		m.noticeText(it.text)
+	default:
+		return m.doReview(it)
 	}
 	return m, nil
 }
 
-// onFormKey handles a key on a form step.
-func (m Model) onFormKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	f := m.activeForm()
-	f.width = m.mainWidth()
-	switch msg.String() {
-	case "enter":
-		return m.submit()
-	case "tab", "down":
-		f.moveFocus(1)
-		return m, nil
-	case "up":
-		f.moveFocus(-1)
-		return m, nil
-	case "ctrl+x":
-		if fl, ok := f.focused(); ok && m.draft.RemoveItem(fl.Key) {
-			at := f.focus
-			m.rebuildForm(f)
-			// Stay where the row was (the next row, or the add button),
-			// not at the top of the step.
-			f.focus = min(at, len(f.fields)-1)
-			f.syncFocus()
-		}
-		return m, nil
+// submit leaves the step (a picker's follow-up fields first).
+func (m Model) submit() (Model, tea.Cmd) {
+	next, cmd := m.apply(m.c.Submit())
+	if next.c.Step() != m.c.Step() || next.c.Def().Kind != forms.PickerStep {
+		next.pickers.limit = false
 	}
-	before, _ := f.focused()
-	change, cmd := f.update(msg, m.draft)
-	switch change {
-	case changeValue:
-		m.rebuildForm(f)
-		if before.Kind == forms.Action {
-			m.focusNewRow(f, before.Key)
-		}
-	case changeTyping:
-		if fl, _ := f.focused(); fl.Key == forms.KeyUserDataFile || m.shapeChanged(f) {
-			// A user-data file replaces the typed text: the text field must show it gone.
-			m.rebuildForm(f) // typing a bandwidth above 0 brings its charge type
-		} else {
-			m.recheck(f)
-		}
-	}
-	return m, cmd
+	return next, cmd
 }
 
-// focusNewRow moves the focus from an add button to the first field of the
-// row it added, so what is typed next goes into the new tag's key (typing
-// on the button went nowhere, and the next Tab wrapped to another field).
-func (m *Model) focusNewRow(f *fieldForm, action string) {
-	var target string
-	switch action {
-	case forms.KeyAddTag:
-		target = fmt.Sprintf("Tag.%d.Key", m.draft.TagRows())
-	case forms.KeyAddDataDisk:
-		target = fmt.Sprintf("DataDisk.%d.Category", m.draft.Req.Count("DataDisk"))
+// choose takes a picker's row; a type with follow-up fields (a spot price
+// limit) asks them before the step is left.
+func (m Model) choose(v string) (Model, tea.Cmd) {
+	effs, taken := m.c.Choose(v)
+	next, cmd := m.apply(effs)
+	if !taken {
+		return next, cmd // the notice says why (a type sold out here)
 	}
-	if i := optionIndexByField(f.fields, target); i >= 0 {
-		f.focus, f.sub = i, 0
-		f.syncFocus()
+	if len(next.c.Fields()) > 0 && !next.pickers.limit && next.c.Step() == m.c.Step() {
+		next.pickers.limit = true
+		next.form.sync(next.c)
+		return next, cmd
 	}
+	after, cmd2 := next.submit()
+	return after, tea.Batch(cmd, cmd2)
 }
 
-// recheck reruns the focused field's rules and the related fields' after a
-// keystroke (rules.Related), not the whole step.
-func (m *Model) recheck(f *fieldForm) {
-	fl, ok := f.focused()
-	if !ok {
-		return
-	}
-	keys := map[string]bool{fl.Key: true}
-	for _, p := range forms.ParamsOf(m.draft, fl.Key) {
-		keys[p] = true
-		for _, k := range forms.Related(p) {
-			keys[k], keys[forms.FieldFor(k)] = true, true
-		}
-	}
-	f.check(m.draft, m.now(), keys)
-}
-
-// shapeChanged reports whether the step would now ask other fields.
-func (m *Model) shapeChanged(f *fieldForm) bool {
-	var now []forms.Field
-	if f == &m.ask {
-		now = forms.AskFields(m.askKeys, m.draft, m.env)
-	} else {
-		now = forms.Fields(m.step, m.draft, m.env)
-	}
-	// A row whose key is being retyped (emptied first) must not vanish under the cursor.
-	if optionIndexByField(now, f.focusedKey()) < 0 {
-		return false
-	}
-	if len(now) != len(f.fields) {
-		return true
-	}
-	for i := range now {
-		if now[i].Key != f.fields[i].Key {
-			return true
-		}
-	}
-	return false
-}
-
-func optionIndexByField(fs []forms.Field, key string) int {
-	for i, f := range fs {
-		if f.Key == key {
-			return i
-		}
-	}
-	return -1
-}
-
-// rebuildForm rebuilds a form's fields after a choice (fields come and go,
-// and those that appear get their defaults, as a PrePaid period does).
-func (m *Model) rebuildForm(f *fieldForm) {
-	forms.ApplyDefaults(f.step, m.draft)
-	fields := m.fieldsOf(f)
-	// A parameter whose field the change hid goes too (a spot price under
-	// PrePaid, a period under PostPaid, a performance level on a non-ESSD
-	// disk): nobody can see or fix it any more, yet it would be sent. Its
-	// removal may hide another field (AutoRenew hides AutoRenewPeriod).
-	for range len(f.fields) {
-		if !m.dropHidden(f.fields, fields) {
-			break
-		}
-		fields = m.fieldsOf(f)
-	}
-	f.rebuild(m.draft, fields, m.now())
-}
-
-func (m *Model) fieldsOf(f *fieldForm) []forms.Field {
-	if f == &m.ask {
-		return forms.AskFields(m.askKeys, m.draft, m.env)
-	}
-	return forms.Fields(m.step, m.draft, m.env)
-}
-
-// dropHidden deletes the request parameters of the fields in before that
-// are not in after, and reports whether it deleted any.
-func (m *Model) dropHidden(before, after []forms.Field) bool {
-	dropped := false
-	for _, fl := range before {
-		if forms.IsExtra(fl.Key) || optionIndexByField(after, fl.Key) >= 0 || !m.draft.Req.Has(fl.Key) {
-			continue
-		}
-		m.draft.Req.Delete(fl.Key)
-		dropped = true
-	}
-	return dropped
-}
-
-// goBack returns to the previous step, keeping every value.
-func (m Model) goBack() (tea.Model, tea.Cmd) {
-	prev := m.step - 1
-	if m.step == forms.Ask || prev < forms.Region {
+// switchZone moves to a zone where the type is available: at once when
+// there is one, through a short list when there are several.
+func (m Model) switchZone(it switchZoneIntent) (Model, tea.Cmd) {
+	zones := it.typ.AvailableZones
+	if len(zones) > 1 && it.typ.Status != "Available" {
+		m.pickers.zoneChoice = newChoice(it.typ.InstanceTypeId, zones, zones)
+		m.pickers.zoneChoice.title = it.typ.InstanceTypeId
 		return m, nil
 	}
-	return m, m.enterStep(prev)
+	return m.apply(m.c.SwitchZone(it.typ.InstanceTypeId, ""))
+}
+
+// doReview carries out the review's and the overlays' intents.
+func (m Model) doReview(it intent) (Model, tea.Cmd) {
+	switch it := it.(type) {
+	case dryRunIntent:
+		return m.apply(m.c.DryRun())
+	case launchIntent:
+		if !m.c.CanLaunch() {
+			return m.notify("Launching needs credentials (or --sandbox).")
+		}
+		m.question, _ = m.c.LaunchQuestion()
+		m.screen = screenConfirm
+	case confirmIntent:
+		m.screen = screenStep
+		if it.yes {
+			m.screen = screenLaunch
+			return m.apply(m.c.Launch())
+		}
+	case exportIntent:
+		m.export.reset()
+		m.screen = screenExport
+	case exportToIntent:
+		return m.exportTo(it)
+	case saveIntent:
+		m.screen = screenPath
+		return m, m.path.open("launch file", firstNonEmpty(m.opts.FromPath, "launch.yaml"))
+	case writeIntent:
+		m.screen = screenStep
+		if m.path.what == "export" {
+			return m.apply(m.c.ExportToFile(it.path, m.export.text, false))
+		}
+		return m.apply(m.c.SaveFile(it.path, false))
+	case overwriteIntent:
+		m.screen = screenStep
+		return m.apply(m.c.ConfirmOverwrite(it.yes))
+	case resumeIntent:
+		m.screen = screenStep
+		return m.apply(m.c.ResumeDraft(it.yes))
+	case closeIntent:
+		m.screen = screenStep
+		m.sync()
+	case quitIntent:
+		return m.apply(m.c.Quit())
+	}
+	return m, nil
+}
+
+func (m Model) exportTo(it exportToIntent) (Model, tea.Cmd) {
+	switch it.dest {
+	case "file":
+		fi, _ := exporter.Info(m.export.format)
+		m.screen = screenPath
+		return m, m.path.open("export", fi.DefaultFile)
+	case "clipboard":
+		m.screen = screenStep
+		return m.apply(m.c.ExportToClipboard(it.text))
+	}
+	m.screen = screenStep
+	return m.apply(m.c.ExportToStdout(it.text))
 }

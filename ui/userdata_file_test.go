@@ -22,21 +22,21 @@ func TestUserDataFromAFileReplacesTheTypedText(t *testing.T) {
 	m = typeText(t, m, "echo hi")
 	m = focusField(t, m, forms.KeyUserDataFile)
 	m = typeText(t, m, path)
-	if got := m.draft.Req.Get("UserData"); got != base64.StdEncoding.EncodeToString([]byte(script)) {
+	if got := m.c.Request().Get("UserData"); got != base64.StdEncoding.EncodeToString([]byte(script)) {
 		t.Fatalf("UserData = %q", got)
 	}
-	if v := m.form.inputs[forms.KeyUserDataText].Value(); v != "" {
+	if v := m.form.areas[forms.KeyUserDataText].Value(); v != "" {
 		t.Fatalf("the text field still shows %q, which is not what is sent", v)
 	}
 	m = press(t, m, "enter", "9") // through the review and back
-	if v := m.form.inputs[forms.KeyUserDataText].Value(); v != "" {
+	if v := m.form.areas[forms.KeyUserDataText].Value(); v != "" {
 		t.Fatalf("back on the step, the text field shows the file flattened: %q", v)
 	}
 	m = focusField(t, m, forms.KeyUserDataFile)
 	for range path {
 		m = press(t, m, "backspace")
 	}
-	if m.draft.Req.Has("UserData") {
-		t.Fatalf("the erased file's content is still sent: %v", m.draft.Req.Params())
+	if m.c.Request().Has("UserData") {
+		t.Fatalf("the erased file's content is still sent: %v", m.c.Request().Params())
 	}
 }

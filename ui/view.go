@@ -5,12 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/ecslaunch/ecslaunch/apidoc"
+	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
-	"github.com/ecslaunch/ecslaunch/request"
 )
 
 // Layout constants: the side panel needs room, the wizard works from 80×24.
@@ -20,52 +19,22 @@ const (
 	minWidth      = 40
 )
 
-// layout sizes the widgets after a resize or a panel toggle.
-func (m *Model) layout() {
-	h := max(3, m.bodyHeight()-5)
-	m.types.list.height = h - 1
-	m.images.list.height = h - 1
-	m.regions.height = h
-	m.zones.height = h
-	m.types.list.clamp()
-	m.images.list.clamp()
-	m.regions.clamp()
-	m.zones.clamp()
-	m.doc.Width, m.doc.Height = m.mainWidth(), max(3, m.bodyHeight()-1)
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// wrapText wraps at word boundaries to width cells.
+func wrapText(s string, width int) string {
+	return lipgloss.NewStyle().Width(max(width, 10)).Render(s)
 }
 
-// showPanel: the request panel shows when there is room; the tables of
-// types and images need the width more below 130 columns.
-func (m *Model) showPanel() bool {
-	if m.screen == screenStep && (m.step == forms.InstanceType || m.step == forms.Image) && m.width < 130 {
-		return false
-	}
-	return m.panel && m.width >= panelMinWidth
-}
+func ansiWidth(s string) int { return lipgloss.Width(s) }
 
-// mainWidth is what the panel (its border, padding and a gap) leaves.
-func (m *Model) mainWidth() int {
-	w := max(m.width, minWidth)
-	if m.showPanel() {
-		w -= panelWidth + 3
+// ellipsis puts s on one line of at most w cells, cut with "…".
+func ellipsis(s string, w int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if lipgloss.Width(s) <= w {
+		return s
 	}
-	return w
-}
-
-// bodyHeight is what the header (2 lines), the message line and the
-// footer leave.
-func (m *Model) bodyHeight() int { return max(5, m.height-5) }
-
-// View renders the screen.
-func (m Model) View() string {
-	body := m.bodyView()
-	body = lipgloss.NewStyle().MaxWidth(m.mainWidth()).Render(body)
-	body = padLines(body, m.bodyHeight())
-	if m.showPanel() {
-		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.mainWidth()+1).Render(body),
-			m.st.Panel.Width(panelWidth+1).Render(m.panelView()))
-	}
-	return strings.Join([]string{m.headerView(), m.stepsView(), m.messageView(), body, m.footerView()}, "\n")
+	return fit(s, w, false)
 }
 
 // padLines cuts or pads s to exactly n lines, so the footer stays put.
@@ -80,120 +49,190 @@ func padLines(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (m *Model) headerView() string {
-	left := m.st.Title.Render("ecslaunch") + m.st.Muted.Render(" · RunInstances")
-	if r := m.region(); r != "" {
-		left += m.st.Muted.Render(" · " + r)
+// showPanel: the request panel shows when there is room; the tables of
+// types and images need the width more below 130 columns.
+func (m *Model) showPanel() bool {
+	if m.screen == screenStep && (m.c.Step() == forms.InstanceType || m.c.Step() == forms.Image) && m.cm.width < 130 {
+		return false
 	}
-	if z := m.draft.Req.Get("ZoneId"); z != "" {
-		left += m.st.Muted.Render(" / " + z)
+	return m.cm.panel && m.cm.width >= panelMinWidth
+}
+
+// mainWidth is what the panel (its border, padding and a gap) leaves.
+func (m *Model) mainWidth() int {
+	w := max(m.cm.width, minWidth)
+	if m.showPanel() {
+		w -= panelWidth + 3
+	}
+	return w
+}
+
+// bodyHeight is what the header, the step bar, the message lines and the
+// footer leave.
+func (m *Model) bodyHeight() int { return max(5, m.cm.height-3-len(m.messageLines())) }
+
+// layout sizes the widgets after a resize or a panel toggle.
+func (m *Model) layout() {
+	h := max(3, m.bodyHeight()-5)
+	p := &m.pickers
+	p.types.list.height = h - 1
+	p.images.list.height = h - 1
+	p.regions.list.height = h
+	p.zones.list.height = h
+	for _, l := range []*pickList{&p.types.list, &p.images.list, &p.regions.list, &p.zones.list} {
+		l.clamp()
+	}
+	m.review.layout(m.cm.st, m.mainWidth(), m.bodyHeight()-1)
+}
+
+// View renders the screen.
+func (m Model) View() string {
+	body := lipgloss.NewStyle().MaxWidth(m.mainWidth()).Render(m.bodyView())
+	body = padLines(body, m.bodyHeight())
+	if m.showPanel() {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.mainWidth()+1).Render(body),
+			m.cm.st.Panel.Width(panelWidth+1).Render(m.panelView()))
+	}
+	parts := []string{m.headerView(), m.stepsView()}
+	parts = append(parts, m.messageLines()...)
+	return strings.Join(append(parts, body, m.footerView()), "\n")
+}
+
+func (m *Model) headerView() string {
+	st := m.cm.st
+	req := m.c.Request()
+	left := st.Title.Render("ecslaunch") + st.Muted.Render(" · RunInstances")
+	if r := req.Get("RegionId"); r != "" {
+		left += st.Muted.Render(" · " + r)
+	}
+	if z := req.Get("ZoneId"); z != "" {
+		left += st.Muted.Render(" / " + z)
 	}
 	right := ""
-	if m.opts.Sandbox {
-		right = m.st.Sandbox.Render("SANDBOX · nothing real is created")
-		if m.width < 100 {
-			right = m.st.Sandbox.Render("SANDBOX")
+	if m.cm.sandbox {
+		right = st.Sandbox.Render("SANDBOX · nothing real is created")
+		if m.cm.width < 100 {
+			right = st.Sandbox.Render("SANDBOX")
 		}
 	}
-	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
-	return lipgloss.NewStyle().MaxWidth(max(m.width, minWidth)).Render(left + strings.Repeat(" ", gap) + right)
+	gap := max(1, m.cm.width-lipgloss.Width(left)-lipgloss.Width(right))
+	return lipgloss.NewStyle().MaxWidth(max(m.cm.width, minWidth)).Render(left + strings.Repeat(" ", gap) + right)
 }
 
-var shortNames = map[forms.StepID]string{forms.InstanceType: "Type", forms.Access: "Access"}
-
-// stepsView is the breadcrumb; a step whose values no longer fit is flagged.
+// stepsView is the step bar, from the registry; a step whose values no
+// longer fit is flagged.
 func (m *Model) stepsView() string {
-	parts := make([]string, 0, len(forms.Steps()))
-	for _, s := range forms.Steps() {
-		name := s.String()
-		if n, ok := shortNames[s]; ok {
-			name = n
-		}
+	st, cur := m.cm.st, m.c.Step()
+	if cur == forms.Ask {
+		return st.StepOn.Render("[Your answers]") + st.Muted.Render(" then the review")
+	}
+	var parts []string
+	passed := true
+	for _, d := range forms.Registry() {
 		switch {
-		case s == m.step:
-			parts = append(parts, m.st.StepOn.Render("["+name+"]"))
-		case m.flagged[s]:
-			parts = append(parts, m.st.StepFlag.Render(name+"!"))
-		case s < m.step:
-			parts = append(parts, m.st.StepDone.Render(name))
+		case d.ID == cur:
+			parts = append(parts, st.StepOn.Render("["+d.Short+"]"))
+			passed = false
+		case m.c.Flagged(d.ID):
+			parts = append(parts, st.StepFlag.Render(d.Short+"!"))
+		case passed:
+			parts = append(parts, st.StepDone.Render(d.Short))
 		default:
-			parts = append(parts, m.st.StepOff.Render(name))
+			parts = append(parts, st.StepOff.Render(d.Short))
 		}
 	}
-	if m.step == forms.Ask {
-		return m.st.StepOn.Render("[Your answers]") + m.st.Muted.Render(" then the review")
-	}
-	return lipgloss.NewStyle().MaxWidth(max(m.width, minWidth)).Render(strings.Join(parts, " "))
+	return lipgloss.NewStyle().MaxWidth(max(m.cm.width, minWidth)).Render(strings.Join(parts, " "))
 }
 
-// messageView is the one-line banner: a load error with its retry key, or
-// the last notice.
-func (m *Model) messageView() string {
-	w := max(m.width, minWidth) - 2
+// messageLines is the banner: a load error wrapped in full with the keys
+// that retry or go back, or the last notice, or what is loading.
+func (m *Model) messageLines() []string {
+	st, w := m.cm.st, max(m.cm.width, minWidth)-2
 	switch {
-	case m.failed != nil:
-		return m.st.Banner.Render(ellipsis(fmt.Sprintf("Could not load %s: %v — ctrl+r retry", m.failed.kind, m.failed.err), w))
-	case m.notice != "":
-		return m.st.Warn.Render(ellipsis(m.notice, w))
-	case len(m.loading) > 0:
-		return m.st.Muted.Render(m.spinner.View() + " loading " + m.loadingText() + "…")
+	case m.c.Failure() != nil:
+		f := m.c.Failure()
+		msg := fmt.Sprintf("Could not load %s: %v — %s retry · esc back · ctrl+c quit", f.What, f.Err, m.cm.global.Retry.Help().Key)
+		lines := strings.Split(wrapText(oneLine(msg), w-2), "\n")
+		if len(lines) > 3 {
+			lines = append(lines[:2], ellipsis(strings.Join(lines[2:], " "), w-2))
+		}
+		return strings.Split(st.Banner.Render(strings.Join(lines, "\n")), "\n")
+	case m.c.Notice() != "":
+		lines := strings.Split(wrapText(m.c.Notice(), w), "\n")
+		if len(lines) > 2 {
+			lines = append(lines[:1], ellipsis(strings.Join(lines[1:], " "), w))
+		}
+		for i := range lines {
+			lines[i] = st.Warn.Render(lines[i])
+		}
+		return lines
+	case len(m.c.Loading()) > 0:
+		return []string{st.Muted.Render(m.spinner.View() + " loading " + strings.Join(m.c.Loading(), ", ") + "…")}
 	}
-	return ""
-}
-
-func ellipsis(s string, w int) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	return fit(s, w, false)
+	return []string{""}
 }
 
 func (m *Model) bodyView() string {
+	st, w := m.cm.st, m.mainWidth()
 	switch m.screen {
 	case screenResume:
+		d, _ := m.c.OfferedDraft()
+		n := 0
+		if d != nil {
+			n = d.Len()
+		}
 		// Wrapped: a long state path must not be cut off at 80 columns.
-		return wrapText("A draft from an earlier session was found ("+m.opts.DraftPath+").", m.mainWidth()) + "\n\nResume it? " +
-			m.st.Key.Render("y") + " resume · " + m.st.Key.Render("n") + " start afresh"
-	case screenHelp, screenDoc:
-		return m.doc.View()
+		return wrapText(fmt.Sprintf("A draft from an earlier session was found (%s, %d parameters).", m.opts.DraftPath, n), w) +
+			"\n\nResume it? " + st.Key.Render("y") + " resume · " + st.Key.Render("n") + " start afresh"
+	case screenHelp:
+		return m.pager.vp.View()
 	case screenConfirm:
-		return m.confirmView()
+		return st.Title.Render(wrapText(m.question, w)) + "\n\n" + st.Key.Render("y") + " launch · " + st.Key.Render("n") + " back"
 	case screenLaunch:
-		return m.launch.view(m.st, m.mainWidth())
+		return m.launch.progressView(st, m.c.Launching(), w)
 	case screenExport:
-		return m.export.view(m.st)
+		return m.export.view(st, w)
 	case screenPath:
-		return m.st.Title.Render("Write the "+m.pathFor+" to") + "\n\n" + m.path.View() + "\n\n" + m.st.Help.Render("enter write · esc cancel")
+		return m.path.view(st)
+	case screenOverwrite:
+		what, path, _ := m.c.Overwrite()
+		return st.Title.Render(wrapText(fmt.Sprintf("%s already exists. Replace it with this %s?", path, what), w)) +
+			"\n\n" + st.Key.Render("y") + " replace · " + st.Key.Render("n") + " keep it"
 	}
 	return m.stepView()
 }
 
 func (m *Model) stepView() string {
-	title := m.st.Title.Render(m.step.String())
-	switch m.phase {
-	case phaseLoading:
-		return title + "\n\n" + m.spinner.View() + " Loading " + firstNonEmpty(m.loadingText(), "…") + "…"
-	case phaseFailed:
-		return title + "\n\n" + m.st.Error.Render("This step needs data that did not load.") + "\n" +
-			m.st.Help.Render("ctrl+r retry · esc back")
+	st, c := m.cm.st, m.c
+	title := st.Title.Render(c.Step().String())
+	switch {
+	case c.Blocked():
+		return title + "\n\n" + st.Error.Render("This step needs data that did not load.") + "\n" +
+			st.Help.Render(m.cm.global.Retry.Help().Key+" retry · esc back")
+	case !c.Ready():
+		typed := ""
+		if len(m.typeahead) > 0 {
+			typed = fmt.Sprintf(" (%d key(s) typed ahead will apply then)", len(m.typeahead))
+		}
+		return title + "\n\n" + m.spinner.View() + " Loading " + strings.Join(c.Loading(), ", ") + "…" + typed
 	}
 	w, h := m.mainWidth(), m.bodyHeight()
-	switch m.step {
+	p := &m.pickers
+	switch c.Step() {
 	case forms.Region:
-		return title + "  " + m.docLine("RegionId", w) + "\n" + m.regions.view(m.st, w)
+		return title + "  " + m.docLine("RegionId", w) + "\n" + filterLine(st, &p.regions.filter, p.regions.typing) + "\n" + p.regions.list.view(st, w)
 	case forms.Zone:
-		return title + "  " + m.docLine("ZoneId", w) + "\n" + m.zones.view(m.st, w)
+		return title + "  " + m.docLine("ZoneId", w) + "\n" + filterLine(st, &p.zones.filter, p.zones.typing) + "\n" + p.zones.list.view(st, w)
 	case forms.InstanceType:
-		return m.typeView(title, w)
+		return m.typeView(title, w, h)
 	case forms.Image:
 		return m.imageView(title, w)
 	case forms.Review:
-		return title + "\n" + m.review.view(m.st, w, h-1)
+		return title + "\n" + m.review.view(st)
 	case forms.Ask:
-		return m.st.Title.Render("The launch file asks for these") + "\n" + m.ask.view(m.st, m.draft, w, h-1)
+		return st.Title.Render("The launch file asks for these") + "\n" + m.form.view(st, w, h-1)
 	}
-	return title + "\n" + m.form.view(m.st, m.draft, w, h-1)
+	return title + "\n" + m.form.view(st, w, h-1)
 }
 
 // docLine is a parameter's one-line summary, cut to what is left of the line.
@@ -202,117 +241,80 @@ func (m *Model) docLine(key string, w int) string {
 	if !ok {
 		return ""
 	}
-	return m.st.Doc.Render(ellipsis(d.Summary, max(10, w-16)))
+	return m.cm.st.Doc.Render(ellipsis(d.Summary, max(10, w-16)))
 }
 
-func (m *Model) typeView(title string, w int) string {
-	p := &m.types
-	filter := m.st.Muted.Render("/ to filter")
+func filterLine(st Styles, in interface{ View() string }, typing bool) string {
+	if typing {
+		return in.View()
+	}
+	return st.Muted.Render("/ to filter")
+}
+
+func (m *Model) typeView(title string, w, h int) string {
+	st, p := m.cm.st, &m.pickers.types
+	if m.pickers.zoneChoice != nil {
+		return title + "\n\n" + m.pickers.zoneChoice.view(st, w)
+	}
+	filter := st.Muted.Render("/ to filter: g7 · 4c · 16g · arm · A10 …")
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
-	lines := []string{title + "  " + m.docLine("InstanceType", w), filter, p.list.view(m.st, w), m.st.Muted.Render(ellipsis(p.status(), w))}
+	lines := []string{title + "  " + m.docLine("InstanceType", w), filter, p.list.view(st, w), st.Muted.Render(ellipsis(p.status(), w))}
 	if t, ok := p.chosen(); ok && t.Status != "Available" {
-		lines = append(lines, m.st.Warn.Render(ellipsis(t.InstanceTypeId+" is "+availability(t)+" — z switches zone", w)))
+		lines = append(lines, st.Warn.Render(ellipsis(t.InstanceTypeId+" is "+flow.Availability(t)+" — z switches zone", w)))
+	}
+	if m.pickers.limit {
+		return title + "  " + st.Muted.Render(m.c.Request().Get("InstanceType")) + "\n" + m.form.view(st, w, h-1)
 	}
 	return strings.Join(lines, "\n")
 }
 
 func (m *Model) imageView(title string, w int) string {
-	p := &m.images
-	filter := m.st.Muted.Render("/ to filter · ←/→ tabs")
+	st, p := m.cm.st, &m.pickers.images
+	filter := st.Muted.Render("/ to filter · ←/→ tabs")
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
-	return strings.Join([]string{title + "  " + m.docLine("ImageId", w), p.tabsView(m.st), filter, p.list.view(m.st, w)}, "\n")
+	out := []string{title + "  " + m.docLine("ImageId", w), p.tabsView(st), filter, p.list.view(st, w)}
+	if len(p.list.rows) == 0 && strings.TrimSpace(p.filter.Value()) != "" {
+		out = append(out, st.Warn.Render(ellipsis(fmt.Sprintf("No image on this tab matches %q: esc clears the filter, ←/→ other tabs", p.filter.Value()), w)))
+	}
+	return strings.Join(out, "\n")
 }
 
-func (m *Model) confirmView() string {
-	amount := firstNonEmpty(m.draft.Req.Get("Amount"), "1")
-	s := fmt.Sprintf("Launch %s instance(s) of %s in %s now?", amount, m.draft.Req.Get("InstanceType"), m.region())
-	note := "This creates real, billed instances."
-	if m.opts.Sandbox {
-		note = "SANDBOX: the instances exist only in the local sandbox."
-	}
-	return m.st.Title.Render(s) + "\n\n" + m.st.Warn.Render(note) + "\n\n" + m.st.Key.Render("y") + " launch · " + m.st.Key.Render("n") + " back"
-}
-
-// panelView is the request as it grows, in API names, secrets masked, and
-// the running price.
-func (m *Model) panelView() string {
-	w := panelWidth
-	// The price first: a long request must not push it out of view.
-	lines := []string{m.st.PanelTitle.Render("Price"), m.priceText(), "", m.st.PanelTitle.Render("Request")}
-	for _, p := range m.draft.Req.Params() {
-		lines = append(lines, ellipsis(p.Name+"="+request.Display(p.Name, p.Value), w))
-	}
-	return padLines(strings.Join(lines, "\n"), m.bodyHeight())
-}
-
-// priceText is DescribePrice's quote once asked, else the type's hourly
-// price times the amount.
-func (m *Model) priceText() string {
-	// The quote holds for the request it was asked for; after an edit the
-	// panel falls back to the type's price rather than show a stale figure.
-	if m.review.priced && m.review.price.TradePrice > 0 && m.review.priceReq != nil && m.review.priceReq.Equal(m.draft.Req) {
-		return wrapText(fmtPrice(m.review.price), panelWidth)
-	}
-	t, ok := m.env.Type(m.draft.Req.Get("InstanceType"))
-	if !ok || t.PricePerHour == 0 {
-		return m.st.Muted.Render("(choose a type)")
-	}
-	n, err := strconv.Atoi(firstNonEmpty(m.draft.Req.Get("Amount"), "1"))
-	if err != nil || n < 1 {
-		n = 1
-	}
-	h := t.PricePerHour * float64(n)
-	return fmt.Sprintf("≈ %.3f/hour\n≈ %.2f/month", h, h*730)
-}
-
+// footerView is the current screen's keys, from its keymap.
 func (m *Model) footerView() string {
-	var s string
-	switch {
-	case m.screen == screenHelp || m.screen == screenDoc:
-		s = "↑/↓ pgup/pgdn scroll · esc back · ctrl+c quit"
-	case m.screen != screenStep:
-		s = "esc back · ctrl+c quit"
-	case m.step == forms.Region || m.step == forms.Zone:
-		s = "↑/↓ choose · enter next · esc back · ? help"
-	case m.step == forms.InstanceType:
-		s = "↑/↓ · / filter · c vCPU · m memory · s sort · z zone · enter next · esc back · ?"
-	case m.step == forms.Image:
-		s = "↑/↓ · ←/→ tab · / filter · enter next · esc back · ? help"
-	case m.step == forms.Review:
-		s = "d DryRun · l launch · e export · w save · 1-9 edit · ↑/↓ enter: finding · q quit"
-	default:
-		s = "tab/↓ next field · ←/→ change · space toggle · enter next · esc back · ?/f1 help"
-	}
-	return m.st.Help.Render(ellipsis(s, max(m.width, minWidth)))
+	h := m.cm.help
+	h.Width = max(m.cm.width, minWidth)
+	return m.cm.st.Help.Render(ellipsis(h.ShortHelpView(append(m.keyMap().ShortHelp(), m.cm.global.ShortHelp()...)), h.Width))
 }
 
-// openHelp shows the focused field's reference text, then every key.
-func (m *Model) openHelp() {
+// helpText is the `?` screen: the focused field's (or the step's) API
+// reference, then every key of the screen and the global ones.
+func (m *Model) helpText() string {
+	st, w := m.cm.st, m.mainWidth()-2
 	var b strings.Builder
-	if m.isFormStep() {
-		if f, ok := m.activeForm().focused(); ok {
-			b.WriteString(fieldReference(m.st, f, m.mainWidth()-2))
+	def := m.c.Def()
+	switch {
+	case m.screen != screenStep:
+	case def.Kind == forms.PickerStep && !m.pickers.limit:
+		b.WriteString(wrapText(reference(def.Param), w) + "\n\n")
+	case def.Kind == forms.FormStep || m.pickers.limit:
+		if f, ok := m.form.focused(); ok {
+			b.WriteString(fieldReference(st, f, w))
 		}
-	} else if k := pickerKey(m.step); k != "" {
-		b.WriteString(wrapText(reference(k), m.mainWidth()-2) + "\n\n")
 	}
-	b.WriteString(m.st.Title.Render("Keys") + "\n")
-	for _, k := range m.keys.all() {
-		h := k.Help()
-		b.WriteString(fmt.Sprintf("  %-16s %s\n", h.Key, h.Desc))
+	b.WriteString(st.Title.Render("Keys") + "\n")
+	for _, k := range append(bindings(m.keyMap()), bindings(m.cm.global)...) {
+		hk := k.Help()
+		b.WriteString(fmt.Sprintf("  %-16s %s\n", hk.Key, hk.Desc))
 	}
-	m.doc = viewport.New(m.mainWidth(), max(3, m.bodyHeight()))
-	m.doc.SetContent(b.String())
-	m.screen = screenHelp
+	return b.String()
 }
 
 // fieldReference is the API reference of a field: its parameter's, or for
-// a UI-only field (the security groups, the login method, user data) the
-// parameters it fills, after the field's own explanation.
+// a UI-only field the parameters it fills, after the field's own text.
 func fieldReference(st Styles, f forms.Field, width int) string {
 	var parts []string
 	if forms.IsExtra(f.Key) && f.Doc != "" {
@@ -347,9 +349,4 @@ func docKeys(key string) []string {
 		return nil
 	}
 	return []string{key}
-}
-
-func pickerKey(s forms.StepID) string {
-	return map[forms.StepID]string{forms.Region: "RegionId", forms.Zone: "ZoneId",
-		forms.InstanceType: "InstanceType", forms.Image: "ImageId"}[s]
 }

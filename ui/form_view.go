@@ -1,16 +1,19 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
-	"strings"
 )
 
-// summary is the one-line explanation of a field: apidoc's Summary for an
-// API parameter, the field's own Doc for a UI-only one.
+// summary is the one-line explanation of a field: the field's own Doc, or
+// apidoc's Summary of its API parameter.
 func summary(fl forms.Field) string {
 	if fl.Doc != "" {
 		return fl.Doc
@@ -21,7 +24,7 @@ func summary(fl forms.Field) string {
 	return ""
 }
 
-// reference is the API reference's full text of a field, for `?`.
+// reference is the API reference's full text of a parameter, for `?`.
 func reference(key string) string {
 	d, ok := apidoc.Param(key)
 	if !ok {
@@ -37,27 +40,27 @@ func reference(key string) string {
 	return out
 }
 
-// view renders the fields; the focused one with its explanation. Lines
+// view renders the fields, the focused one with its explanation in full.
+// Every field's one-line explanation shows when the step fits; lines
 // beyond height scroll so the focused field stays in view.
-// Every field's explanation shows when the step fits the screen (one line
-// each, in full for the focused field); otherwise only the focused one's.
-func (f *fieldForm) view(st Styles, d *forms.Draft, width, height int) string {
-	lines, at := f.render(st, d, width, true)
+func (f *fieldForm) view(st Styles, width, height int) string {
+	f.width = width
+	lines, at := f.render(st, width, true)
 	if height > 0 && len(lines) > height {
-		lines, at = f.render(st, d, width, false)
+		lines, at = f.render(st, width, false)
 	}
 	return strings.Join(window(lines, at, height), "\n")
 }
 
 // render lays out the fields and says where the focused one starts.
-func (f *fieldForm) render(st Styles, d *forms.Draft, width int, docs bool) ([]string, int) {
+func (f *fieldForm) render(st Styles, width int, docs bool) ([]string, int) {
 	var lines []string
 	at := 0
 	for i, fl := range f.fields {
 		if i == f.focus {
 			at = len(lines)
 		}
-		lines = append(lines, f.fieldLines(st, d, fl, i == f.focus, width)...)
+		lines = append(lines, f.fieldLines(st, fl, i == f.focus, width)...)
 		if docs && i != f.focus {
 			if s := summary(fl); s != "" {
 				lines = append(lines, "    "+st.Doc.Render(ellipsis(s, width-4)))
@@ -67,14 +70,13 @@ func (f *fieldForm) render(st Styles, d *forms.Draft, width int, docs bool) ([]s
 	return lines, at
 }
 
-// window picks height lines around line at.
+// window picks height lines around line at, saying what is hidden.
 func window(lines []string, at, height int) []string {
 	if height <= 0 || len(lines) <= height {
 		return lines
 	}
 	start := max(0, min(at-height/3, len(lines)-height))
 	out := append([]string(nil), lines[start:start+height]...)
-	// Say that fields are hidden above or below, and where.
 	if start > 0 && at > start {
 		out[0] = "  ↑ more fields above"
 	}
@@ -84,24 +86,21 @@ func window(lines []string, at, height int) []string {
 	return out
 }
 
-func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focused bool, width int) []string {
-	label := st.Label
-	mark := "  "
+func (f *fieldForm) fieldLines(st Styles, fl forms.Field, focused bool, width int) []string {
+	label, mark := st.Label, "  "
 	if focused {
 		label, mark = st.LabelFocused, "▸ "
 	}
 	if !focused && f.findings.Blocking(fl.Key) {
 		mark = st.Error.Render("✗ ")
 	}
-	title := fl.Title
+	title := mark + label.Render(fl.Title)
 	if !forms.IsExtra(fl.Key) && fl.Kind != forms.Action {
 		title += st.Muted.Render("  " + fl.Key)
 	}
-	out := []string{mark + label.Render(fl.Title) + strings.TrimPrefix(title, fl.Title)}
-	// Cut with an ellipsis, so a cut line does not read as the whole.
-	out[0] = ansi.Truncate(out[0], width, "…")
-	if v := f.valueView(st, d, fl, focused); v != "" {
-		for _, l := range strings.Split("    "+v, "\n") { // a Multi field has a line per option
+	out := []string{ansi.Truncate(title, width, "…")} // cut with an ellipsis, so a cut line does not read as whole
+	if v := f.valueView(st, fl, focused); v != "" {
+		for _, l := range strings.Split("    "+strings.ReplaceAll(v, "\n", "\n    "), "\n") {
 			out = append(out, ansi.Truncate(l, width, "…"))
 		}
 	}
@@ -112,12 +111,26 @@ func (f *fieldForm) fieldLines(st Styles, d *forms.Draft, fl forms.Field, focuse
 			}
 		}
 	}
+	hint := focused && fl.Key == f.typing && f.recoverable
 	for _, fd := range f.findings[fl.Key] {
-		for _, l := range strings.Split(findingLine(st, fd, width-4), "\n") {
+		line := findingLine(st, fd, width-4)
+		if hint && fd.Severity == rules.Error {
+			line = st.Muted.Render(wrapText("· "+findingText(fd), width-4))
+		}
+		for _, l := range strings.Split(line, "\n") {
 			out = append(out, "    "+l)
 		}
 	}
 	return out
+}
+
+// findingText is a finding's message with its rule's row.
+func findingText(fd rules.Finding) string {
+	msg := fd.Message
+	if fd.Row != "" && !strings.Contains(msg, fd.Row) {
+		msg += " (docs/rules.md " + fd.Row + ")"
+	}
+	return msg
 }
 
 // findingLine renders a finding: its parameter, rule and row.
@@ -126,43 +139,63 @@ func findingLine(st Styles, fd rules.Finding, width int) string {
 	if fd.Severity == rules.Warning {
 		style, icon = st.Warn, "! "
 	}
-	msg := fd.Message
-	if fd.Row != "" && !strings.Contains(msg, fd.Row) {
-		msg += " (rules.md " + fd.Row + ")"
-	}
-	return style.Render(wrapText(icon+msg, width))
+	return style.Render(wrapText(icon+findingText(fd), width))
 }
 
-func (f *fieldForm) valueView(st Styles, d *forms.Draft, fl forms.Field, focused bool) string {
+func (f *fieldForm) valueView(st Styles, fl forms.Field, focused bool) string {
+	v := f.current[fl.Key]
 	switch fl.Kind {
 	case forms.Input, forms.Secret:
-		in := f.inputs[fl.Key]
-		if focused {
-			return in.View()
-		}
-		if fl.Kind == forms.Secret && request.IsReference(in.Value()) {
-			// A reference is no secret: say where the value will come from.
-			return st.Value.Render(in.Value()) + st.Muted.Render("  (read from the environment when a call is made)")
-		}
-		if fl.Kind == forms.Secret && in.Value() != "" {
-			return "••••••••"
-		}
-		return st.Value.Render(in.Value())
+		return f.inputView(st, fl, v, focused)
+	case forms.TextArea:
+		return f.areaView(st, fl, v, focused)
 	case forms.Select:
-		return selectView(st, fl, d.Get(fl.Key), focused)
+		return selectView(st, fl, v, focused)
 	case forms.Toggle:
-		if d.Get(fl.Key) == "true" {
+		if v == "true" {
 			return "[x] yes"
 		}
 		return "[ ] no"
 	case forms.Multi:
-		return f.multiView(st, fl, d.Get(fl.Key), focused)
+		return f.multiView(st, fl, v, focused)
 	case forms.Action:
 		if focused {
 			return st.Muted.Render("space: press")
 		}
 	}
 	return ""
+}
+
+func (f *fieldForm) inputView(st Styles, fl forms.Field, v string, focused bool) string {
+	in := f.inputs[fl.Key]
+	switch {
+	case focused && in != nil:
+		return in.View()
+	case fl.Kind == forms.Secret && request.IsReference(v):
+		// A reference is no secret: say where the value will come from.
+		return st.Value.Render(v) + st.Muted.Render("  (read from the environment when a call is made)")
+	case fl.Kind == forms.Secret && v != "":
+		return "••••••••"
+	case v == "" && fl.Placeholder != "":
+		return st.Muted.Render("default: " + fl.Placeholder)
+	}
+	return st.Value.Render(v)
+}
+
+// areaView is the multi-line editor when focused, else the first lines.
+func (f *fieldForm) areaView(st Styles, fl forms.Field, v string, focused bool) string {
+	if a := f.areas[fl.Key]; focused && a != nil {
+		a.SetWidth(max(20, f.width-6))
+		return a.View()
+	}
+	if v == "" {
+		return st.Muted.Render("(none)")
+	}
+	lines := strings.Split(strings.TrimRight(v, "\n"), "\n")
+	if len(lines) > 3 {
+		return strings.Join(lines[:3], "\n") + "\n" + st.Muted.Render(fmt.Sprintf("… %d lines in all", len(lines)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func selectView(st Styles, fl forms.Field, v string, focused bool) string {
@@ -187,6 +220,8 @@ func selectView(st Styles, fl forms.Field, v string, focused bool) string {
 	return s
 }
 
+// multiView shows a checklist, one option a line; the highlighted option
+// has a marker, so it shows without colour too.
 func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool) string {
 	if len(fl.Options) == 0 {
 		return st.Muted.Render("(none in this VPC)")
@@ -198,18 +233,17 @@ func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool)
 		if indexOf(sel, o.Value) >= 0 {
 			box = "[x]"
 		}
-		p := box + " " + o.Label
+		p := "  " + box + " " + o.Label
 		if focused && i == f.sub {
-			p = st.RowSelected.Render(p)
+			p = st.RowSelected.Render("› " + box + " " + o.Label)
 		}
 		if o.Note != "" {
 			p += st.Muted.Render("  " + o.Note)
 		}
 		parts[i] = p
 	}
-	hint := ""
 	if focused {
-		hint = "\n    " + st.Muted.Render("←/→ move · space toggles")
+		parts = append(parts, st.Muted.Render("  ↑/↓ move · space toggles"))
 	}
-	return strings.Join(parts, "\n    ") + hint // one group a line: names and IDs are long
+	return strings.Join(parts, "\n")
 }
