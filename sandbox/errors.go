@@ -51,7 +51,37 @@ var (
 	errIdempotent       = &apiError{http.StatusBadRequest, "IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request."}
 )
 
+// maxEchoedStringToSign caps the StringToSign that SignatureDoesNotMatch
+// echoes: a 131 KB request must not get a 656 KB answer (issue 17).
+const maxEchoedStringToSign = 4096
+
 func errSignature(sts string) *apiError {
+	if len(sts) > maxEchoedStringToSign {
+		sts = fmt.Sprintf("%s… (%d more bytes)", sts[:maxEchoedStringToSign], len(sts)-maxEchoedStringToSign)
+	}
 	return &apiError{http.StatusBadRequest, "SignatureDoesNotMatch",
 		"Specified signature is not matched with our calculation. server string to sign is:" + sts}
+}
+
+// errCommonValue answers a common parameter the gateway does not support,
+// as ECS's common error table does (InvalidParameter, 400), naming the
+// values it takes.
+func errCommonValue(name, value, allowed string) *apiError {
+	return &apiError{http.StatusBadRequest, "InvalidParameter",
+		fmt.Sprintf("The specified parameter %q is not valid: %q (allowed: %s).", name, value, allowed)}
+}
+
+// errMalformed answers a query or body that cannot be parsed.
+func errMalformed(part string) *apiError {
+	return &apiError{http.StatusBadRequest, "InvalidParameter", "The request " + part + " could not be parsed."}
+}
+
+// errBodyTooLarge answers a body over maxBody rather than reading part of it.
+var errBodyTooLarge = &apiError{http.StatusBadRequest, "InvalidParameter",
+	"The request is refused: the request body exceeds 1 MiB (1,048,576 bytes)."}
+
+// errIncompleteSignature answers a signature that is not in the documented
+// form (api-shapes.md §1 lists IncompleteSignature, 400).
+func errIncompleteSignature(why string) *apiError {
+	return &apiError{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards: " + why + "."}
 }

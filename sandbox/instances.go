@@ -96,8 +96,16 @@ type snapshot struct {
 
 // instancesOf lists the region's instances matching f, oldest first.
 func (s *Server) instancesOf(regionID string, f instanceFilter) []snapshot {
-	now := time.Now()
+	out := s.matching(regionID, f, time.Now())
+	sort.Slice(out, func(i, j int) bool { return out[i].in.Seq < out[j].in.Seq })
+	return out
+}
+
+// matching copies the instances matching f out of the state, under the
+// lock (released by defer, so a bug cannot leave it held).
+func (s *Server) matching(regionID string, f instanceFilter, now time.Time) []snapshot {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	var out []snapshot
 	for _, in := range s.st.Instances {
 		st := s.status(in, now)
@@ -105,8 +113,6 @@ func (s *Server) instancesOf(regionID string, f instanceFilter) []snapshot {
 			out = append(out, snapshot{*in, st})
 		}
 	}
-	s.mu.Unlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].in.Seq < out[j].in.Seq })
 	return out
 }
 

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -14,28 +15,75 @@ import (
 // GET or POST, as the SDK and the aliyun CLI send them.
 type params struct{ url.Values }
 
-// readParams merges the URL query and a form-encoded body.
-func readParams(r *http.Request) (params, error) {
-	v, err := url.ParseQuery(r.URL.RawQuery)
+// maxBody is the largest request body the sandbox reads (the SDKs send
+// their parameters in the query; a form body is rarely more than a few KiB).
+const maxBody = 1 << 20
+
+// rawRequest is what readRequest took from an HTTP request: the merged
+// parameters and the body as read (ACS3 signs its hash).
+type rawRequest struct {
+	params params
+	body   []byte
+}
+
+// readRequest merges the URL query and a form-encoded body. A body over
+// maxBody is refused (never silently cut), and a query is parsed without
+// net/url's cap on the number of parameters, so a GET with 10,000 of them
+// is answered like any other request.
+func readRequest(r *http.Request) (rawRequest, *apiError) {
+	v, err := parseQuery(r.URL.RawQuery)
 	if err != nil {
-		return params{}, err
+		return rawRequest{}, errMalformed("query")
 	}
+	var data []byte
 	if r.Body != nil && r.Method != http.MethodGet {
-		data, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		data, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		if err != nil {
-			return params{}, err
+			return rawRequest{}, errMalformed("body")
+		}
+		if len(data) > maxBody {
+			return rawRequest{}, errBodyTooLarge
 		}
 		if len(data) > 0 && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-			body, err := url.ParseQuery(string(data))
+			body, err := parseQuery(string(data))
 			if err != nil {
-				return params{}, err
+				return rawRequest{}, errMalformed("body")
 			}
 			for k, vs := range body {
 				v[k] = append(v[k], vs...)
 			}
 		}
 	}
-	return params{v}, nil
+	return rawRequest{params: params{v}, body: data}, nil
+}
+
+// parseQuery is url.ParseQuery without its limit on the number of
+// parameters (Go's urlmaxqueryparams, 10,000): the request size is already
+// bounded by the header limit and maxBody. Like url.ParseQuery it refuses a
+// semicolon and a malformed escape.
+func parseQuery(q string) (url.Values, error) {
+	v := url.Values{}
+	for q != "" {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		if pair == "" {
+			continue
+		}
+		if strings.Contains(pair, ";") {
+			return nil, errors.New("invalid semicolon separator in query")
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		k, err := url.QueryUnescape(key)
+		if err != nil {
+			return nil, err
+		}
+		val, err := url.QueryUnescape(value)
+		if err != nil {
+			return nil, err
+		}
+		v[k] = append(v[k], val)
+	}
+	return v, nil
 }
 
 // commonParams are the protocol's own parameters, not an action's.

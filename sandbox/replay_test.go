@@ -2,17 +2,29 @@ package sandbox
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// signed signs params for POST with the default secret, as a client would.
+// signed signs params for POST with the default secret, as a client would:
+// the common parameters the SDK always sends are added when absent.
 func signed(p url.Values) string {
+	for k, v := range map[string]string{"Format": "JSON", "SignatureMethod": "HMAC-SHA1", "SignatureVersion": "1.0",
+		"Timestamp": time.Now().UTC().Format(timeLayout), "SignatureNonce": fmt.Sprintf("nonce-%d", nonceSeq.Add(1))} {
+		if _, ok := p[k]; !ok {
+			p.Set(k, v)
+		}
+	}
 	p.Set("Signature", sign(DefaultAccessKeySecret, stringToSign("POST", p)))
 	return p.Encode()
 }
+
+// nonceSeq numbers the nonces signed adds.
+var nonceSeq atomic.Int64
 
 func post(t *testing.T, s *Server, query string) (int, string) {
 	t.Helper()

@@ -474,6 +474,27 @@ func (s *Server) tokenResult(regionID, token string) (tokenResult, bool) {
 	return *r, true
 }
 
+// store adds the new instances and the ClientToken's result to the state,
+// under the lock (released by defer).
+func (c *call) store(p *runPlan, ips []netip.Addr, now time.Time, charge, token string, res tokenResult) tokenResult {
+	s := c.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if charge == "PrePaid" {
+		res.OrderId = strconv.FormatUint(2e14+s.rng.Uint64N(1e14), 10)
+	}
+	for i := 0; i < p.amount; i++ {
+		in := c.newInstance(p, i, ips[i], now)
+		s.st.Instances[in.InstanceId] = in
+		res.InstanceIds = append(res.InstanceIds, in.InstanceId)
+	}
+	if token != "" {
+		r := res
+		s.st.Tokens[c.region.RegionId+"/"+token] = &r
+	}
+	return res
+}
+
 // commit creates the instances, records the ClientToken and saves the state.
 func (c *call) commit(p *runPlan, token, hash string) (tokenResult, error) {
 	charge := orDefault(p.req.Get("InstanceChargeType"), "PostPaid")
@@ -491,20 +512,7 @@ func (c *call) commit(p *runPlan, token, hash string) (tokenResult, error) {
 	now := time.Now().UTC()
 	res := tokenResult{ParamsHash: hash, TradePrice: world.Round3(q.Original - q.Discount)}
 	s := c.s
-	s.mu.Lock()
-	if charge == "PrePaid" {
-		res.OrderId = strconv.FormatUint(2e14+s.rng.Uint64N(1e14), 10)
-	}
-	for i := 0; i < p.amount; i++ {
-		in := c.newInstance(p, i, ips[i], now)
-		s.st.Instances[in.InstanceId] = in
-		res.InstanceIds = append(res.InstanceIds, in.InstanceId)
-	}
-	if token != "" {
-		r := res
-		s.st.Tokens[c.region.RegionId+"/"+token] = &r
-	}
-	s.mu.Unlock()
+	res = c.store(p, ips, now, charge, token, res)
 	if err := s.save(); err != nil {
 		return tokenResult{}, errInternal
 	}

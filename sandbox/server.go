@@ -9,9 +9,12 @@ package sandbox
 
 import (
 	"context"
-	"encoding/json"
+	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
+	"log"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -60,13 +63,39 @@ type Options struct {
 	// Seed makes request and resource IDs and fault draws reproducible;
 	// 0 seeds from the clock.
 	Seed int64
+	// ReadTimeout bounds reading one request, headers and body (default
+	// DefaultReadTimeout), so a client trickling its body cannot hold a
+	// connection (issue 17).
+	ReadTimeout time.Duration
+	// MaxConns bounds the connections served at once (default
+	// DefaultMaxConns); more wait in the listen backlog.
+	MaxConns int
+	// TLS, when set, serves HTTPS with this certificate (see LocalCA).
+	TLS *tls.Config
+	// World, when set, is the catalog served instead of the embedded one
+	// (a recorded account: see LoadWorld).
+	World *world.World
 }
+
+// The defaults of Options.ReadTimeout and Options.MaxConns, and how long
+// Close waits for requests in flight before cutting them.
+const (
+	DefaultReadTimeout = 20 * time.Second
+	DefaultMaxConns    = 256
+	// writeTimeout bounds writing one answer to a client that stops reading.
+	writeTimeout = 30 * time.Second
+)
+
+// shutdownGrace is how long Close waits for requests in flight, then for
+// the state's lock (a variable so tests can shorten it).
+var shutdownGrace = 5 * time.Second
 
 // Server is a running sandbox.
 type Server struct {
 	opts  Options
 	world *world.World
 	ln    net.Listener
+	limit *limited
 	srv   *http.Server
 	done  chan struct{}
 
@@ -74,12 +103,14 @@ type Server struct {
 	// creates instances exactly once even under concurrent retries.
 	runMu sync.Mutex
 
+	// nonces has its own lock: signature checks never wait on the state.
+	nonces *nonceStore
+
 	mu      sync.Mutex
 	faults  Faults
 	rng     *rand.Rand
 	calls   map[string]int
 	revoked map[string]bool
-	nonces  map[string]time.Time
 	st      *state
 }
 
@@ -93,10 +124,10 @@ var ErrRemote = errors.New("sandbox: listening on a non-loopback address needs A
 // Start listens on o.Addr (loopback only unless AllowRemote), loads the
 // state file if any and serves in a goroutine.
 func Start(o Options) (*Server, error) {
-	o = withDefaults(o)
-	if err := o.Faults.check(); err != nil {
+	if err := o.check(); err != nil {
 		return nil, err
 	}
+	o = withDefaults(o)
 	if !o.AllowRemote && !isLoopback(o.Addr) {
 		return nil, fmt.Errorf("%w: %s", ErrRemote, o.Addr)
 	}
@@ -112,21 +143,50 @@ func Start(o Options) (*Server, error) {
 	if seed == 0 {
 		seed = time.Now().UnixNano()
 	}
-	s := &Server{opts: o, world: sharedWorld(), ln: ln, done: make(chan struct{}), faults: o.Faults,
+	w := o.World
+	if w == nil {
+		w = sharedWorld()
+	}
+	s := &Server{opts: o, world: w, ln: ln, done: make(chan struct{}), faults: o.Faults,
 		rng: rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1^0x5DEECE66D)), calls: map[string]int{},
-		revoked: map[string]bool{}, nonces: map[string]time.Time{}, st: st}
+		revoked: map[string]bool{}, nonces: newNonceStore(nil), st: st}
 	// Write the state file now, so an unwritable path fails here rather
 	// than as an InternalError after the first instances are created.
 	if err := s.save(); err != nil {
 		ln.Close()
 		return nil, err
 	}
-	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: min(o.ReadTimeout, 10*time.Second),
+		ReadTimeout: o.ReadTimeout, IdleTimeout: 2 * time.Minute, TLSConfig: o.TLS,
+		ErrorLog: log.New(io.Discard, "", 0)}
+	s.limit = limitListener(ln, o.MaxConns).(*limited)
+	var served net.Listener = s.limit
+	if o.TLS != nil {
+		served = tls.NewListener(served, o.TLS)
+	}
 	go func() {
 		defer close(s.done)
-		_ = s.srv.Serve(ln)
+		_ = s.srv.Serve(served)
 	}()
 	return s, nil
+}
+
+// check refuses options that cannot be meant: fault rates outside [0, 1]
+// or not a number, negative durations and limits.
+func (o Options) check() error {
+	if err := o.Faults.check(); err != nil {
+		return err
+	}
+	if o.BootTime < 0 {
+		return fmt.Errorf("sandbox: boot time %v is negative", o.BootTime)
+	}
+	if o.ReadTimeout < 0 {
+		return fmt.Errorf("sandbox: read timeout %v is negative", o.ReadTimeout)
+	}
+	if o.MaxConns < 0 {
+		return fmt.Errorf("sandbox: connection limit %d is negative", o.MaxConns)
+	}
+	return nil
 }
 
 func withDefaults(o Options) Options {
@@ -139,8 +199,14 @@ func withDefaults(o Options) Options {
 	if o.AccessKeySecret == "" {
 		o.AccessKeySecret = DefaultAccessKeySecret
 	}
-	if o.BootTime <= 0 {
+	if o.BootTime == 0 {
 		o.BootTime = 3 * time.Second
+	}
+	if o.ReadTimeout == 0 {
+		o.ReadTimeout = DefaultReadTimeout
+	}
+	if o.MaxConns == 0 {
+		o.MaxConns = DefaultMaxConns
 	}
 	return o
 }
@@ -161,14 +227,22 @@ func isLoopback(addr string) bool {
 // Endpoint is the address to give the SDK as Domain: "127.0.0.1:PORT".
 func (s *Server) Endpoint() string { return s.ln.Addr().String() }
 
-// Close stops the server and saves the state file.
+// Close stops the server and saves the state file. It is bounded: requests
+// still running after shutdownGrace are cut, and a state still locked
+// after that (a stuck request) is reported rather than waited for.
 func (s *Server) Close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		_ = s.srv.Close()
+	}
 	<-s.done
-	if serr := s.save(); serr != nil {
+	if serr := s.saveWithin(shutdownGrace); serr != nil {
 		return serr
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil // the requests were cut; the state is saved
 	}
 	return err
 }
@@ -177,7 +251,7 @@ func (s *Server) Close() error {
 // flag (--throttle 30) is an error rather than "always".
 func (f Faults) check() error {
 	for name, r := range map[string]float64{"throttle": f.ThrottleRate, "errors": f.ErrorRate, "drop-after-commit": f.DropAfterCommit} {
-		if r < 0 || r > 1 {
+		if !(r >= 0 && r <= 1) { // NaN too
 			return fmt.Errorf("sandbox: %s rate %v is not between 0 and 1", name, r)
 		}
 	}
@@ -189,7 +263,12 @@ func (f Faults) check() error {
 
 // SetFaults replaces the injected faults; rates are clamped to [0, 1].
 func (s *Server) SetFaults(f Faults) {
-	clamp := func(r float64) float64 { return min(max(r, 0), 1) }
+	clamp := func(r float64) float64 {
+		if math.IsNaN(r) {
+			return 0
+		}
+		return min(max(r, 0), 1)
+	}
 	f.ThrottleRate, f.ErrorRate, f.DropAfterCommit = clamp(f.ThrottleRate), clamp(f.ErrorRate), clamp(f.DropAfterCommit)
 	f.Latency = max(f.Latency, 0)
 	s.mu.Lock()
@@ -240,6 +319,8 @@ type call struct {
 	// drop asks the handler to close the connection without answering
 	// (drop-after-commit).
 	drop bool
+	// xml answers in XML (Format=XML), as the RPC API does on request.
+	xml bool
 }
 
 // handler serves one action; it returns the response body (an SDK response
@@ -247,7 +328,9 @@ type call struct {
 type handler func(c *call) (any, error)
 
 // ServeHTTP answers one RPC request: parameters, signature, call count,
-// faults, then the action.
+// faults, then the action. A panic anywhere is the service's InternalError
+// for this request only: every lock is released by defer, so the next
+// request is served as usual.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &call{s: s, requestID: s.newRequestID()}
 	defer func() {
@@ -260,13 +343,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, c, errInternal)
 		}
 	}()
-	p, err := readParams(r)
-	if err != nil {
-		s.writeError(w, c, &apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be parsed."})
+	req, aerr := readRequest(r)
+	if aerr != nil {
+		s.writeError(w, c, aerr)
 		return
 	}
-	c.p = p
-	h, aerr := s.route(r.Method, c)
+	c.p = req.params
+	h, aerr := s.route(r, req, c)
 	if aerr != nil {
 		s.writeError(w, c, aerr)
 		return
@@ -284,30 +367,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, c, ae)
 		return
 	}
-	writeJSON(w, http.StatusOK, body)
+	c.write(w, http.StatusOK, body)
 }
 
 // route authenticates the call, counts it, applies the faults and finds the
 // handler. The order is the real gateway's: common parameters, AccessKeyId,
 // signature, action, then flow control.
-func (s *Server) route(method string, c *call) (handler, *apiError) {
-	for _, k := range []string{"AccessKeyId", "Signature", "Action", "Version"} {
-		if c.p.Get(k) == "" {
-			return nil, errMissing(k)
-		}
-	}
-	secret, ok := s.secret(c.p.Get("AccessKeyId"))
-	if !ok {
-		return nil, errKeyNotFound
-	}
-	if ok, sts := verifySignature(method, c.p.Values, secret); !ok {
-		return nil, errSignature(sts)
-	}
-	if aerr := checkTimestamp(c.p.Get("Timestamp"), time.Now()); aerr != nil {
+func (s *Server) route(r *http.Request, req rawRequest, c *call) (handler, *apiError) {
+	if aerr := s.authenticate(r, req, c); aerr != nil {
 		return nil, aerr
-	}
-	if !s.freshNonce(c.p.Get("SignatureNonce")) {
-		return nil, errNonceUsed
 	}
 	action, version := c.p.Get("Action"), c.p.Get("Version")
 	h, ok := s.handlers()[version+"/"+action]
@@ -338,40 +406,13 @@ func (s *Server) secret(id string) (string, bool) {
 	return s.opts.AccessKeySecret, true
 }
 
-// nonceWindow is how long a SignatureNonce is remembered: the real
-// service's timestamp tolerance (sdk-notes.md §3).
-const nonceWindow = 15 * time.Minute
-
 // freshNonce records a signed request's nonce and reports whether it was
 // unused, so a replayed signed URL is refused as the real service does.
-func (s *Server) freshNonce(nonce string) bool {
-	if nonce == "" {
-		return true
-	}
-	now := time.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if t, ok := s.nonces[nonce]; ok && now.Sub(t) < nonceWindow {
-		return false
-	}
-	if len(s.nonces) >= maxNonces {
-		for k, t := range s.nonces {
-			if now.Sub(t) >= nonceWindow {
-				delete(s.nonces, k)
-			}
-		}
-	}
-	s.nonces[nonce] = now
-	return true
-}
+func (s *Server) freshNonce(nonce string) bool { return s.nonces.fresh(nonce) }
 
-// checkTimestamp applies the gateway's clock check: a Timestamp, when sent
-// (the SDK and the CLI always send one), is UTC ISO 8601 within nonceWindow
-// of the server's clock.
+// checkTimestamp applies the gateway's clock check: the Timestamp (or
+// x-acs-date) is UTC ISO 8601 within nonceWindow of the server's clock.
 func checkTimestamp(ts string, now time.Time) *apiError {
-	if ts == "" {
-		return nil
-	}
 	t, err := time.Parse(time.RFC3339, ts)
 	if err != nil {
 		return errTimestampFormat
@@ -382,9 +423,6 @@ func checkTimestamp(ts string, now time.Time) *apiError {
 	return nil
 }
 
-// maxNonces bounds the nonce memory before old entries are swept.
-const maxNonces = 100_000
-
 func (s *Server) count(action string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -393,10 +431,7 @@ func (s *Server) count(action string) {
 
 // injectFault sleeps the latency, then draws throttling and 5xx faults.
 func (s *Server) injectFault() *apiError {
-	s.mu.Lock()
-	f := s.faults
-	throttle, fail, which := s.rng.Float64(), s.rng.Float64(), s.rng.IntN(2)
-	s.mu.Unlock()
+	f, throttle, fail, which := s.drawFaults()
 	if f.Latency > 0 {
 		time.Sleep(f.Latency)
 	}
@@ -409,6 +444,13 @@ func (s *Server) injectFault() *apiError {
 		return errInternal
 	}
 	return nil
+}
+
+// drawFaults reads the faults and draws this call's chances.
+func (s *Server) drawFaults() (f Faults, throttle, fail float64, which int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.faults, s.rng.Float64(), s.rng.Float64(), s.rng.IntN(2)
 }
 
 // dropAfterCommit draws whether to drop this committed call's response.
@@ -449,32 +491,15 @@ func (c *call) hostID() string {
 }
 
 func (s *Server) newRequestID() string {
-	s.mu.Lock()
-	a, b := s.rng.Uint64(), s.rng.Uint64()
-	s.mu.Unlock()
+	a, b := s.draw2()
 	return strings.ToUpper(fmt.Sprintf("%08X-%04X-4%03X-%04X-%012X",
 		uint32(a), uint16(a>>32), uint16(a>>48)&0xFFF, uint16(b)&0x3FFF|0x8000, b>>16&0xFFFFFFFFFFFF))
 }
 
-func (s *Server) writeError(w http.ResponseWriter, c *call, e *apiError) {
-	product := "Ecs"
-	if c.p.Values != nil && c.p.Get("Version") == vpcVersion {
-		product = "Vpc"
-	}
-	writeJSON(w, e.Status, errorBody{
-		RequestId: c.requestID, HostId: c.hostID(), Code: e.Code, Message: e.Message,
-		Recommend: fmt.Sprintf("https://api.aliyun.com/troubleshoot?q=%s&product=%s&requestId=%s", e.Code, product, c.requestID),
-	})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		status, data = http.StatusInternalServerError, []byte(`{"Code":"InternalError","Message":"encoding failed"}`)
-	}
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
+func (s *Server) draw2() (a, b uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rng.Uint64(), s.rng.Uint64()
 }
 
 // dropConnection closes the connection without a response, as a network

@@ -104,7 +104,48 @@ func loadState(path string) (*state, error) {
 	if st.Tokens == nil {
 		st.Tokens = map[string]*tokenResult{}
 	}
+	if err := st.validate(); err != nil {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt (fix or remove it): %w", path, err)
+	}
 	return st, nil
+}
+
+// validate checks what the handlers take for granted, so a hand-edited
+// state file is refused at the start rather than failing (or, before,
+// wedging the sandbox) on the first call that reads it: every entry is
+// there, is keyed by its own ID and names a region and a creation time.
+func (st *state) validate() error {
+	for id, in := range st.Instances {
+		switch {
+		case in == nil:
+			return fmt.Errorf("instances[%q] is null", id)
+		case in.InstanceId != id:
+			return fmt.Errorf("instances[%q] has InstanceId %q", id, in.InstanceId)
+		case in.RegionId == "":
+			return fmt.Errorf("instances[%q] has no RegionId", id)
+		case in.Created.IsZero():
+			return fmt.Errorf("instances[%q] has no Created time", id)
+		}
+	}
+	for id, t := range st.Templates {
+		switch {
+		case t == nil:
+			return fmt.Errorf("templates[%q] is null", id)
+		case t.LaunchTemplateId != id:
+			return fmt.Errorf("templates[%q] has LaunchTemplateId %q", id, t.LaunchTemplateId)
+		}
+	}
+	for key, r := range st.Tokens {
+		if r == nil {
+			return fmt.Errorf("tokens[%q] is null", key)
+		}
+		for _, id := range r.InstanceIds {
+			if st.Instances[id] == nil {
+				return fmt.Errorf("tokens[%q] names instance %q, which is not in instances", key, id)
+			}
+		}
+	}
+	return nil
 }
 
 // save writes the state file atomically: a temporary file in the same
@@ -113,13 +154,34 @@ func (s *Server) save() error {
 	if s.opts.StateFile == "" {
 		return nil
 	}
-	s.mu.Lock()
-	data, err := json.MarshalIndent(s.st, "", " ")
-	s.mu.Unlock()
+	data, err := s.encodeState()
 	if err != nil {
 		return fmt.Errorf("sandbox: encoding state: %w", err)
 	}
 	return writeAtomic(s.opts.StateFile, data)
+}
+
+func (s *Server) encodeState() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return json.MarshalIndent(s.st, "", " ")
+}
+
+// saveWithin is save for Close: when a stuck request holds the state's
+// lock past d, it reports that instead of waiting for ever.
+func (s *Server) saveWithin(d time.Duration) error {
+	if s.opts.StateFile == "" {
+		return nil
+	}
+	deadline := time.Now().Add(d)
+	for !s.mu.TryLock() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("sandbox: a request still holds the state after %v; %s not saved", d, s.opts.StateFile)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.mu.Unlock()
+	return s.save()
 }
 
 func writeAtomic(path string, data []byte) error {
