@@ -80,7 +80,7 @@ type Options struct {
 // The defaults of Options.ReadTimeout and Options.MaxConns, and how long
 // Close waits for requests in flight before cutting them.
 const (
-	DefaultReadTimeout = 20 * time.Second
+	DefaultReadTimeout = 10 * time.Second
 	DefaultMaxConns    = 256
 	// writeTimeout bounds writing one answer to a client that stops reading.
 	writeTimeout = 30 * time.Second
