@@ -44,7 +44,13 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	var sess *cloud.Session
 	var err error
 	if g.sandbox {
-		e.Sandbox, err = sandbox.Start(sandbox.Options{})
+		o := sandbox.Options{}
+		if g.world != "" {
+			if o.World, err = sandbox.LoadWorld(g.world); err != nil {
+				return nil, usageErr(err)
+			}
+		}
+		e.Sandbox, err = sandbox.Start(o)
 		if err != nil {
 			return nil, failed(fmt.Errorf("start the sandbox: %w", err))
 		}

@@ -67,7 +67,8 @@ type IO struct {
 type globals struct {
 	profile, region, endpoint string
 	sandbox, insecure         bool
-	refresh                   bool // catalog and wizard: bypass the cache
+	world                     string // --world: a recorded catalog for --sandbox
+	refresh                   bool   // catalog and wizard: bypass the cache
 }
 
 // NewRoot builds the command tree.
@@ -91,12 +92,13 @@ func NewRoot(io *IO) *cobra.Command {
 	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the built-in sandbox: nothing real is created")
 	pf.StringVar(&g.endpoint, "endpoint", "", "ECS endpoint HOST:PORT (a sandbox or a test endpoint)")
 	pf.BoolVar(&g.insecure, "insecure", false, "plain HTTP to --endpoint (only with --endpoint)")
+	pf.StringVar(&g.world, "world", "", "with --sandbox: play the catalog recorded in this file (ecslaunch sandbox record)")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.check() }
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	addWizard(root, g, io)
 	root.AddCommand(newValidateCmd(g, io), newVersionCmd(io))
 	root.AddCommand(newExportCmd(g, io), newImportCmd(io), newDryRunCmd(g, io), newLaunchCmd(g, io),
-		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(io))
+		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(g, io))
 	return root
 }
 
@@ -107,6 +109,9 @@ func (g *globals) check() error {
 	}
 	if g.sandbox && g.endpoint != "" {
 		return usageErr(errors.New("--sandbox starts its own endpoint: give --sandbox or --endpoint, not both"))
+	}
+	if g.world != "" && !g.sandbox {
+		return usageErr(errors.New("--world is the catalog of the in-process sandbox: add --sandbox (or use `ecslaunch sandbox serve --world`)"))
 	}
 	if err := cloud.CheckEndpoint(g.endpoint, g.insecure); err != nil {
 		return usageErr(err)

@@ -72,6 +72,9 @@ type Options struct {
 	MaxConns int
 	// TLS, when set, serves HTTPS with this certificate (see LocalCA).
 	TLS *tls.Config
+	// CAFile is the PEM of the CA that signed TLS's certificate, named in
+	// Serve's banner so the user knows what to trust.
+	CAFile string
 	// World, when set, is the catalog served instead of the embedded one
 	// (a recorded account: see LoadWorld).
 	World *world.World
@@ -226,6 +229,14 @@ func isLoopback(addr string) bool {
 
 // Endpoint is the address to give the SDK as Domain: "127.0.0.1:PORT".
 func (s *Server) Endpoint() string { return s.ln.Addr().String() }
+
+// Scheme is "https" when the sandbox serves TLS, "http" otherwise.
+func (s *Server) Scheme() string {
+	if s.opts.TLS != nil {
+		return "https"
+	}
+	return "http"
+}
 
 // Close stops the server and saves the state file. It is bounded: requests
 // still running after shutdownGrace are cut, and a state still locked

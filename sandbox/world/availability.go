@@ -48,7 +48,16 @@ var armRegions = map[string]bool{
 //   - ARM types only in the regions of armRegions, and not in odd zones of big regions;
 //   - burstable and economy types are not sold as spot instances;
 //   - about one pair in 19 is sold out (a hash of zone and type), plus fixedSoldOut.
+//
+// A recorded zone answers from its recording instead: what the account's
+// DescribeAvailableResource said, NotOffered for a type it did not list.
 func Availability(r Region, z Zone, t InstanceType, chargeType, spot string) Status {
+	if z.stock != nil {
+		if s, ok := z.stock[StockKey(chargeType, spot)][t.InstanceTypeId]; ok {
+			return s
+		}
+		return NotOffered
+	}
 	if alwaysInFirstZone[t.InstanceTypeId] && z.Index == 0 {
 		if t.kind == kindARM && !armRegions[r.RegionId] {
 			return NotOffered

@@ -18,13 +18,17 @@ type VPC struct {
 type VSwitch struct {
 	VSwitchId, VSwitchName, VpcId, ZoneId, CidrBlock, CreationTime string
 	IsDefault                                                      bool
+	// Used is the number of addresses taken outside the sandbox (a
+	// recorded account's instances); 0 in the embedded catalog.
+	Used int
 }
 
 // Usable is the number of addresses instances can use: the CIDR size less
-// the first and the last three, which Alibaba Cloud reserves.
+// the first and the last three, which Alibaba Cloud reserves, and less the
+// addresses used outside the sandbox.
 func (v VSwitch) Usable() int {
 	p := netip.MustParsePrefix(v.CidrBlock)
-	return 1<<(32-p.Bits()) - 4
+	return 1<<(32-p.Bits()) - 4 - v.Used
 }
 
 // SecurityGroup is a security group of a VPC.

@@ -36,8 +36,21 @@ var diskRates = map[string]float64{
 // Round3 rounds a price to 3 decimals.
 func Round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 
+// The system disk DescribePrice adds when the request names none (the
+// sandbox's DescribePrice, package sandbox, pricing.go).
+const (
+	defaultSystemDiskCategory = "cloud_efficiency"
+	defaultSystemDiskGiB      = 40
+)
+
 // TypeHourly is the pay-as-you-go hourly price of one instance of t in r.
+// In a recorded region it is the recorded TypePrice less the default system
+// disk DescribePrice adds back, so the sandbox quotes a type exactly as the
+// recorded account did.
 func TypeHourly(r Region, t InstanceType) float64 {
+	if p, ok := r.prices[t.InstanceTypeId]; ok {
+		return max(0, Round3(p-DiskHourly(r, defaultSystemDiskCategory, "", defaultSystemDiskGiB)))
+	}
 	base := perVCPU*float64(t.Cpu) + perGiB*t.MemoryGiB + gpuRates[t.GPUSpec]*float64(t.GPUAmount) +
 		perLocalGiB*float64(int64(t.LocalStorageAmount)*t.LocalStorageCapacity)
 	return Round3(base * t.priceFactor * r.PriceFactor)

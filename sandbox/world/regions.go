@@ -20,6 +20,9 @@ type Region struct {
 	// PriceFactor multiplies the China-mainland list price.
 	PriceFactor float64
 	Zones       []Zone
+	// prices are a recorded region's TypePrice per type (see TypeHourly);
+	// nil for the embedded catalog.
+	prices map[string]float64
 }
 
 // Zone is an availability zone.
@@ -29,6 +32,9 @@ type Zone struct {
 	NameEn string
 	// Index is the zone's position in its region, 0 for the first zone.
 	Index int
+	// stock is a recorded zone's status per billing (StockKey) and type
+	// (see Availability); nil for the embedded catalog.
+	stock map[string]map[string]Status
 }
 
 // Endpoint is the region's ECS endpoint as DescribeRegions reports it and

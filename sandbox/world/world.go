@@ -8,6 +8,9 @@ type World struct {
 	Types    []InstanceType
 	Images   []Image
 	Families []Family
+	// Source names the file a recorded world was read from; "" for the
+	// embedded catalog.
+	Source string
 
 	regionByID map[string]int
 	typeByID   map[string]int
