@@ -148,3 +148,15 @@ type TypeStatus struct {
 	Type   InstanceType
 	Status Status
 }
+
+// AddNetwork adds VPCs, vSwitches, security groups and key pairs to a
+// region of a world made with New, before a sandbox serves it (a world
+// being served, like the shared embedded one, must not change).
+func (w *World) AddNetwork(regionID string, n Network) {
+	cur := w.networks[regionID]
+	cur.VPCs = append(cur.VPCs, n.VPCs...)
+	cur.VSwitches = append(cur.VSwitches, n.VSwitches...)
+	cur.SecurityGroups = append(cur.SecurityGroups, n.SecurityGroups...)
+	cur.KeyPairs = append(cur.KeyPairs, n.KeyPairs...)
+	w.networks[regionID] = cur
+}
