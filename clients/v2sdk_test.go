@@ -172,24 +172,30 @@ func TestV2SDK(t *testing.T) {
 }
 
 // runRequest is a RunInstances request in the first zone's default
-// network, as the wizard's defaults would make it.
+// network, as the wizard's defaults would make it. The vSwitch comes from
+// the embedded world (the V2 SDK's ECS DescribeVSwitches is deprecated in
+// favour of the VPC product's); the security group from DescribeSecurityGroups.
 func runRequest(t *testing.T, c *ecs.Client, rt *dara.RuntimeOptions) *ecs.RunInstancesRequest {
 	t.Helper()
 	w := world.New()
 	hz, _ := w.Region(region)
 	zone := hz.Zones[0].ZoneId
-	vsw, err := c.DescribeVSwitchesWithOptions(&ecs.DescribeVSwitchesRequest{RegionId: tea.String(region), ZoneId: tea.String(zone),
-		IsDefault: tea.Bool(true)}, rt)
-	if err != nil {
-		t.Fatal(err)
+	var vsw world.VSwitch
+	for _, v := range w.Network(region).VSwitches {
+		if v.ZoneId == zone && v.IsDefault {
+			vsw = v
+		}
 	}
 	sgs, err := c.DescribeSecurityGroupsWithOptions(&ecs.DescribeSecurityGroupsRequest{RegionId: tea.String(region),
-		VpcId: vsw.Body.VSwitches.VSwitch[0].VpcId, SecurityGroupName: tea.String(world.DefaultSGName)}, rt)
+		VpcId: tea.String(vsw.VpcId), SecurityGroupName: tea.String(world.DefaultSGName)}, rt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(sgs.Body.SecurityGroups.SecurityGroup) != 1 {
+		t.Fatalf("%d default groups", len(sgs.Body.SecurityGroups.SecurityGroup))
+	}
 	return &ecs.RunInstancesRequest{RegionId: tea.String(region), ZoneId: tea.String(zone), InstanceType: tea.String(world.CheapestGeneral),
-		ImageId: tea.String("aliyun_3_x64_20G_alibase_20240819.vhd"), VSwitchId: vsw.Body.VSwitches.VSwitch[0].VSwitchId,
+		ImageId: tea.String("aliyun_3_x64_20G_alibase_20240819.vhd"), VSwitchId: tea.String(vsw.VSwitchId),
 		SecurityGroupId: sgs.Body.SecurityGroups.SecurityGroup[0].SecurityGroupId, InstanceName: tea.String("v2-sdk"),
 		SystemDisk: &ecs.RunInstancesRequestSystemDisk{Category: tea.String("cloud_essd"), Size: tea.String("40")},
 		Tag:        []*ecs.RunInstancesRequestTag{{Key: tea.String("made-by"), Value: tea.String("v2 sdk & test")}}}

@@ -221,14 +221,12 @@ func TestSlowBodyIsCut(t *testing.T) {
 // once; a normal call still gets through once the idle ones are cut.
 func TestConnectionLimit(t *testing.T) {
 	s := startT(t, Options{MaxConns: 2, ReadTimeout: 500 * time.Millisecond})
-	var conns []net.Conn
 	for i := 0; i < 4; i++ {
 		c, err := net.Dial("tcp", s.Endpoint())
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		conns = append(conns, c)
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for s.limit.active() < 2 && time.Now().Before(deadline) {
