@@ -52,7 +52,7 @@ var statuses = map[string]int{
 	"InvalidHttpEndpoint.NotSupported": 400, "InvalidHttpTokens.NotSupported": 400,
 	"InvalidHttpPutResponseHopLimit.NotSupported": 400, "InvalidAutoPay.PostPaidUnsupported": 400,
 	// Rule ids for warnings the API has no error for.
-	CodeLiteralSecret: 0, CodeIgnored: 0, CodeCheckSkipped: 0,
+	CodeLiteralSecret: 0, CodeIgnored: 0, CodeCheckSkipped: 0, CodeConsecutiveIPs: 0,
 }
 
 // Codes of findings that are not API errors.
@@ -63,6 +63,9 @@ const (
 	CodeIgnored = "ParameterIgnored"
 	// CodeCheckSkipped warns that a catalog check could not be done.
 	CodeCheckSkipped = "CheckSkipped"
+	// CodeConsecutiveIPs tells that PrivateIpAddress with Amount > 1 gives
+	// the instances consecutive addresses (docs/rules.md T2-11).
+	CodeConsecutiveIPs = "ConsecutivePrivateIpAddresses"
 )
 
 // base starts a rule: an error in the format phase.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,7 +139,9 @@ func (o *online) vswitch() {
 		o.zone = v.ZoneId
 	}
 	if ip, ok := o.literal("PrivateIpAddress"); ok {
-		o.inCIDR("PrivateIpAddress", "T1-89", ip, v)
+		// With Amount > 1 the instances get consecutive addresses from
+		// this one, every one of which must be usable (T2-11).
+		o.inCIDR("PrivateIpAddress", "T1-89", ip, o.amount(), v)
 	}
 	if n := o.amount(); v.AvailableIpAddressCount < n {
 		o.add("VSwitchId", "QuotaExceeded.PrivateIpAddress", "T1-90",
@@ -158,17 +159,19 @@ func (o *online) amount() int {
 	return n
 }
 
-// inCIDR checks that an IPv4 address lies in a vSwitch's CIDR block.
-func (o *online) inCIDR(param, row, ip string, v VSwitchFacts) {
-	_, block, err := net.ParseCIDR(v.CidrBlock)
-	addr := net.ParseIP(ip)
-	if err != nil || addr == nil {
-		return // malformed addresses are the offline rule's
+// inCIDR checks that the amount consecutive IPv4 addresses from ip are
+// usable in a vSwitch's CIDR block: inside it, and none of the addresses
+// ECS reserves (T1-55, T1-89, T2-11; see CheckPrivateIP). Malformed
+// addresses are the offline rules'.
+func (o *online) inCIDR(param, row string, ip string, amount int, v VSwitchFacts) {
+	msg, code := checkPrivateIPs(ip, amount, v.CidrBlock)
+	if msg == "" || code == "InvalidPrivateIpAddress.Malformed" {
+		return
 	}
-	if !block.Contains(addr) {
-		o.add(param, "InvalidPrivateIpAddress", row,
-			fmt.Sprintf("%s %s is not inside vSwitch %s's CIDR block %s", param, ip, v.VSwitchId, v.CidrBlock))
+	if amount > 1 {
+		row = "T2-11"
 	}
+	o.add(param, code, row, fmt.Sprintf("%s %s (vSwitch %s)", param, msg, v.VSwitchId))
 }
 
 func (o *online) image() {
@@ -355,7 +358,7 @@ func (o *online) eniChecks() {
 			v = &f
 		}
 		if ip, ok := o.literal(pre + "PrimaryIpAddress"); ok && v != nil {
-			o.inCIDR(pre+"PrimaryIpAddress", "T1-55", ip, *v)
+			o.inCIDR(pre+"PrimaryIpAddress", "T1-55", ip, 1, *v)
 		}
 	}
 }

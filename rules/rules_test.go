@@ -405,6 +405,8 @@ func ruleCases() []ruleCase {
 		bad("T1-89", "PrivateIpAddress", "InvalidPrivateIpAddress.Malformed", "PrivateIpAddress=300.1.1.1"),
 		bad("T1-89", "PrivateIpAddress", "InvalidVSwitchId.Necessary", "VSwitchId=", "PrivateIpAddress=192.168.1.10"),
 		good("T2-11", "PrivateIpAddress", "InvalidParam.SecondaryNetworkInterface", "Amount=2", "PrivateIpAddress=192.168.1.10"),
+		bad("T2-11", "PrivateIpAddress", CodeConsecutiveIPs, "Amount=2", "PrivateIpAddress=192.168.1.10").warning(),
+		good("T2-11", "PrivateIpAddress", CodeConsecutiveIPs, "PrivateIpAddress=192.168.1.10"),
 		bad("T2-11", "PrivateIpAddress", "InvalidParam.SecondaryNetworkInterface", "Amount=2", "PrivateIpAddress=192.168.1.10", "NetworkInterface.1.VSwitchId=vsw-2"),
 		good("T1-92", "ClientToken", "InvalidClientToken.ValueNotSupported", "ClientToken="+rep("t", 64)),
 		bad("T1-92", "ClientToken", "InvalidClientToken.ValueNotSupported", "ClientToken="+rep("t", 65)),

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"encoding/base64"
+	"fmt"
 	"net"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -494,6 +496,17 @@ func powerOfTwo(r *Rule) {
 }
 
 // isIPv4 reports whether v is a dotted IPv4 address.
+// consecutive describes the addresses Amount > 1 instances get from a
+// fixed PrivateIpAddress (T2-11).
+func consecutive(first string, n int64) string {
+	a := netip.MustParseAddr(first)
+	end := uint64(v4(a)) + uint64(n) - 1
+	if end > 0xFFFFFFFF {
+		return fmt.Sprintf("%d addresses from %s, which run past 255.255.255.255", n, first)
+	}
+	return fmt.Sprintf("%d addresses %s..%s (Amount %d), all free and usable in the vSwitch's CIDR block", n, first, addr4(uint32(end)), n)
+}
+
 func isIPv4(v string) bool {
 	ip := net.ParseIP(v)
 	return ip != nil && ip.To4() != nil && !strings.Contains(v, ":")
@@ -703,6 +716,19 @@ func addressRules() []Rule {
 			func(e *env) (bool, string) { return !isIPv4(e.val), "a dotted IPv4 address" }),
 		custom("T1-89", "PrivateIpAddress", "InvalidVSwitchId.Necessary", "needs VSwitchId", []string{"VSwitchId"},
 			func(e *env) (bool, string) { return !e.req.Has("VSwitchId"), "" }).id("vswitch"),
+		// The 2019 spec (T1-89) wanted Amount = 1 with a fixed address;
+		// today's API takes Amount > 1 and gives the instances consecutive
+		// addresses (docs/rules.md T2-11), so this is advice, not an error:
+		// the range is checked against the vSwitch online (CheckPrivateIPs).
+		custom("T2-11", "PrivateIpAddress", CodeConsecutiveIPs,
+			"with Amount > 1 gives the instances consecutive addresses from this one (today's API; the 2019 spec allowed only Amount 1)",
+			[]string{"Amount"}, func(e *env) (bool, string) {
+				n := amount(e)
+				if n <= 1 || !isIPv4(e.val) {
+					return false, ""
+				}
+				return true, consecutive(e.val, n)
+			}).warn().id("consecutive"),
 		custom("T2-11", "PrivateIpAddress", "InvalidParam.SecondaryNetworkInterface",
 			"with Amount > 1 assigns consecutive addresses, which excludes NetworkInterface.N",
 			[]string{"Amount", "NetworkInterface.N."}, func(e *env) (bool, string) {

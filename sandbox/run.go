@@ -298,7 +298,7 @@ func asAPIError(f rules.Finding) *apiError {
 
 // ruleCitation is the "(rules.md T1-6)" the rules append to their messages:
 // the real service cites no project file.
-var ruleCitation = regexp.MustCompile(`\s*\(rules\.md [^)]*\)$`)
+var ruleCitation = regexp.MustCompile(`\s*\((?:docs/)?rules\.md [^)]*\)$`)
 
 // plan resolves the references the sandbox needs to create the instances
 // and applies its state checks.
@@ -428,26 +428,10 @@ func (c *call) addresses(p *runPlan) error {
 }
 
 // usable reports whether a is an address instances may have: inside the
-// prefix, not the first nor one of the last three (reserved).
+// prefix and not one ECS reserves, as the rules decide it
+// (rules.CheckPrivateIP, docs/rules.md T1-89).
 func usable(prefix netip.Prefix, a netip.Addr) bool {
-	if !prefix.Contains(a) || a == prefix.Masked().Addr() {
-		return false
-	}
-	last := lastAddr(prefix)
-	for i := 0; i < 3; i++ {
-		if a == last {
-			return false
-		}
-		last = last.Prev()
-	}
-	return true
-}
-
-func lastAddr(p netip.Prefix) netip.Addr {
-	b := p.Masked().Addr().As4()
-	host := uint32(1)<<(32-p.Bits()) - 1
-	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) | host
-	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+	return rules.CheckPrivateIP(a.String(), prefix.String()) == ""
 }
 
 func (s *Server) usedIPs(regionID, vswID string) map[netip.Addr]bool {

@@ -97,6 +97,12 @@ func TestRunInstancesErrors(t *testing.T) {
 		}, "CategoryNotSupported", 403},
 		{"bad password", func(r *ecs.RunInstancesRequest) { r.Password = "short" }, "InvalidPassword.Malformed", 400},
 		{"private IP outside the CIDR", func(r *ecs.RunInstancesRequest) { r.PrivateIpAddress = "10.0.0.5" }, "InvalidPrivateIpAddress", 400},
+		// ECS reserves a vSwitch's first and last three addresses (rules.CheckPrivateIP).
+		{"private IP is the network address", func(r *ecs.RunInstancesRequest) { r.PrivateIpAddress = "172.16.0.0" }, "InvalidPrivateIpAddress", 400},
+		{"private IP is the broadcast address", func(r *ecs.RunInstancesRequest) { r.PrivateIpAddress = "172.16.15.255" }, "InvalidPrivateIpAddress", 400},
+		{"consecutive private IPs run into the reserved end", func(r *ecs.RunInstancesRequest) {
+			r.PrivateIpAddress, r.Amount = "172.16.15.250", requests.NewInteger(5)
+		}, "InvalidPrivateIpAddress", 400},
 		{"full security group", func(r *ecs.RunInstancesRequest) {
 			r.SecurityGroupId, r.Amount = busySG, requests.NewInteger(3)
 		}, "SecurityGroupInstanceLimitExceed", 403},
