@@ -217,9 +217,9 @@ var specExplanations = map[string]explained{
 	"Duplicate.TagKey":          {"Tag.N.Key", "Two tags have the same key. Give each tag a different key."},                                                       // T1-72
 
 	// Count.
-	"InvalidMinAmount.Malformed": {"MinAmount", "MinAmount is not valid. Use a whole number from 1 to 100, no larger than Amount."},                                                   // T1-61
-	"InvalidMaxAmount.Malformed": {"Amount", "Amount is not valid. Use a whole number from 1 up to the per-call limit."},                                                              // T1-61
-	"InvalidParam.Amount":        {"Amount", "Amount does not fit the other settings (a fixed private IP or IPv6 address needs Amount=1). Lower Amount or remove the fixed address."}, // T1-60, T1-89
+	"InvalidMinAmount.Malformed": {"MinAmount", "MinAmount is not valid. Use a whole number from 1 to 100, no larger than Amount."},                          // T1-61
+	"InvalidMaxAmount.Malformed": {"Amount", "Amount is not valid. Use a whole number from 1 up to the per-call limit."},                                     // T1-61
+	"InvalidParam.Amount":        {"Amount", "Amount is not valid. Use a whole number from 1 to 1000, and 1 when Ipv6Address.N gives fixed IPv6 addresses."}, // T1-60, T2-10, T2-13
 
 	// Spot.
 	"InvalidSpotStrategy":                                      {"SpotStrategy", "The spot strategy is not valid. Use NoSpot, SpotWithPriceLimit or SpotAsPriceGo."},                                      // T1-62

@@ -1,6 +1,7 @@
 package launcher
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ecslaunch/ecslaunch/apidoc"
@@ -57,5 +58,18 @@ func TestDryRunExplainsEveryDocumentedCode(t *testing.T) {
 				t.Errorf("%s: parameter %q is not a RunInstances parameter", doc.Code, res.Parameter)
 			}
 		}
+	}
+}
+
+// TestAmountIsNotExplainedAsAFixedPrivateIP: ECS answers InvalidParam.Amount
+// to a malformed Amount ("five") too; the explanation once blamed a fixed
+// private IP, which today's API allows with Amount > 1 (docs/rules.md T2-11).
+func TestAmountIsNotExplainedAsAFixedPrivateIP(t *testing.T) {
+	req := testRequest(t, "1")
+	_ = req.Set("Amount", "five")
+	res := dryRunVerdict(req, serverError(403, "InvalidParam.Amount", "The specified parameter Amount is not valid."))
+	if res.Parameter != "Amount" || strings.Contains(strings.ToLower(res.Explanation), "private ip") ||
+		!strings.Contains(res.Explanation, "whole number from 1 to 1000") {
+		t.Fatalf("explained as %q on %q", res.Explanation, res.Parameter)
 	}
 }
