@@ -94,7 +94,8 @@ func (c *Catalog) VSwitch(ctx context.Context, regionID, vSwitchID string) (rule
 		AvailableIpAddressCount: v.AvailableIpAddressCount}, nil
 }
 
-// SecurityGroup gives the rules a security group's VPC and instance count.
+// SecurityGroup gives the rules a security group's VPC, type, instance
+// count and capacity.
 func (c *Catalog) SecurityGroup(ctx context.Context, regionID, securityGroupID string) (rules.SecurityGroupFacts, error) {
 	g, err := lookupOne(ctx, c, regionID, securityGroupID, "security group", c.securityGroups,
 		func(g SecurityGroup) bool { return g.SecurityGroupId == securityGroupID },
@@ -104,7 +105,8 @@ func (c *Catalog) SecurityGroup(ctx context.Context, regionID, securityGroupID s
 	if err != nil {
 		return rules.SecurityGroupFacts{}, err
 	}
-	return rules.SecurityGroupFacts{SecurityGroupId: g.SecurityGroupId, VpcId: g.VpcId, EcsCount: g.EcsCount}, nil
+	return rules.SecurityGroupFacts{SecurityGroupId: g.SecurityGroupId, VpcId: g.VpcId, SecurityGroupType: g.SecurityGroupType,
+		EcsCount: g.EcsCount, Capacity: g.Capacity()}, nil
 }
 
 // KeyPairExists reports whether the region has a key pair of that name.

@@ -384,15 +384,20 @@ func (c *Catalog) fetchSecurityGroups(ctx context.Context, region, securityGroup
 			req.SecurityGroupId = securityGroupID
 			req.MaxResults = requests.NewInteger(size) // token mode (api-shapes.md §8)
 			req.NextToken = token
+			// EcsCount and AvailableInstanceAmount are valid only when asked
+			// for (docs/api-shapes.md §8): the capacity rule needs both.
+			req.IsQueryEcsCount = requests.NewBoolean(true)
 			resp, err := cl.DescribeSecurityGroups(req)
 			if err != nil {
 				return err
 			}
 			out, next = out[:0], resp.NextToken
 			for _, g := range resp.SecurityGroups.SecurityGroup {
+				avail := g.AvailableInstanceAmount
 				out = append(out, SecurityGroup{
 					SecurityGroupId: g.SecurityGroupId, SecurityGroupName: g.SecurityGroupName, VpcId: g.VpcId,
 					Description: g.Description, SecurityGroupType: g.SecurityGroupType, EcsCount: g.EcsCount,
+					AvailableInstanceAmount: &avail,
 				})
 			}
 			return nil

@@ -129,8 +129,21 @@ type SecurityGroup struct {
 	SecurityGroupName string `json:"SecurityGroupName"`
 	VpcId             string `json:"VpcId"`
 	Description       string `json:"Description,omitempty"`
-	SecurityGroupType string `json:"SecurityGroupType,omitempty"`
+	SecurityGroupType string `json:"SecurityGroupType,omitempty"` // normal (basic) or enterprise (advanced)
 	EcsCount          int    `json:"EcsCount"`
+	// AvailableInstanceAmount is how many more instances the group takes
+	// (DescribeSecurityGroups with IsQueryEcsCount, for reference only);
+	// nil when the answer did not say (an older cache entry).
+	AvailableInstanceAmount *int `json:"AvailableInstanceAmount,omitempty"`
+}
+
+// Capacity is how many instances the group holds in all (EcsCount +
+// AvailableInstanceAmount), or 0 when DescribeSecurityGroups did not say.
+func (g SecurityGroup) Capacity() int {
+	if g.AvailableInstanceAmount == nil {
+		return 0
+	}
+	return g.EcsCount + *g.AvailableInstanceAmount
 }
 
 // KeyPair is an SSH key pair (DescribeKeyPairs).

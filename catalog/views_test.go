@@ -241,6 +241,17 @@ func TestRulesCatalogFacts(t *testing.T) {
 	if sf, err := rc.SecurityGroup(ctx, region, sgs[0].SecurityGroupId); err != nil || sf.VpcId != sgs[0].VpcId {
 		t.Errorf("SecurityGroup = %+v, %v", sf, err)
 	}
+	for _, g := range sgs {
+		if g.SecurityGroupName != world.BusySecurityGroup {
+			continue
+		}
+		// The capacity rule needs the group's type and real capacity
+		// (docs/rules.md T2-15): 1998 of 2000 in the sandbox.
+		sf, err := rc.SecurityGroup(ctx, region, g.SecurityGroupId)
+		if err != nil || sf.SecurityGroupType != "normal" || sf.EcsCount != 1998 || sf.Capacity != 2000 {
+			t.Errorf("busy SecurityGroup = %+v, %v", sf, err)
+		}
+	}
 	if _, err := rc.SecurityGroup(ctx, region, "sg-nope"); !errors.Is(err, rules.ErrNotFound) {
 		t.Errorf("missing security group: err = %v", err)
 	}

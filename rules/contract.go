@@ -77,8 +77,25 @@ type VSwitchFacts struct {
 type SecurityGroupFacts struct {
 	SecurityGroupId string
 	VpcId           string
-	EcsCount        int
+	// SecurityGroupType is "normal" (a basic group) or "enterprise" (an
+	// advanced one); "" when unknown.
+	SecurityGroupType string
+	// EcsCount is the number of instances in the group.
+	EcsCount int
+	// Capacity is how many instances the group holds in all: EcsCount plus
+	// DescribeSecurityGroups' AvailableInstanceAmount (docs/api-shapes.md
+	// §8, asked with IsQueryEcsCount); 0 when unknown.
+	Capacity int
 }
+
+// Documented capacities of a security group in a VPC (docs/rules.md T2-15):
+// a basic group holds 2,000 private IPs by default (the account's quota may
+// raise it to 6,000), an advanced (enterprise) group 65,536. The 2019 spec
+// said 1,000 (T1-8), which is now the classic network's limit.
+const (
+	BasicGroupCapacity      = 2000
+	EnterpriseGroupCapacity = 65536
+)
 
 // Catalog answers the Describe questions behind the catalog rules. The live
 // catalog and the sandbox implement it. Methods return ErrNotFound (wrapped

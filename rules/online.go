@@ -298,17 +298,40 @@ func (o *online) securityGroups() {
 				fmt.Sprintf("%s %s is in %s but VSwitchId %s is in %s: specified security group and virtual switch are not in the same VPC",
 					k, sg.SecurityGroupId, sg.VpcId, o.vsw.VSwitchId, o.vsw.VpcId))
 		}
-		if sg.EcsCount+o.amount() > 1000 {
-			// T2-15: the limit depends on the group type (enterprise groups
-			// hold more), so this cannot be an error.
-			o.warn(k, "SecurityGroupInstanceLimitExceed", "T1-8",
-				fmt.Sprintf("%s %s holds %d instances; adding %d exceeds the 1000 a basic security group holds (T2-15: enterprise groups hold more)",
-					k, sg.SecurityGroupId, sg.EcsCount, o.amount()))
-		}
+		o.capacity(k, sg)
 	}
 	if needVSwitch && !o.req.Has("VSwitchId") && !o.primaryENI() {
 		o.add("VSwitchId", "MissingParameter", "T1-11",
 			"VSwitchId is required because the security group is in a VPC: the input parameter \"VSwitchId\" that is mandatory for processing this request is not supplied")
+	}
+}
+
+// capacity applies T1-8 as T2-15 has it: the group's real capacity when
+// DescribeSecurityGroups gave it, else its type's documented one. It stays
+// a warning: ECS gives the counts "for reference only" and an account's
+// quota may hold more.
+func (o *online) capacity(key string, sg SecurityGroupFacts) {
+	n := o.amount()
+	kind := "a basic security group"
+	if sg.SecurityGroupType == "enterprise" {
+		kind = "an advanced (enterprise) security group"
+	}
+	if sg.Capacity > 0 {
+		if sg.EcsCount+n > sg.Capacity {
+			o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", fmt.Sprintf(
+				"%s %s, %s, holds %d of its %d instances; adding %d (Amount) exceeds its capacity by %d",
+				key, sg.SecurityGroupId, kind, sg.EcsCount, sg.Capacity, n, sg.EcsCount+n-sg.Capacity))
+		}
+		return
+	}
+	limit := BasicGroupCapacity
+	if sg.SecurityGroupType == "enterprise" {
+		limit = EnterpriseGroupCapacity
+	}
+	if sg.EcsCount+n > limit {
+		o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", fmt.Sprintf(
+			"%s %s, %s, holds %d instances; adding %d (Amount) exceeds the %d such a group holds by default (the account's quota may allow more)",
+			key, sg.SecurityGroupId, kind, sg.EcsCount, n, limit))
 	}
 }
 

@@ -59,7 +59,9 @@ func newFake() *fakeCatalog {
 		sgs: map[string]SecurityGroupFacts{
 			"sg-1":    {SecurityGroupId: "sg-1", VpcId: "vpc-1", EcsCount: 10},
 			"sg-2":    {SecurityGroupId: "sg-2", VpcId: "vpc-2"},
-			"sg-full": {SecurityGroupId: "sg-full", VpcId: "vpc-1", EcsCount: 999},
+			"sg-full": {SecurityGroupId: "sg-full", VpcId: "vpc-1", SecurityGroupType: "normal", EcsCount: 1998, Capacity: 2000},
+			"sg-busy": {SecurityGroupId: "sg-busy", VpcId: "vpc-1", SecurityGroupType: "normal", EcsCount: 1999},
+			"sg-ent":  {SecurityGroupId: "sg-ent", VpcId: "vpc-1", SecurityGroupType: "enterprise", EcsCount: 1998},
 		},
 		keys: map[string]bool{"ops": true},
 	}
@@ -168,7 +170,8 @@ func TestValidateOnline(t *testing.T) {
 		{"vswitch needed", "VSwitchId", "MissingParameter", Error, []string{"VSwitchId="}},
 		{"sg missing", "SecurityGroupId", "InvalidSecurityGroupId.NotFound", Error, []string{"SecurityGroupId=sg-x"}},
 		{"sgs missing", "SecurityGroupIds.2", "InvalidSecurityGroupId.NotFound", Error, []string{"SecurityGroupId=", "SecurityGroupIds.1=sg-1", "SecurityGroupIds.2=sg-x"}},
-		{"sg capacity", "SecurityGroupId", "SecurityGroupInstanceLimitExceed", Warning, []string{"SecurityGroupId=sg-full", "Amount=2"}},
+		{"sg capacity", "SecurityGroupId", "SecurityGroupInstanceLimitExceed", Warning, []string{"SecurityGroupId=sg-full", "Amount=3"}},
+		{"sg default capacity", "SecurityGroupId", "SecurityGroupInstanceLimitExceed", Warning, []string{"SecurityGroupId=sg-busy", "Amount=2"}},
 		{"key pair", "KeyPairName", "InvalidKeyPairName.NotFound", Error, []string{"KeyPairName=dev"}},
 		{"key pair windows", "KeyPairName", CodeIgnored, Warning, []string{"ImageId=win_40G", "KeyPairName=dev"}},
 		{"ip outside", "PrivateIpAddress", "InvalidPrivateIpAddress", Error, []string{"PrivateIpAddress=192.168.1.5"}},
@@ -257,5 +260,38 @@ func TestValidateOnlineStopsWhenCancelled(t *testing.T) {
 	got := ValidateOnline(ctx, onlineRequest(t), cat, Context{})
 	if len(got) != 1 || got[0].Code != CodeCheckSkipped || len(cat.calls) > 1 {
 		t.Fatalf("want one CheckSkipped warning and no further calls, got %+v after %v", got, cat.calls)
+	}
+}
+
+// TestSecurityGroupCapacityUsesTheGroupsOwnNumbers: the warning once said a
+// group holding 1998 of 2000 "exceeds the 1000 a basic group holds"; it now
+// uses the capacity DescribeSecurityGroups reports, else the type's
+// documented one (docs/rules.md T2-15).
+func TestSecurityGroupCapacityUsesTheGroupsOwnNumbers(t *testing.T) {
+	check := func(sets ...string) []Finding {
+		return ValidateOnline(context.Background(), onlineRequest(t, sets...), newFake(), Context{Now: now})
+	}
+	got := check("SecurityGroupId=sg-full", "Amount=5")
+	f, ok := findIn(got, "SecurityGroupId", "SecurityGroupInstanceLimitExceed")
+	if !ok {
+		t.Fatalf("no capacity warning: %+v", got)
+	}
+	for _, want := range []string{"basic security group", "holds 1998 of its 2000", "adding 5", "by 3"} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("missing %q in %q", want, f.Message)
+		}
+	}
+	if strings.Contains(f.Message, "1000") {
+		t.Errorf("the 2019 spec's 1000 contradicts the group's own capacity: %q", f.Message)
+	}
+	if _, ok := findIn(check("SecurityGroupId=sg-full", "Amount=2"), "SecurityGroupId", "SecurityGroupInstanceLimitExceed"); ok {
+		t.Error("1998 + 2 fits in 2000")
+	}
+	if _, ok := findIn(check("SecurityGroupId=sg-ent", "Amount=100"), "SecurityGroupId", "SecurityGroupInstanceLimitExceed"); ok {
+		t.Error("an enterprise group holds 65536")
+	}
+	f, _ = findIn(check("SecurityGroupId=sg-busy", "Amount=2"), "SecurityGroupId", "SecurityGroupInstanceLimitExceed")
+	if !strings.Contains(f.Message, "2000 such a group holds by default") {
+		t.Errorf("unknown capacity of a basic group: %q", f.Message)
 	}
 }

@@ -67,7 +67,8 @@ func (c stateCatalog) SecurityGroup(_ context.Context, regionID, securityGroupID
 	if !ok {
 		return rules.SecurityGroupFacts{}, rules.ErrNotFound
 	}
-	return rules.SecurityGroupFacts{SecurityGroupId: g.SecurityGroupId, VpcId: g.VpcId, EcsCount: c.s.sgCount(regionID, g)}, nil
+	return rules.SecurityGroupFacts{SecurityGroupId: g.SecurityGroupId, VpcId: g.VpcId, SecurityGroupType: g.SecurityGroupType,
+		EcsCount: c.s.sgCount(regionID, g), Capacity: g.Capacity}, nil
 }
 
 // KeyPairExists implements rules.Catalog.

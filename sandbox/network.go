@@ -42,16 +42,27 @@ func (c *call) describeSecurityGroups() (any, error) {
 			all = append(all, g)
 		}
 	}
+	// EcsCount and AvailableInstanceAmount are valid only when asked for
+	// (docs/api-shapes.md §8); unasked they are 0, as a client must not rely
+	// on them then.
+	counts, err := c.p.boolParam("IsQueryEcsCount", false)
+	if err != nil {
+		return nil, err
+	}
 	from, to, next := pg.cut(len(all))
 	resp := &ecs.DescribeSecurityGroupsResponse{RequestId: c.requestID, RegionId: c.region.RegionId, TotalCount: len(all),
 		PageNumber: pg.Number, PageSize: pg.Size, NextToken: next}
 	resp.SecurityGroups.SecurityGroup = make([]ecs.SecurityGroup, 0, to-from)
 	for _, g := range all[from:to] {
-		n := c.s.sgCount(c.region.RegionId, g)
+		n, avail := 0, 0
+		if counts {
+			n = c.s.sgCount(c.region.RegionId, g)
+			avail = max(g.Capacity-n, 0)
+		}
 		resp.SecurityGroups.SecurityGroup = append(resp.SecurityGroups.SecurityGroup, ecs.SecurityGroup{
 			SecurityGroupId: g.SecurityGroupId, SecurityGroupName: g.SecurityGroupName, Description: g.Description,
 			SecurityGroupType: g.SecurityGroupType, VpcId: g.VpcId, CreationTime: g.CreationTime,
-			EcsCount: n, AvailableInstanceAmount: g.Capacity - n, RuleCount: 3,
+			EcsCount: n, AvailableInstanceAmount: avail, RuleCount: 3,
 			Tags: ecs.TagsInDescribeSecurityGroups{Tag: []ecs.Tag{}},
 		})
 	}

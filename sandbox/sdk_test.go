@@ -381,6 +381,7 @@ func TestDescribeSecurityGroups(t *testing.T) {
 	for {
 		req := ecs.CreateDescribeSecurityGroupsRequest()
 		req.MaxResults, req.NextToken = requests.NewInteger(3), token
+		req.IsQueryEcsCount = requests.NewBoolean(true)
 		resp, err := c.DescribeSecurityGroups(req)
 		if err != nil {
 			t.Fatal(err)
@@ -513,4 +514,42 @@ func TestDescribePrice(t *testing.T) {
 func isDryRun(err error) bool {
 	var se *sdkerrors.ServerError
 	return errors.As(err, &se) && se.ErrorCode() == "DryRunOperation"
+}
+
+// TestSecurityGroupCountsAreAskedFor: EcsCount and AvailableInstanceAmount
+// are valid only with IsQueryEcsCount (docs/api-shapes.md §8); asked, the
+// busy group says 1998 of 2000, as its description does, and the
+// enterprise group holds 65536.
+func TestSecurityGroupCountsAreAskedFor(t *testing.T) {
+	c := client(t, start(t, sandbox.Options{}), sandbox.DefaultAccessKeySecret)
+	groups := func(ask bool) map[string]ecs.SecurityGroup {
+		req := ecs.CreateDescribeSecurityGroupsRequest()
+		req.RegionId = "cn-hangzhou"
+		if ask {
+			req.IsQueryEcsCount = requests.NewBoolean(true)
+		}
+		resp, err := c.DescribeSecurityGroups(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]ecs.SecurityGroup{}
+		for _, g := range resp.SecurityGroups.SecurityGroup {
+			out[g.SecurityGroupName] = g
+		}
+		return out
+	}
+	for name, g := range groups(false) {
+		if g.EcsCount != 0 || g.AvailableInstanceAmount != 0 {
+			t.Errorf("%s: counts without IsQueryEcsCount: %d, %d", name, g.EcsCount, g.AvailableInstanceAmount)
+		}
+	}
+	asked := groups(true)
+	busy := asked[world.BusySecurityGroup]
+	if busy.SecurityGroupType != "normal" || busy.EcsCount != 1998 || busy.EcsCount+busy.AvailableInstanceAmount != 2000 ||
+		!strings.Contains(busy.Description, "1998 of 2000") {
+		t.Errorf("busy group %+v", busy)
+	}
+	if e := asked[world.EnterpriseSGName]; e.SecurityGroupType != "enterprise" || e.EcsCount+e.AvailableInstanceAmount != 65536 {
+		t.Errorf("enterprise group %+v", e)
+	}
 }
