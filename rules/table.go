@@ -636,10 +636,9 @@ func billingRules() []Rule {
 		custom("T1-80", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", "is outside the allowed window", nil,
 			func(e *env) (bool, string) {
 				t, ok := releaseTime(e.val)
-				now := e.now()
-				lo, hi := now.Add(30*time.Minute), now.AddDate(3, 0, 0)
-				return ok && (t.Before(lo) || t.After(hi)), "from now + 30 minutes to now + 3 years (" +
-					lo.UTC().Format(time.RFC3339) + " .. " + hi.UTC().Format(time.RFC3339) + ")"
+				lo, hi := AutoReleaseWindow(e.now())
+				return ok && (t.Before(lo) || t.After(hi)), fmt.Sprintf("from %s (now + 30 minutes) to %s (now + 3 years)",
+					lo.Format(releaseLayout), hi.Format(releaseLayout))
 			}).also("T1-79").with(func(r *Rule) { r.ctxDep = true }),
 		custom("T2-25", "AutoReleaseTime", CodeIgnored, "applies to pay-as-you-go instances only and is ignored here",
 			[]string{"InstanceChargeType"}, func(e *env) (bool, string) { return chargeType(e) == "PrePaid", "" }).warn(),
@@ -687,6 +686,25 @@ func badPeriod(e *env, week, month string) (bool, string) {
 		}
 	}
 	return true, strings.ReplaceAll(list, " ", ", ")
+}
+
+// releaseLayout is AutoReleaseTime's format (T1-78).
+const releaseLayout = "2006-01-02T15:04:05Z"
+
+// AutoReleaseWindow returns the earliest and the latest AutoReleaseTime
+// ECS accepts at now (docs/rules.md T1-79, T1-80), in UTC, as a user would
+// write them: ECS drops the seconds of the value and wants it between now +
+// 30 minutes and now + 3 years, so the earliest is now + 30 minutes rounded
+// up to the minute and the latest now + 3 years rounded down to it (any
+// seconds within that last minute are dropped and pass too).
+func AutoReleaseWindow(now time.Time) (earliest, latest time.Time) {
+	now = now.UTC()
+	lo, hi := now.Add(30*time.Minute), now.AddDate(3, 0, 0)
+	earliest = lo.Truncate(time.Minute)
+	if earliest.Before(lo) {
+		earliest = earliest.Add(time.Minute)
+	}
+	return earliest, hi.Truncate(time.Minute)
 }
 
 // releaseTime parses AutoReleaseTime (T1-78), with the seconds truncated
