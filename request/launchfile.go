@@ -105,9 +105,25 @@ func (f *File) parseTop(k, v *yaml.Node) error {
 		}
 		return f.parseMap(v, "", "")
 	default:
-		return &FileError{Line: k.Line, Msg: unknownMsg(k.Value, suggestFrom(k.Value, topKeys))}
+		return &FileError{Line: k.Line, Msg: topLevelMsg(k.Value)}
 	}
 	return nil
+}
+
+// topLevelMsg explains an unknown top-level key. A RunInstances parameter
+// there ("RegionId") is a file whose parameters are not indented under
+// request:, which "did you mean version?" would only confuse.
+func topLevelMsg(key string) string {
+	if IsPrefix(key) {
+		return fmt.Sprintf("%s is a RunInstances parameter: parameters go under request: (indent it below a `request:` line)", key)
+	}
+	if s := suggestFrom(key, topKeys); s != "" {
+		return unknownMsg(key, s)
+	}
+	if s := SuggestName(key); s != "" {
+		return fmt.Sprintf("unknown key %q: if it is the parameter %s, it goes under request:", key, s)
+	}
+	return unknownMsg(key, "")
 }
 
 func (f *File) parseAsk(v *yaml.Node) error {

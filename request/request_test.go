@@ -80,6 +80,28 @@ func TestUnknownKeyNamesLineAndSuggestion(t *testing.T) {
 	}
 }
 
+// TestTopLevelParameterSaysItGoesUnderRequest: a file that forgot request:
+// was told "did you mean version?" for its RegionId.
+func TestTopLevelParameterSaysItGoesUnderRequest(t *testing.T) {
+	_, err := ParseFile([]byte("version: 1\nRegionId: cn-hangzhou\nInstanceType: ecs.g7.large\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2: RegionId is a RunInstances parameter: parameters go under request:") ||
+		strings.Contains(err.Error(), "did you mean") {
+		t.Fatalf("got %v", err)
+	}
+	_, err = ParseFile([]byte("version: 1\nDataDisk:\n  - {Size: 40}\n"))
+	if err == nil || !strings.Contains(err.Error(), "DataDisk is a RunInstances parameter") {
+		t.Fatalf("a list parameter: got %v", err)
+	}
+	_, err = ParseFile([]byte("version: 1\nInstanceTyp: ecs.g7.large\n"))
+	if err == nil || !strings.Contains(err.Error(), "if it is the parameter InstanceType, it goes under request:") {
+		t.Fatalf("a misspelt parameter: got %v", err)
+	}
+	_, err = ParseFile([]byte("versoin: 1\n"))
+	if err == nil || !strings.Contains(err.Error(), "did you mean version?") {
+		t.Fatalf("a misspelt top-level key: got %v", err)
+	}
+}
+
 func TestLiteralPasswordIsNeverWritten(t *testing.T) {
 	f, err := ParseFile([]byte("version: 1\nrequest:\n  Password: Sup3r-secret!\n"))
 	if err != nil {
