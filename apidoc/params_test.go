@@ -118,3 +118,18 @@ func TestParamsOrderAndCopy(t *testing.T) {
 		t.Error("Params() exposes the shared table")
 	}
 }
+
+// TestPrivateIpAddressHelpMatchesTheRules: the help must agree with the
+// rules: Amount > 1 takes consecutive addresses (docs/rules.md T2-11), and
+// the reserved addresses of a vSwitch are refused (rules.CheckPrivateIP).
+func TestPrivateIpAddressHelpMatchesTheRules(t *testing.T) {
+	p, ok := Param("PrivateIpAddress")
+	if !ok {
+		t.Fatal("no PrivateIpAddress")
+	}
+	for _, want := range []string{"consecutive", "reserved", "first or last 3"} {
+		if !strings.Contains(p.Summary, want) {
+			t.Errorf("summary %q does not say %q", p.Summary, want)
+		}
+	}
+}

@@ -16,7 +16,7 @@ var summaries = map[string]string{
 	"SecurityGroupId":      "Security group (firewall rules) the instance joins; required unless SecurityGroupIds.N or a launch template is used; not both with SecurityGroupIds.N.", // T1-7..9
 	"SecurityGroupIds.N":   "Several security groups to join at once (up to your per-instance quota); not allowed together with SecurityGroupId.",                                    // T1-10, T2-14
 	"VSwitchId":            "vSwitch (subnet) for the instance's private IP; required in a VPC, and it must be in the chosen zone and in the security group's VPC.",                  // T1-11..14
-	"PrivateIpAddress":     "Fixed private IPv4: free, in the vSwitch's CIDR, not its first or last 3 (reserved); Amount > 1 takes that many consecutive addresses from it.",         // T1-89, T2-11
+	"PrivateIpAddress":     "Fixed private IPv4 address; must be a free address inside the vSwitch's CIDR, not its first or last 3 (reserved); Amount > 1 takes consecutive ones.",   // T1-89, T2-11
 	"ResourceGroupId":      "Resource group the instance belongs to, for access control and billing views; must exist (rg-…).",                                                       // T1-74
 	"DeploymentSetId":      "Deployment set that spreads instances over separate physical servers; must exist (ds-…).",                                                               // T1-67
 	"DeploymentSetGroupNo": "Group number (1–7) inside a deployment set that uses the group strategy.",                                                                               // T2-34

@@ -293,11 +293,18 @@ func (c *Catalog) fetchFamilies(ctx context.Context, region string) ([]InstanceT
 // fetchImages lists the region's available images (system, self and shared:
 // the API's default owners); imageID narrows it to one image of any owner.
 func (c *Catalog) fetchImages(ctx context.Context, region, imageID string) ([]Image, error) {
+	return c.fetchImagesOf(ctx, region, imageID, "")
+}
+
+// fetchImagesOf lists images of one ImageOwnerAlias; "" is DescribeImages'
+// default, the public, custom and shared images (docs/api-shapes.md §7).
+func (c *Catalog) fetchImagesOf(ctx context.Context, region, imageID, alias string) ([]Image, error) {
 	return byNumber(ctx, c.pageSize(maxImagesPage), func(ctx context.Context, page, size int) (out []Image, total int, err error) {
 		err = c.ecsCall(ctx, "DescribeImages", region, func(cl *ecs.Client) error {
 			req := ecs.CreateDescribeImagesRequest()
 			req.RegionId = region
 			req.ImageId = imageID
+			req.ImageOwnerAlias = alias
 			if imageID == "" {
 				req.Status = "Available"
 			}
@@ -322,7 +329,7 @@ func imageOf(im ecs.Image) Image {
 		ImageId: im.ImageId, ImageName: im.ImageName, ImageFamily: im.ImageFamily,
 		ImageOwnerAlias: im.ImageOwnerAlias, OSName: im.OSName, OSNameEn: im.OSNameEn,
 		OSType: im.OSType, Platform: im.Platform, Architecture: im.Architecture,
-		Size: im.Size, Status: im.Status, CreationTime: im.CreationTime,
+		Size: im.Size, Status: im.Status, CreationTime: im.CreationTime, ProductCode: im.ProductCode,
 	}
 }
 

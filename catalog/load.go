@@ -32,6 +32,16 @@ func (c *Catalog) images(ctx context.Context, region string) ([]Image, error) {
 	return cached(ctx, c, kindImages, region, "", func(ctx context.Context) ([]Image, error) { return c.fetchImages(ctx, region, "") })
 }
 
+// MarketplaceImages lists the region's Alibaba Cloud Marketplace images
+// (DescribeImages with ImageOwnerAlias marketplace), cached a day like the
+// other images. DescribeImages leaves them out by default, and so does
+// Load: a live region has many, and only a marketplace list needs them.
+func (c *Catalog) MarketplaceImages(ctx context.Context, region string) ([]Image, error) {
+	return cached(ctx, c, kindImages, region, "marketplace", func(ctx context.Context) ([]Image, error) {
+		return c.fetchImagesOf(ctx, region, "", "marketplace")
+	})
+}
+
 func (c *Catalog) vpcs(ctx context.Context, region string) ([]VPC, error) {
 	return cached(ctx, c, kindVPCs, region, "", func(ctx context.Context) ([]VPC, error) { return c.fetchVPCs(ctx, region) })
 }

@@ -90,6 +90,9 @@ type Image struct {
 	Size            int    `json:"Size"` // GiB
 	Status          string `json:"Status"`
 	CreationTime    string `json:"CreationTime"`
+	// ProductCode is the Alibaba Cloud Marketplace product of a
+	// marketplace image, "" otherwise.
+	ProductCode string `json:"ProductCode,omitempty"`
 }
 
 // DiskCategory is a disk category a type supports in a zone, with its size

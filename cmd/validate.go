@@ -20,11 +20,15 @@ type validateOptions struct {
 
 // fileReport is one file's result, as `validate --output json` prints it.
 type fileReport struct {
-	File     string          `json:"file"`
-	Valid    bool            `json:"valid"`
-	Error    string          `json:"error,omitempty"`
-	Findings []rules.Finding `json:"findings"`
-	lines    map[string]int
+	File     string        `json:"file"`
+	Valid    bool          `json:"valid"`
+	Error    string        `json:"error,omitempty"`
+	Findings []lineFinding `json:"findings"`
+	// OSType and OSTypeFrom say which image OS the OS-dependent rules
+	// assumed offline, and why (--os, the cached catalog, the image ID).
+	OSType     string `json:"osType,omitempty"`
+	OSTypeFrom string `json:"osTypeFrom,omitempty"`
+	note       string
 }
 
 func newValidateCmd(g *globals, io *IO) *cobra.Command {
@@ -84,23 +88,31 @@ func runValidate(ctx context.Context, g *globals, io *IO, o *validateOptions, pa
 }
 
 func validateFile(ctx context.Context, path string, in io.Reader, o *validateOptions, g *globals, cat rules.Catalog) fileReport {
-	rep := fileReport{File: path, Findings: []rules.Finding{}}
+	rep := fileReport{File: path, Findings: []lineFinding{}}
 	f, err := readLaunchFile(path, in)
 	if err != nil {
 		rep.Error = err.Error()
 		return rep
 	}
-	rep.lines = f.Lines
 	req := f.Request
 	if g.region != "" && !req.Has("RegionId") {
 		_ = req.Set("RegionId", g.region)
 	}
-	rc := rules.Context{OSType: o.osType, Now: time.Now()}
-	rep.Findings = append(rep.Findings, rules.Validate(req, rc)...)
-	if cat != nil {
-		rep.Findings = append(rep.Findings, rules.ValidateOnline(ctx, req, cat, rc)...)
+	// Online, the catalog's image says the OS (rules.ValidateOnline);
+	// offline it is inferred, and the report says from what.
+	guess := osGuess{Type: o.osType}
+	if cat == nil {
+		guess = inferOS(g, req, o.osType)
+		rep.note = guess.note(req.Get("ImageId"))
+		rep.OSType, rep.OSTypeFrom = guess.Type, guess.From
 	}
-	rep.Valid = !rules.HasErrors(rep.Findings)
+	rc := rules.Context{OSType: guess.Type, Now: time.Now()}
+	fs := rules.Validate(req, rc)
+	if cat != nil {
+		fs = append(fs, rules.ValidateOnline(ctx, req, cat, rc)...)
+	}
+	rep.Findings = withLines(fs, f.Lines)
+	rep.Valid = !rules.HasErrors(fs)
 	return rep
 }
 
@@ -118,8 +130,9 @@ func validateExit(reports []fileReport) int {
 	return code
 }
 
-// printReports writes one line per finding, grouped per file, in the
-// file:line: form editors and CI logs link to.
+// printReports writes one line per finding, grouped per file and sorted
+// by line, in the file:line: form editors and CI logs link to, then the
+// note on the OS the OS-dependent rules assumed.
 func printReports(w io.Writer, reports []fileReport) {
 	for _, r := range reports {
 		if r.Error != "" {
@@ -129,20 +142,17 @@ func printReports(w io.Writer, reports []fileReport) {
 		errs, warns := count(r.Findings)
 		if len(r.Findings) == 0 {
 			fmt.Fprintf(w, "%s: valid\n", r.File)
-			continue
+		} else {
+			fmt.Fprintf(w, "%s: %d error(s), %d warning(s)\n", r.File, errs, warns)
+			printFindings(w, r.File, r.Findings)
 		}
-		fmt.Fprintf(w, "%s: %d error(s), %d warning(s)\n", r.File, errs, warns)
-		for _, f := range r.Findings {
-			loc := r.File
-			if line := r.lines[f.Parameter]; line > 0 {
-				loc = fmt.Sprintf("%s:%d", r.File, line)
-			}
-			fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, f.Severity, f.Parameter, f.Code, f.Message)
+		if r.note != "" {
+			fmt.Fprintf(w, "  %s\n", r.note)
 		}
 	}
 }
 
-func count(fs []rules.Finding) (errs, warns int) {
+func count(fs []lineFinding) (errs, warns int) {
 	for _, f := range fs {
 		if f.Severity == rules.Error {
 			errs++

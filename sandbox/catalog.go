@@ -17,7 +17,7 @@ var _ rules.Catalog = stateCatalog{}
 
 // Image implements rules.Catalog.
 func (c stateCatalog) Image(_ context.Context, regionID, imageID string) (rules.ImageFacts, error) {
-	img, ok := c.s.world.Image(imageID)
+	img, ok := c.s.world.ImageIn(regionID, imageID)
 	if _, rok := c.s.world.Region(regionID); !ok || !rok {
 		return rules.ImageFacts{}, rules.ErrNotFound
 	}

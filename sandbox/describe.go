@@ -279,7 +279,7 @@ func (c *call) describeImages() (any, error) {
 		return nil, err
 	}
 	var all []world.Image
-	for _, img := range c.s.world.Images {
+	for _, img := range c.s.world.ImagesIn(c.region.RegionId) {
 		if match(img) {
 			all = append(all, img)
 		}
@@ -294,8 +294,11 @@ func (c *call) describeImages() (any, error) {
 	return resp, nil
 }
 
-// imageFilter builds the DescribeImages filter. Only public (system) images
-// exist, so ImageOwnerAlias self/others/marketplace match nothing.
+// imageFilter builds the DescribeImages filter. ImageOwnerAlias picks one
+// source; without it the answer holds the public, custom and shared images
+// but not the marketplace ones (docs/api-shapes.md §7; the API reference
+// says so of an empty ImageOwnerAlias), unless ImageId names one: the
+// sandbox finds an image asked for by ID whatever its source.
 func (c *call) imageFilter() (func(world.Image) bool, error) {
 	ids := setOf(strings.Split(c.p.Get("ImageId"), ","))
 	delete(ids, "")
@@ -314,11 +317,17 @@ func (c *call) imageFilter() (func(world.Image) bool, error) {
 		}
 		typeArch = t.Arch
 	}
+	ownerOK := func(img world.Image) bool {
+		if owner == "" {
+			return img.Alias() != "marketplace" || len(ids) > 0
+		}
+		return img.Alias() == owner
+	}
 	return func(img world.Image) bool {
 		return (len(ids) == 0 || ids[img.ImageId]) && statuses[img.Status] &&
-			(owner == "" || owner == "system") && (osType == "" || osType == img.OSType) &&
+			ownerOK(img) && (osType == "" || osType == img.OSType) &&
 			(arch == "" || arch == img.Architecture) && (typeArch == "" || typeArch == img.Arch()) &&
-			(name == "" || wildcard(name, img.ImageId)) && (family == "" || family == img.ImageFamily)
+			(name == "" || wildcard(name, img.Name())) && (family == "" || family == img.ImageFamily)
 	}, nil
 }
 
@@ -341,11 +350,12 @@ func (c *call) sdkImage(img world.Image) ecs.Image {
 		nvme = "unsupported"
 	}
 	return ecs.Image{
-		ImageId: img.ImageId, ImageName: img.ImageId, ImageFamily: img.ImageFamily, ImageOwnerAlias: "system", IsPublic: true,
+		ImageId: img.ImageId, ImageName: img.Name(), ImageFamily: img.ImageFamily, ImageOwnerAlias: img.Alias(), IsPublic: img.IsPublic(),
+		ImageOwnerId: img.OwnerId, ProductCode: img.ProductCode, SupplierName: img.Supplier, IsSubscribed: img.ProductCode != "",
 		OSName: img.OSName, OSNameEn: img.OSNameEn, OSType: img.OSType, Platform: img.Platform, Architecture: img.Architecture,
 		BootMode: img.BootMode, Size: img.Size, Status: img.Status, Progress: "100%", Usage: "instance",
 		IsSupportIoOptimized: true, IsSupportCloudinit: img.CloudInit, LoginAsNonRootSupported: img.OSType == "linux",
-		CreationTime: img.CreationTime, Description: "", ImageVersion: "",
+		CreationTime: img.CreationTime, Description: img.Description, ImageVersion: "",
 		Features: ecs.Features{NvmeSupport: nvme, ImdsSupport: "v2"},
 		DiskDeviceMappings: ecs.DiskDeviceMappingsInDescribeImageFromFamily{DiskDeviceMapping: []ecs.DiskDeviceMapping{{
 			Device: "/dev/xvda", Size: itoa(img.Size), Type: "system", Progress: "100%",

@@ -143,7 +143,7 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	// ImageFamily stands for (rules.md T2-16); the documented rules see the
 	// request as sent.
 	req, famErr := c.resolveImageFamily(asked)
-	img, _ := c.s.world.Image(req.Get("ImageId"))
+	img, _ := c.s.world.ImageIn(c.region.RegionId, req.Get("ImageId"))
 	rctx := rules.Context{OSType: img.OSType, ImageSize: img.Size, Now: time.Now()}
 	if t, ok := c.s.world.Type(req.Get("InstanceType")); ok {
 		rctx.MaxDataDisks = t.MaxDataDisks()
@@ -305,7 +305,7 @@ var ruleCitation = regexp.MustCompile(`\s*\((?:docs/)?rules\.md [^)]*\)$`)
 func (c *call) plan(req *request.Request) (*runPlan, error) {
 	p := &runPlan{req: req, region: c.region, amount: 1}
 	var ok bool
-	if p.img, ok = c.s.world.Image(req.Get("ImageId")); !ok {
+	if p.img, ok = c.s.world.ImageIn(c.region.RegionId, req.Get("ImageId")); !ok {
 		return nil, refError(req, "ImageId", http.StatusNotFound, "InvalidImageId.NotFound")
 	}
 	if p.typ, ok = c.s.world.Type(req.Get("InstanceType")); !ok {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -303,8 +304,10 @@ func TestDescribeImages(t *testing.T) {
 		}
 		for _, img := range resp.Images.Image {
 			seen[img.ImageId] = true
+			// Without ImageOwnerAlias: public, custom and shared images,
+			// never marketplace ones (docs/api-shapes.md §7).
 			if img.OSName == "" || img.OSType == "" || img.Size == 0 || img.Status != "Available" || img.Architecture == "" ||
-				img.ImageOwnerAlias != "system" || len(img.DiskDeviceMappings.DiskDeviceMapping) != 1 {
+				!strings.Contains(" system self others ", " "+img.ImageOwnerAlias+" ") || len(img.DiskDeviceMappings.DiskDeviceMapping) != 1 {
 				t.Errorf("incomplete image %+v", img)
 			}
 		}
@@ -322,7 +325,7 @@ func TestDescribeImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, img := range resp.Images.Image {
-		if img.Size != 40 || img.OSType != "windows" {
+		if img.OSType != "windows" || img.Size < 40 || img.ImageOwnerAlias == "system" && img.Size != 40 {
 			t.Errorf("windows image %s size %d", img.ImageId, img.Size)
 		}
 	}
@@ -552,4 +555,92 @@ func TestSecurityGroupCountsAreAskedFor(t *testing.T) {
 	if e := asked[world.EnterpriseSGName]; e.SecurityGroupType != "enterprise" || e.EcsCount+e.AvailableInstanceAmount != 65536 {
 		t.Errorf("enterprise group %+v", e)
 	}
+}
+
+// TestDescribeImagesByOwnerAlias: every region has its own (self), shared
+// (others) and marketplace images, so the wizard's tabs can be tried;
+// marketplace ones carry their ProductCode, a shared one its owner, and
+// none of them exists in another region.
+func TestDescribeImagesByOwnerAlias(t *testing.T) {
+	c := client(t, start(t, sandbox.Options{}), sandbox.DefaultAccessKeySecret)
+	list := func(region, alias, id string) []ecs.Image {
+		t.Helper()
+		req := ecs.CreateDescribeImagesRequest()
+		req.RegionId, req.ImageOwnerAlias, req.ImageId, req.PageSize = region, alias, id, requests.NewInteger(100)
+		resp, err := c.DescribeImages(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.Images.Image
+	}
+	self, others, market := list("cn-hangzhou", "self", ""), list("cn-hangzhou", "others", ""), list("cn-hangzhou", "marketplace", "")
+	if len(self) != 2 || len(others) != 1 || len(market) != 2 {
+		t.Fatalf("self %d, others %d, marketplace %d", len(self), len(others), len(market))
+	}
+	oses := map[string]bool{}
+	for _, im := range self {
+		oses[im.OSType] = true
+		if !strings.HasPrefix(im.ImageId, "m-bp") || im.IsPublic || im.ImageName == im.ImageId || im.ImageOwnerAlias != "self" {
+			t.Errorf("custom image %+v", im)
+		}
+	}
+	if !oses["linux"] || !oses["windows"] {
+		t.Errorf("custom images' OS types %v", oses)
+	}
+	if o := others[0]; o.ImageOwnerId != world.SharingAccount || o.IsPublic || o.ImageOwnerAlias != "others" {
+		t.Errorf("shared image %+v", o)
+	}
+	for _, im := range market {
+		if im.ProductCode == "" || !im.IsPublic || im.SupplierName == "" || im.ImageOwnerAlias != "marketplace" {
+			t.Errorf("marketplace image %+v", im)
+		}
+	}
+	for _, im := range list("cn-hangzhou", "", "") {
+		if im.ImageOwnerAlias == "marketplace" {
+			t.Errorf("marketplace image %s listed without ImageOwnerAlias", im.ImageId)
+		}
+	}
+	if got := list("cn-hangzhou", "", market[0].ImageId); len(got) != 1 {
+		t.Errorf("a marketplace image asked for by ID: %d found", len(got))
+	}
+	if got := list("cn-beijing", "", self[0].ImageId); len(got) != 0 {
+		t.Errorf("cn-hangzhou's custom image is listed in cn-beijing")
+	}
+	if got := list("cn-beijing", "self", ""); len(got) != 2 || got[0].ImageId == self[0].ImageId {
+		t.Errorf("cn-beijing's own images: %+v", got)
+	}
+}
+
+// TestRunInstancesWithAccountImages: a custom Windows image and a
+// marketplace image pass DryRun in their region; another region does not
+// know them.
+func TestRunInstancesWithAccountImages(t *testing.T) {
+	s := start(t, sandbox.Options{})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	w := world.New()
+	var win, market world.Image
+	for _, im := range w.ImagesIn("cn-hangzhou") {
+		switch {
+		case im.Alias() == "self" && im.OSType == "windows":
+			win = im
+		case im.Alias() == "marketplace":
+			market = im
+		}
+	}
+	for _, im := range []world.Image{win, market} {
+		req := goodRequest(n)
+		req.ImageId, req.DryRun = im.ImageId, requests.NewBoolean(true)
+		req.SystemDiskSize = strconv.Itoa(max(im.Size, 40))
+		_, err := c.RunInstances(req)
+		apiError(t, err, "DryRunOperation", 400)
+	}
+	req := goodRequest(n)
+	req.ImageId, req.SystemDiskSize = win.ImageId, "40"
+	_, err := c.RunInstances(req)
+	apiError(t, err, "InvalidSystemDiskSize.LessThanImageSize", 404) // the custom image is 60 GiB
+	other := goodRequest(defaults(t, c, "cn-beijing", "cn-beijing-a"))
+	other.RegionId, other.ImageId = "cn-beijing", win.ImageId
+	_, err = c.RunInstances(other)
+	apiError(t, err, "InvalidImageId.NotFound", 404)
 }

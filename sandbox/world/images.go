@@ -2,10 +2,18 @@ package world
 
 import "strings"
 
-// Image is a public image. Public image IDs are the same in every region.
+// Image is an image: a public one (ImageOwnerAlias system, the same ID in
+// every region) or one of a region's custom (self), shared (others) or
+// marketplace images, whose m-… IDs belong to that region.
 type Image struct {
 	ImageId      string
+	ImageName    string // "" for public images, whose name is their ID
 	ImageFamily  string
+	OwnerAlias   string // ImageOwnerAlias: "" (system), self, others or marketplace
+	OwnerId      int64  // the sharing account of an others image
+	ProductCode  string // the Alibaba Cloud Marketplace product of a marketplace image
+	Supplier     string // SupplierName of a marketplace image
+	Description  string
 	OSName       string // Chinese, as the real API returns by default
 	OSNameEn     string
 	OSType       string // linux or windows
@@ -17,6 +25,26 @@ type Image struct {
 	CreationTime string // yyyy-MM-ddTHH:mm:ssZ
 	CloudInit    bool
 }
+
+// Alias is the image's ImageOwnerAlias as DescribeImages reports it.
+func (i Image) Alias() string {
+	if i.OwnerAlias == "" {
+		return "system"
+	}
+	return i.OwnerAlias
+}
+
+// Name is the image's ImageName: its own, or its ID for a public image.
+func (i Image) Name() string {
+	if i.ImageName == "" {
+		return i.ImageId
+	}
+	return i.ImageName
+}
+
+// IsPublic reports whether every account sees the image (public and
+// marketplace images), as DescribeImages' IsPublic does.
+func (i Image) IsPublic() bool { return i.Alias() == "system" || i.Alias() == "marketplace" }
 
 // Arch returns the CpuArchitecture the image runs on ("X86" or "ARM").
 func (i Image) Arch() string {
@@ -98,6 +126,58 @@ func buildImages() []Image {
 				out = append(out, img)
 			}
 		}
+	}
+	return out
+}
+
+// SharingAccount is the Alibaba Cloud account that shares its images with
+// the sandbox's account (ImageOwnerAlias others).
+const SharingAccount int64 = 1456780033921874
+
+// accountImage is one of the images every region's account has besides
+// the public ones; built on a public image, whose OS it keeps.
+type accountImage struct {
+	seed, name, alias, base string
+	size                    int
+	productCode, supplier   string
+	description             string
+}
+
+// accountImages are the custom (self), shared (others) and marketplace
+// images of every region: two of the account's own (one Linux, one
+// Windows), one shared with it, two from the marketplace with their
+// ProductCode.
+var accountImages = []accountImage{
+	{"web-base", "web-base-2024-08", "self", "aliyun_3_x64_20G_alibase_20240819.vhd", 40, "", "",
+		"nginx and node 20 on Alibaba Cloud Linux 3, built by the web team"},
+	{"win-iis", "win2022-iis-golden", "self", "win2022_21H2_x64_dtc_en-us_40G_alibase_20240816.vhd", 60, "", "",
+		"Windows Server 2022 with IIS, patched 2024-08"},
+	{"shared-ubuntu", "data-team-ubuntu-22.04", "others", "ubuntu_22_04_x64_20G_alibase_20240710.vhd", 30, "", "",
+		"shared by the data team: Ubuntu 22.04 with Python 3.11 and CUDA tools"},
+	{"mkt-wordpress", "WordPress 6.5 on Ubuntu 22.04", "marketplace", "ubuntu_22_04_x64_20G_alibase_20240710.vhd", 40,
+		"cmjj00062", "Bitnami", "WordPress with Apache, PHP 8.2 and MySQL, ready to run"},
+	{"mkt-docker", "Docker CE 26 on Alibaba Cloud Linux 3", "marketplace", "aliyun_3_x64_20G_alibase_20240819.vhd", 20,
+		"cmjj00813", "Alibaba Cloud", "Docker CE and docker compose preinstalled"},
+}
+
+// buildAccountImages makes a region's custom, shared and marketplace
+// images: IDs in the region's m-… form, OS and architecture from the public
+// image each was built on.
+func buildAccountImages(r Region, public map[string]Image) []Image {
+	out := make([]Image, 0, len(accountImages))
+	for _, a := range accountImages {
+		base := public[a.base]
+		img := Image{
+			ImageId: ID("m", r.Code, r.RegionId+a.seed), ImageName: a.name, OwnerAlias: a.alias,
+			ProductCode: a.productCode, Supplier: a.supplier, Description: a.description,
+			OSName: base.OSName, OSNameEn: base.OSNameEn, OSType: base.OSType, Platform: base.Platform,
+			Architecture: base.Architecture, Size: a.size, Status: "Available", BootMode: base.BootMode,
+			CreationTime: "2024-08-26T09:12:40Z", CloudInit: base.CloudInit,
+		}
+		if a.alias == "others" {
+			img.OwnerId = SharingAccount
+		}
+		out = append(out, img)
 	}
 	return out
 }

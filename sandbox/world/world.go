@@ -16,6 +16,8 @@ type World struct {
 	typeByID   map[string]int
 	imageByID  map[string]int
 	networks   map[string]Network
+	// account holds each region's custom, shared and marketplace images.
+	account map[string][]Image
 }
 
 // Family is an instance type family with its generation.
@@ -27,10 +29,16 @@ type Family struct {
 // New builds the catalog from the tables.
 func New() *World {
 	w := &World{Regions: buildRegions(), Types: buildTypes(), Images: buildImages(),
-		regionByID: map[string]int{}, typeByID: map[string]int{}, imageByID: map[string]int{}, networks: map[string]Network{}}
+		regionByID: map[string]int{}, typeByID: map[string]int{}, imageByID: map[string]int{}, networks: map[string]Network{},
+		account: map[string][]Image{}}
+	public := map[string]Image{}
+	for _, img := range w.Images {
+		public[img.ImageId] = img
+	}
 	for i, r := range w.Regions {
 		w.regionByID[r.RegionId] = i
 		w.networks[r.RegionId] = buildNetwork(r)
+		w.account[r.RegionId] = buildAccountImages(r, public)
 	}
 	seen := map[string]bool{}
 	for i, t := range w.Types {
@@ -79,13 +87,41 @@ func (w *World) Type(id string) (InstanceType, bool) {
 	return w.Types[i], true
 }
 
-// Image looks a public image up by ID.
+// Image looks a public image up by ID, then the custom, shared and
+// marketplace images of every region (their IDs are unique); ImageIn is
+// the lookup a region's request needs.
 func (w *World) Image(id string) (Image, bool) {
-	i, ok := w.imageByID[id]
-	if !ok {
-		return Image{}, false
+	if i, ok := w.imageByID[id]; ok {
+		return w.Images[i], true
 	}
-	return w.Images[i], true
+	for _, imgs := range w.account {
+		for _, img := range imgs {
+			if img.ImageId == id {
+				return img, true
+			}
+		}
+	}
+	return Image{}, false
+}
+
+// ImageIn looks an image up as a request in regionID sees it: a public
+// image, or one of that region's custom, shared or marketplace images.
+func (w *World) ImageIn(regionID, id string) (Image, bool) {
+	if i, ok := w.imageByID[id]; ok {
+		return w.Images[i], true
+	}
+	for _, img := range w.account[regionID] {
+		if img.ImageId == id {
+			return img, true
+		}
+	}
+	return Image{}, false
+}
+
+// ImagesIn lists every image of a region: the public ones, then its
+// custom, shared and marketplace images.
+func (w *World) ImagesIn(regionID string) []Image {
+	return append(append([]Image(nil), w.Images...), w.account[regionID]...)
 }
 
 // Network returns a region's network resources.

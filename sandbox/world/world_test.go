@@ -68,6 +68,16 @@ func TestIDsUnique(t *testing.T) {
 		for _, g := range n.SecurityGroups {
 			check("sg", g.SecurityGroupId)
 		}
+		for _, img := range w.account[r.RegionId] {
+			check("image", img.ImageId)
+			if got, ok := w.ImageIn(r.RegionId, img.ImageId); !ok || got != img {
+				t.Errorf("%s: ImageIn cannot find its own image %s", r.RegionId, img.ImageId)
+			}
+			if (img.Alias() == "marketplace") != (img.ProductCode != "") || img.OSType == "" || img.Size < 20 ||
+				(img.OSType == "windows") != strings.HasPrefix(img.OSName, "Windows") {
+				t.Errorf("%s: inconsistent image %+v", r.RegionId, img)
+			}
+		}
 	}
 	for _, ty := range w.Types {
 		check("type", ty.InstanceTypeId)
