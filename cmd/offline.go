@@ -64,7 +64,7 @@ func (g osGuess) note(imageID string) string {
 	case g.From == "--os":
 		return fmt.Sprintf("note: OS-dependent rules use OS type %s (--os)", g.Type)
 	case g.Type != "":
-		return fmt.Sprintf("note: OS-dependent rules use OS type %s for ImageId %s, from %s (--os overrides)", g.Type, imageID, g.From)
+		return fmt.Sprintf("note: OS-dependent rules use OS type %s for ImageId %s: %s (--os overrides)", g.Type, imageID, g.From)
 	case imageID == "" || request.IsReference(imageID):
 		return "note: no literal ImageId, so the OS type is unknown: OS-dependent rules check what holds for Linux and Windows (give --os)"
 	}
@@ -89,7 +89,7 @@ func inferOS(g *globals, req *request.Request, flag string) osGuess {
 		return t
 	}
 	if t, family := catalog.OSTypeOfImageID(id); t != "" {
-		return osGuess{t, "its ID (a public " + family + " image)"}
+		return osGuess{t, "its ID names a public " + family + " image"}
 	}
 	return osGuess{}
 }
@@ -99,9 +99,9 @@ func inferOS(g *globals, req *request.Request, flag string) osGuess {
 // only); unknown when neither knows it.
 func cachedOSType(g *globals, region, imageID string) osGuess {
 	if g.sandbox {
-		for _, im := range world.New().Images {
+		for _, im := range world.New().ImagesIn(region) {
 			if im.ImageId == imageID {
-				return osGuess{im.OSType, "the sandbox's image catalog"}
+				return osGuess{im.OSType, "the sandbox's image catalog says so"}
 			}
 		}
 		return osGuess{}
@@ -116,7 +116,7 @@ func cachedOSType(g *globals, region, imageID string) osGuess {
 		region = sess.Region()
 	}
 	if im, ok := c.CachedImage(region, imageID); ok && im.OSType != "" {
-		return osGuess{strings.ToLower(im.OSType), "the cached catalog (DescribeImages)"}
+		return osGuess{strings.ToLower(im.OSType), "the cached catalog says so (DescribeImages, " + region + ")"}
 	}
 	return osGuess{}
 }

@@ -1,0 +1,146 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecslaunch/ecslaunch/sandbox/world"
+)
+
+// launchFile writes a launch file with the given request lines (two spaces
+// of indentation each) and returns its path.
+func launchFile(t *testing.T, lines ...string) string {
+	t.Helper()
+	text := "version: 1\nrequest:\n  " + strings.Join(lines, "\n  ") + "\n"
+	p := filepath.Join(t.TempDir(), "launch.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestValidateSortsFindingsByLineAndGivesLinesInJSON: findings came in rule
+// order (the format rules before the cross-field ones), so a later line
+// could be reported first; JSON had no line at all.
+func TestValidateSortsFindingsByLineAndGivesLinesInJSON(t *testing.T) {
+	p := launchFile(t,
+		"RegionId: cn-hangzhou",                          // 3
+		"ImageId: aliyun_3_x64_20G_alibase_20240819.vhd", // 4
+		"SecurityGroupId: sg-bp1example",                 // 5
+		"PrivateIpAddress: 172.16.0.10",                  // 6: needs VSwitchId (cross-field)
+		"Amount: 0")                                      // 7: out of range (format)
+	out, _, code := run(t, "", "validate", p)
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	noLine := strings.Index(out, p+": error InstanceType")
+	six, seven := strings.Index(out, p+":6: error PrivateIpAddress"), strings.Index(out, p+":7: error Amount")
+	if noLine < 0 || six < 0 || seven < 0 || !(noLine < six && six < seven) {
+		t.Fatalf("findings not in line order (file-wide first):\n%s", out)
+	}
+	js, _, _ := run(t, "", "validate", "--output", "json", p)
+	var reports []struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(js), &reports); err != nil {
+		t.Fatal(err, js)
+	}
+	lines := map[string]float64{}
+	for _, f := range reports[0].Findings {
+		for _, k := range []string{"parameter", "severity", "code", "message"} {
+			if _, ok := f[k]; !ok {
+				t.Errorf("finding lost its %q key: %v", k, f)
+			}
+		}
+		line, _ := f["line"].(float64)
+		lines[f["parameter"].(string)] = line
+	}
+	if lines["PrivateIpAddress"] != 6 || lines["Amount"] != 7 || lines["InstanceType"] != 0 {
+		t.Errorf("lines %v", lines)
+	}
+}
+
+// TestValidateInfersTheOSFromTheImageID: offline, a Windows host-name rule
+// warned about an obviously Linux image; the public image ID's naming now
+// says the OS, and the report says so; --os still overrides.
+func TestValidateInfersTheOSFromTheImageID(t *testing.T) {
+	linux := launchFile(t, "RegionId: cn-hangzhou", "ImageId: aliyun_3_x64_20G_alibase_20240819.vhd",
+		"SecurityGroupId: sg-bp1example", "VSwitchId: vsw-bp1example", "InstanceType: ecs.g7.large",
+		"HostName: web.example.com")
+	out, _, code := run(t, "", "validate", linux)
+	if code != 0 || strings.Contains(out, "HostName") ||
+		!strings.Contains(out, "note: OS-dependent rules use OS type linux for ImageId aliyun_3_x64_20G_alibase_20240819.vhd: its ID names a public Alibaba Cloud Linux image") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	windows := strings.Replace(readFile(t, linux), "aliyun_3_x64_20G_alibase_20240819.vhd", "win2022_21H2_x64_dtc_en-us_40G_alibase_20240816.vhd", 1)
+	win := writeTemp(t, windows)
+	out, _, code = run(t, "", "validate", win)
+	if code != 1 || !strings.Contains(out, "error HostName [InvalidHostName.Malformed]") || !strings.Contains(out, "OS type windows") {
+		t.Fatalf("a Windows image: exit %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "validate", "--os", "linux", win)
+	if code != 0 || !strings.Contains(out, "OS type linux (--os)") {
+		t.Fatalf("--os overrides: exit %d\n%s", code, out)
+	}
+	js, _, _ := run(t, "", "validate", "-o", "json", linux)
+	if !strings.Contains(js, `"osType": "linux"`) || !strings.Contains(js, `"osTypeFrom": "its ID names a public Alibaba Cloud Linux image"`) {
+		t.Errorf("JSON does not say the OS:\n%s", js)
+	}
+	custom := writeTemp(t, strings.Replace(readFile(t, linux), "aliyun_3_x64_20G_alibase_20240819.vhd", "m-bp1customimage0001", 1))
+	out, _, _ = run(t, "", "validate", custom)
+	if !strings.Contains(out, "OS type of ImageId m-bp1customimage0001 is unknown") || !strings.Contains(out, "warning HostName") {
+		t.Errorf("an unknown image: \n%s", out)
+	}
+}
+
+// TestValidateInfersTheOSFromTheCachedCatalog: a custom image's ID says
+// nothing of its OS; the catalog an earlier run cached for the account
+// does, without a call (the endpoint is gone by then).
+func TestValidateInfersTheOSFromTheCachedCatalog(t *testing.T) {
+	env := resumeEnv(t)
+	a, _ := startSandboxes(t, 0)
+	ep := a.Endpoint()
+	var winImage string
+	for _, im := range world.New().ImagesIn("cn-hangzhou") {
+		if im.Alias() == "self" && im.OSType == "windows" {
+			winImage = im.ImageId
+		}
+	}
+	p := launchFile(t, "RegionId: cn-hangzhou", "ImageId: "+winImage, "SecurityGroupId: sg-bp1example",
+		"VSwitchId: vsw-bp1example", "InstanceType: ecs.g7.large", "SystemDisk: {Size: 60}", "HostName: web.example.com")
+	if _, errs, code := stateRun(t, env, "catalog", "images", "--endpoint", ep, "--insecure", "--region", "cn-hangzhou"); code != 0 {
+		t.Fatalf("catalog images: exit %d\n%s", code, errs)
+	}
+	_ = a.Close()
+	out, errs, code := stateRun(t, env, "validate", "--endpoint", ep, "--insecure", p)
+	if code != 1 || !strings.Contains(out, "error HostName [InvalidHostName.Malformed]") ||
+		!strings.Contains(out, "OS type windows for ImageId "+winImage+": the cached catalog says so") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	env["XDG_CACHE_HOME"] = t.TempDir()
+	out, _, code = stateRun(t, env, "validate", "--endpoint", ep, "--insecure", p)
+	if code != 0 || !strings.Contains(out, "is unknown") {
+		t.Fatalf("no cache: exit %d\n%s", code, out)
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeTemp(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "launch.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
