@@ -67,10 +67,10 @@ var specExplanations = map[string]explained{
 	"OperationDenied.NoVlan":                  {"", "The VLAN is invalid or has no free IP addresses left. Try another zone, or contact support."},
 
 	// Private IP and IPv6.
-	"InvalidPrivateIpAddress":            {"PrivateIpAddress", "The private IP address is not inside the vSwitch's CIDR block. Use an address from that block or leave it empty."}, // T1-89
-	"InvalidPrivateIpAddress.Malformed":  {"PrivateIpAddress", "The private IP address is not a valid IPv4 address. Write it like 192.168.0.10."},                                  // T1-89
-	"InvalidPrivateIpAddress.Duplicated": {"PrivateIpAddress", "The private IP address is already in use. Choose another free address, or leave it empty."},                        // T1-89
-	"QuotaExceeded.PrivateIpAddress":     {"VSwitchId", "The vSwitch has no free private IP addresses left. Choose another vSwitch, or launch fewer instances."},                   // T1-90
+	"InvalidPrivateIpAddress":            {"PrivateIpAddress", "The address is outside the vSwitch's CIDR block or one ECS reserves (first, last 3); Amount > 1 needs each consecutive one usable."}, // T1-89, T2-11
+	"InvalidPrivateIpAddress.Malformed":  {"PrivateIpAddress", "The private IP address is not a valid IPv4 address. Write it like 192.168.0.10."},                                                    // T1-89
+	"InvalidPrivateIpAddress.Duplicated": {"PrivateIpAddress", "The private IP address is already in use. Choose another free address, or leave it empty."},                                          // T1-89
+	"QuotaExceeded.PrivateIpAddress":     {"VSwitchId", "The vSwitch has no free private IP addresses left. Choose another vSwitch, or launch fewer instances."},                                     // T1-90
 	"InvalidInnerIpAddress.Malformed":    {"PrivateIpAddress", "The private IP address is malformed. Write a valid IPv4 address."},
 	"InvalidInnerIpAddress.Unusable":     {"PrivateIpAddress", "The private IP address is in use or outside the usable range. Choose another address or leave it empty."},
 	"MaxEniIpv6IpsCountExceeded":         {"Ipv6AddressCount", "The network interface cannot hold that many IPv6 addresses. Ask for fewer."},                         // T1-87

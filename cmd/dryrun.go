@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,8 +21,10 @@ func newDryRunCmd(g *globals, io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "dryrun FILE",
 		Short: "Ask ECS whether a launch file would succeed, without creating anything (RunInstances DryRun=true)",
-		Long: "dryrun sends the request with DryRun=true. ECS checks parameters, quotas and stock and answers\n" +
-			"DryRunOperation when the launch would succeed. Exit 0 passed, 1 failed, 2 unusable input.",
+		Long: "dryrun first checks the file against the documented rules offline, as validate does, and prints every\n" +
+			"finding; with any error it stops there. Otherwise it sends the request with DryRun=true: ECS checks\n" +
+			"parameters, quotas and stock and answers DryRunOperation when the launch would succeed.\n" +
+			"Exit 0 passed, 1 failed, 2 unusable input.",
 		Example: "  ecslaunch dryrun web.yaml --sandbox\n  ECS_PASSWORD=... ecslaunch dryrun web.yaml --profile prod",
 		Args:    exactArgs(1, "one launch file (or - for standard input)"),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -55,7 +58,7 @@ func lookupEnv(io *IO) func(string) (string, bool) {
 }
 
 func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
-	_, req, err := loadRequest(g, io, path)
+	f, req, err := loadRequest(g, io, path)
 	if err != nil {
 		return err
 	}
@@ -64,6 +67,11 @@ func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
 		return err
 	}
 	defer e.Close()
+	// Offline first: a request the documented rules refuse is not sent,
+	// and the user sees every finding, not only ECS's first error.
+	if !checkBeforeSending(io, g, path, f, req) {
+		return silent(ExitFailed)
+	}
 	res := launcher.DryRun(ctx, launcher.WithScheme(e.ECS, e.Scheme), req)
 	if res.Passed {
 		fmt.Fprintf(io.Out, "DryRun passed: ECS would accept this request (%s)\n", res.RequestID)
@@ -71,6 +79,47 @@ func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
 	}
 	fmt.Fprintln(io.Out, res.String())
 	return silent(ExitFailed)
+}
+
+// checkBeforeSending runs the offline rules on the request about to be
+// sent (the image OS inferred as validate does) and prints every finding
+// with its line; it reports whether the request may be sent (no error).
+func checkBeforeSending(io *IO, g *globals, path string, f *request.File, req *request.Request) bool {
+	guess := inferOS(g, req, "")
+	all := offlineFindings(req, guess)
+	// The request is checked with its ${NAME} references resolved; a
+	// password the file refers to is not a literal one.
+	all = slices.DeleteFunc(all, func(x rules.Finding) bool {
+		return x.Code == rules.CodeLiteralSecret && request.IsReference(f.Request.Get(x.Parameter))
+	})
+	fs := withLines(all, f.Lines)
+	if len(fs) == 0 {
+		return true
+	}
+	errs, warns := count(fs)
+	fmt.Fprintf(io.Out, "%s: %d error(s), %d warning(s) before sending\n", path, errs, warns)
+	printFindings(io.Out, path, fs)
+	if osDependent(fs) {
+		fmt.Fprintf(io.Out, "  %s\n", guess.note(req.Get("ImageId")))
+	}
+	if errs > 0 {
+		fmt.Fprintln(io.Out, "DryRun not sent: the documented rules refuse this request; fix the errors above")
+		return false
+	}
+	return true
+}
+
+// osDependent reports whether a finding concerns a parameter whose rules
+// depend on the image's OS (rules.md conventions: HostName, Password,
+// KeyPairName), so the note on the OS assumed explains it.
+func osDependent(fs []lineFinding) bool {
+	for _, f := range fs {
+		switch request.PatternOf(f.Parameter) {
+		case "HostName", "HostNames.N", "Password", "KeyPairName":
+			return true
+		}
+	}
+	return false
 }
 
 // openEnvFor opens the environment and defaults the request's region to
