@@ -115,6 +115,7 @@ func (c *Catalog) fetchRegions(ctx context.Context) ([]Region, error) {
 	err := c.ecsCall(ctx, "DescribeRegions", "", func(cl *ecs.Client) error {
 		req := ecs.CreateDescribeRegionsRequest()
 		req.AcceptLanguage = acceptLanguage
+		req.RegionId = c.regionsAskedIn()
 		resp, err := cl.DescribeRegions(req)
 		if err != nil {
 			return err
@@ -126,6 +127,17 @@ func (c *Catalog) fetchRegions(ctx context.Context) ([]Region, error) {
 		return nil
 	})
 	return out, err
+}
+
+// regionsAskedIn is the region DescribeRegions is sent to (its RegionId,
+// which picks the endpoint): the session's, unless that is no known region
+// (a mistyped --region, which the list is being fetched to catch), then
+// cn-hangzhou. The list is the same from every region.
+func (c *Catalog) regionsAskedIn() string {
+	if r := c.s.Region(); r != "" && CheckRegion(r, BuiltinRegionIDs) == nil {
+		return r
+	}
+	return "cn-hangzhou"
 }
 
 func (c *Catalog) fetchZones(ctx context.Context, region string) ([]Zone, error) {

@@ -32,7 +32,8 @@ func newCatalogCmd(g *globals, io *IO) *cobra.Command {
 		Example: "  ecslaunch catalog regions --sandbox\n" +
 			"  ecslaunch catalog instance-types --region cn-hangzhou --zone cn-hangzhou-h\n" +
 			"  ecslaunch catalog all --region cn-hangzhou --output json",
-		ValidArgs: catalogKinds,
+		ValidArgs:   catalogKinds,
+		Annotations: map[string]string{opensEnv: "yes"},
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || !contains(catalogKinds, args[0]) {
 				return usageErr(fmt.Errorf("catalog needs one of: %s", strings.Join(catalogKinds, ", ")))

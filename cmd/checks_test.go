@@ -217,3 +217,48 @@ func TestPrivateIPWithAmountAcceptance(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownRegionIsRefusedBeforeAnythingStarts: `--region cn-hangzou`
+// loaded nothing and left an empty region list; every command now says the
+// region meant and exits 2 before starting anything: against DescribeRegions
+// with an account (or the sandbox), against the built-in list offline or
+// with no credentials.
+func TestUnknownRegionIsRefusedBeforeAnythingStarts(t *testing.T) {
+	const want = "unknown region cn-hangzou; did you mean cn-hangzhou?"
+	t.Setenv("ECS_PASSWORD", "Web-2026-tier")
+	typo := writeTemp(t, strings.Replace(readFile(t, "../examples/web.yaml"), "RegionId: cn-hangzhou", "RegionId: cn-hangzou", 1))
+	for _, args := range [][]string{
+		{"catalog", "zones", "--region", "cn-hangzou"}, // the issue's acceptance: no account at all
+		{"catalog", "zones", "--region", "cn-hangzou", "--sandbox"},
+		{"--region", "cn-hangzou", "--sandbox"}, // the wizard, before its TUI
+		{"--region", "cn-hangzou"},              // the wizard with no credentials (it would start the sandbox)
+		{"validate", "--region", "cn-hangzou", "testdata/good.yaml"},
+		{"validate", "--online", "--sandbox", "--region", "cn-hangzou", "testdata/good.yaml"},
+		{"dryrun", "--sandbox", typo},
+		{"launch", "--sandbox", "--yes", typo},
+	} {
+		out, errs, code := run(t, "", args...)
+		if code != 2 || !strings.Contains(errs, want) || out != "" {
+			t.Errorf("%v: exit %d\nstdout: %q\nstderr: %s", args, code, out, errs)
+		}
+	}
+}
+
+// TestRegionCheckAgainstTheAccountsRegions: with an account the list is
+// DescribeRegions' (here a sandbox's, through --endpoint); offline an ID
+// the built-in list does not know but that is no typo passes with a note.
+func TestRegionCheckAgainstTheAccountsRegions(t *testing.T) {
+	env := resumeEnv(t)
+	a, _ := startSandboxes(t, 0)
+	_, errs, code := stateRun(t, env, "catalog", "zones", "--endpoint", a.Endpoint(), "--insecure", "--region", "xx-nowhere-1")
+	if code != 2 || !strings.Contains(errs, "unknown region xx-nowhere-1; known regions: cn-qingdao, cn-beijing") {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if out, errs, code := stateRun(t, env, "catalog", "zones", "--endpoint", a.Endpoint(), "--insecure", "--region", "cn-hangzhou"); code != 0 {
+		t.Fatalf("a known region: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code := run(t, "", "validate", "--region", "ap-southeast-9", "testdata/good.yaml")
+	if code != 0 || !strings.Contains(errs, "note: region ap-southeast-9 is not in ecslaunch's built-in list") {
+		t.Fatalf("a region newer than the list: exit %d\n%s%s", code, out, errs)
+	}
+}

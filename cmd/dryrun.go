@@ -25,8 +25,9 @@ func newDryRunCmd(g *globals, io *IO) *cobra.Command {
 			"finding; with any error it stops there. Otherwise it sends the request with DryRun=true: ECS checks\n" +
 			"parameters, quotas and stock and answers DryRunOperation when the launch would succeed.\n" +
 			"Exit 0 passed, 1 failed, 2 unusable input.",
-		Example: "  ecslaunch dryrun web.yaml --sandbox\n  ECS_PASSWORD=... ecslaunch dryrun web.yaml --profile prod",
-		Args:    exactArgs(1, "one launch file (or - for standard input)"),
+		Example:     "  ecslaunch dryrun web.yaml --sandbox\n  ECS_PASSWORD=... ecslaunch dryrun web.yaml --profile prod",
+		Annotations: map[string]string{opensEnv: "yes"},
+		Args:        exactArgs(1, "one launch file (or - for standard input)"),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runDryRun(c.Context(), g, io, args[0])
 		},
@@ -151,7 +152,8 @@ func newLaunchCmd(g *globals, io *IO) *cobra.Command {
 		Long: "launch checks the request offline, shows what it will create and its price and asks for confirmation\n" +
 			"(without a terminal it refuses unless --yes). A ClientToken is written to the launch history before the\n" +
 			"first call, so a retry or --resume never creates the instances twice.",
-		Example: "  ecslaunch launch web.yaml --sandbox\n  ecslaunch launch web.yaml --yes --timeout 15m\n  ecslaunch launch --resume",
+		Example:     "  ecslaunch launch web.yaml --sandbox\n  ecslaunch launch web.yaml --yes --timeout 15m\n  ecslaunch launch --resume",
+		Annotations: map[string]string{opensEnv: "yes"},
 		Args: func(c *cobra.Command, args []string) error {
 			if o.resume && len(args) > 0 {
 				return usageErr(errors.New("--resume re-sends the pending launch from the history: give no file"))

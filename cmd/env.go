@@ -60,6 +60,11 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	}
 	if err != nil {
 		e.Close()
+		// No session, so no DescribeRegions: a mistyped region is still
+		// said first (exit 2), before the credentials.
+		if rerr := regionTypo(g.region); rerr != nil {
+			return nil, rerr
+		}
 		// A profile name that is not configured, or a config file that
 		// cannot be read, is a usage error or unreadable input (exit 2).
 		var upe *cloud.UnknownProfileError
@@ -70,7 +75,46 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 		// ErrNoCredentials is already the one line that offers --sandbox.
 		return nil, failed(err)
 	}
-	return e.finish(sess, g)
+	if e, err = e.finish(sess, g); err != nil {
+		return nil, err
+	}
+	if err := e.checkRegion(ctx, g.region); err != nil {
+		e.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// checkRegion refuses an unknown region (--region, or the launch file's
+// RegionId) before anything else is called or started, exit 2: against
+// the account's DescribeRegions (cached a day; the sandbox's own with
+// --sandbox). When that list cannot be read, the built-in one catches an
+// obvious typo only, and the command goes on to report the failure.
+func (e *env) checkRegion(ctx context.Context, region string) error {
+	if region == "" {
+		return nil
+	}
+	ids, err := e.Catalog.RegionIDs(ctx)
+	if err != nil {
+		return regionTypo(region)
+	}
+	if err := catalog.CheckRegion(region, ids); err != nil {
+		return usageErr(err)
+	}
+	return nil
+}
+
+// regionTypo is a usage error when region is not in the built-in list of
+// region IDs and looks like a typo of one of them; nil otherwise (also for
+// an unknown ID that may be a region newer than the list, such as
+// another number in a numbered series).
+func regionTypo(region string) error {
+	err := catalog.CheckRegion(region, catalog.BuiltinRegionIDs)
+	var ue *catalog.UnknownRegionError
+	if errors.As(err, &ue) && ue.Suggestion != "" && !catalog.DiffersOnlyInDigits(region, ue.Suggestion) {
+		return usageErr(err)
+	}
+	return nil
 }
 
 func (e *env) finish(sess *cloud.Session, g *globals) (*env, error) {

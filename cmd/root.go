@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
 )
 
@@ -93,13 +94,43 @@ func NewRoot(io *IO) *cobra.Command {
 	pf.StringVar(&g.endpoint, "endpoint", "", "ECS endpoint HOST:PORT (a sandbox or a test endpoint)")
 	pf.BoolVar(&g.insecure, "insecure", false, "plain HTTP to --endpoint (only with --endpoint)")
 	pf.StringVar(&g.world, "world", "", "with --sandbox: play the catalog recorded in this file (ecslaunch sandbox record)")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.check() }
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		if err := g.check(); err != nil {
+			return err
+		}
+		return g.checkRegionOffline(c, io)
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	addWizard(root, g, io)
 	root.AddCommand(newValidateCmd(g, io), newVersionCmd(io))
 	root.AddCommand(newExportCmd(g, io), newImportCmd(io), newDryRunCmd(g, io), newLaunchCmd(g, io),
 		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(g, io))
 	return root
+}
+
+// opensEnv annotates a command that opens an ECS environment (openEnv),
+// where its region is checked against DescribeRegions instead of the
+// built-in list; validate does with --online.
+const opensEnv = "ecslaunch/opens-env"
+
+// checkRegionOffline checks --region, before anything starts, for a
+// command that does not ask DescribeRegions: an obvious typo of a
+// built-in region ID is a usage error naming the region meant; another
+// unknown ID gets a note, since it may be a region newer than the list.
+func (g *globals) checkRegionOffline(c *cobra.Command, io *IO) error {
+	if g.region == "" || c.Annotations[opensEnv] != "" {
+		return nil
+	}
+	if f := c.Flags().Lookup("online"); f != nil && f.Value.String() == "true" {
+		return nil
+	}
+	if err := regionTypo(g.region); err != nil {
+		return err
+	}
+	if catalog.CheckRegion(g.region, catalog.BuiltinRegionIDs) != nil {
+		fmt.Fprintf(io.Err, "note: region %s is not in ecslaunch's built-in list of region IDs; if it is a new region, check it with --online\n", g.region)
+	}
+	return nil
 }
 
 // check rejects flag combinations that make no sense.

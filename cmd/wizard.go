@@ -27,6 +27,7 @@ func addWizard(root *cobra.Command, g *globals, io *IO) {
 	root.Flags().StringVar(&o.from, "from", "", "open a launch file at the review (its ask: fields are asked first)")
 	root.Flags().BoolVar(&o.accessible, "accessible", false, "plain prompts instead of the full-screen wizard (also with TERM=dumb or no terminal)")
 	root.Flags().BoolVar(&g.refresh, "refresh", false, "ignore the catalog cache and fetch everything again")
+	root.Annotations = map[string]string{opensEnv: "yes"} // the wizard opens one before the TUI starts
 	root.RunE = func(c *cobra.Command, _ []string) error { return runWizard(c.Context(), g, io, o) }
 }
 

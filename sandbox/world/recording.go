@@ -137,6 +137,8 @@ type RecordedGroup struct {
 	Description       string `json:"Description,omitempty"`
 	SecurityGroupType string `json:"SecurityGroupType,omitempty"`
 	EcsCount          int    `json:"EcsCount"`
+	// AvailableInstanceAmount is the room left, as recorded (nil: not said).
+	AvailableInstanceAmount *int `json:"AvailableInstanceAmount,omitempty"`
 }
 
 // RecordedKeyPair is an SSH key pair (DescribeKeyPairs).
