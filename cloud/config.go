@@ -34,7 +34,9 @@ var ErrNoCredentials = errors.New("no Alibaba Cloud credentials found (aliyun co
 type Config struct {
 	// Profile is a named profile of the aliyun CLI config file (--profile).
 	Profile string
-	// Region is the default region (--region); "" takes the profile's region_id.
+	// Region is the default region (--region); "" takes the credential's
+	// region (a profile's region_id, ALIBABA_CLOUD_REGION_ID), else
+	// cn-hangzhou (Session.RegionSource says which).
 	Region string
 	// Endpoint is HOST:PORT of an ECS-compatible endpoint (--endpoint); "" uses
 	// the real regional endpoints.
@@ -57,12 +59,18 @@ var envPrefixes = []string{"ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"}
 
 // env looks a CLI variable up under every prefix.
 func (c Config) env(name string) string {
+	v, _ := c.envNamed(name)
+	return v
+}
+
+// envNamed is env with the name of the variable that was set.
+func (c Config) envNamed(name string) (value, variable string) {
 	for _, p := range envPrefixes {
 		if v := c.getenv(p + name); v != "" {
-			return v
+			return v, p + name
 		}
 	}
-	return ""
+	return "", ""
 }
 
 func (c Config) getenv(name string) string {
@@ -218,6 +226,8 @@ type credential struct {
 	secrets  []string
 	source   string
 	region   string
+	// regionFrom says where region came from, for Session.RegionSource.
+	regionFrom string
 }
 
 // Resolve finds credentials in the aliyun CLI's order: the --profile named
@@ -236,8 +246,32 @@ func Resolve(cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	region := firstNonEmpty(cfg.Region, cred.region, cfg.env("REGION_ID"))
-	return newSession(cfg, region, cred)
+	region, from := resolveRegion(cfg, cred)
+	s, err := newSession(cfg, region, cred)
+	if err != nil {
+		return nil, err
+	}
+	s.regionSource = from
+	return s, nil
+}
+
+// resolveRegion is the session's default region and where it came from:
+// --region; else the credential's own (a profile's region_id; for
+// environment credentials ALIBABA_CLOUD_REGION_ID, then the current
+// profile's); else ALIBABA_CLOUD_REGION_ID; else cn-hangzhou, never "" (an
+// empty region made the wizard take the first region DescribeRegions
+// lists, cn-qingdao).
+func resolveRegion(cfg Config, cred *credential) (region, from string) {
+	if strings.TrimSpace(cfg.Region) != "" {
+		return cfg.Region, "--region"
+	}
+	if cred.region != "" {
+		return cred.region, cred.regionFrom
+	}
+	if v, name := cfg.envNamed("REGION_ID"); v != "" {
+		return v, name
+	}
+	return fallbackRegion, "the default: no --region, profile region_id or ALIBABA_CLOUD_REGION_ID"
 }
 
 func findCredential(cfg Config) (*credential, error) {
@@ -250,9 +284,11 @@ func findCredential(cfg Config) (*credential, error) {
 		return profileCredential(conf, path, cfg.Profile, true)
 	}
 	if cred := envCredential(cfg); cred != nil {
-		cred.region = cfg.env("REGION_ID")
-		if p, ok := conf.profile(currentName(cfg, conf)); ok && cred.region == "" {
-			cred.region = p.RegionID
+		cred.region, cred.regionFrom = cfg.envNamed("REGION_ID")
+		if name := currentName(cfg, conf); cred.region == "" {
+			if p, ok := conf.profile(name); ok && p.RegionID != "" {
+				cred.region, cred.regionFrom = p.RegionID, fmt.Sprintf("profile %q", name)
+			}
 		}
 		return cred, nil
 	}
@@ -323,7 +359,7 @@ func profileCredential(conf *cliConfig, path, name string, required bool) (*cred
 		return nil, fmt.Errorf("profile %q in %s: %w", name, path, err)
 	}
 	cred.source = fmt.Sprintf("profile %q (%s) of %s", name, p.mode(), path)
-	cred.region = p.RegionID
+	cred.region, cred.regionFrom = p.RegionID, fmt.Sprintf("profile %q", name)
 	return cred, nil
 }
 

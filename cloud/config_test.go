@@ -70,7 +70,7 @@ func TestResolveProfileModes(t *testing.T) {
 		{profile: "role", region: "cn-beijing", wantRole: true},
 		{profile: "ecsrole", region: "cn-shenzhen", wantRole: true},
 		{profile: "chain", region: "ap-southeast-1", wantRole: true},
-		{profile: "auto", region: "", wantID: "LTAIauto"},
+		{profile: "auto", region: "cn-hangzhou", wantID: "LTAIauto"}, // no region_id: the default, never ""
 	}
 	for _, tt := range tests {
 		t.Run(tt.profile, func(t *testing.T) {
@@ -134,11 +134,11 @@ func TestResolveOrder(t *testing.T) {
 		{"flag beats env", Config{Profile: "sts"}, envAK, home, "STS.profile", "cn-shanghai"},
 		{"env beats ALIBABA_CLOUD_PROFILE, keeps its region", Config{}, append([]string{"ALIBABA_CLOUD_PROFILE", "sts"}, envAK...), home, "LTAIenv", "cn-shanghai"},
 		{"env region beats profile", Config{}, append([]string{"ALIBABA_CLOUD_REGION_ID", "us-west-1"}, envAK...), home, "LTAIenv", "us-west-1"},
-		{"alias prefix", Config{}, []string{"ALICLOUD_ACCESS_KEY_ID", "LTAIalias", "ALICLOUD_ACCESS_KEY_SECRET", "SECRETalias"}, empty, "LTAIalias", ""},
+		{"alias prefix", Config{}, []string{"ALICLOUD_ACCESS_KEY_ID", "LTAIalias", "ALICLOUD_ACCESS_KEY_SECRET", "SECRETalias"}, empty, "LTAIalias", "cn-hangzhou"},
 		{"ALIBABA_CLOUD_PROFILE beats current", Config{}, []string{"ALIBABA_CLOUD_PROFILE", "sts"}, home, "STS.profile", "cn-shanghai"},
 		{"current profile", Config{}, nil, home, "LTAIprofileAK", "cn-hangzhou"},
 		{"--region beats all", Config{Region: "eu-central-1"}, nil, home, "LTAIprofileAK", "eu-central-1"},
-		{"env STS token", Config{}, append([]string{"ALIBABA_CLOUD_SECURITY_TOKEN", "TOKENenv123"}, envAK...), empty, "LTAIenv", ""},
+		{"env STS token", Config{}, append([]string{"ALIBABA_CLOUD_SECURITY_TOKEN", "TOKENenv123"}, envAK...), empty, "LTAIenv", "cn-hangzhou"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -298,5 +298,43 @@ func TestIdentityLabelMasksTheAccessKeyId(t *testing.T) {
 		if got := IdentityLabel(in); got != want {
 			t.Errorf("IdentityLabel(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestDefaultRegionIsNamedAndNeverEmpty: environment credentials with
+// --endpoint and no region gave an empty region, and the wizard took the
+// first one DescribeRegions lists (cn-qingdao). The region now comes from
+// --region, the credential's source, ALIBABA_CLOUD_REGION_ID, else
+// cn-hangzhou, and the session says which.
+func TestDefaultRegionIsNamedAndNeverEmpty(t *testing.T) {
+	home := writeConfig(t, cliFile)
+	empty := writeConfig(t, "")
+	envAK := []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "SECRETenv"}
+	tests := []struct {
+		name         string
+		cfg          Config
+		home         string
+		env          []string
+		region, from string
+	}{
+		{"env credentials, --endpoint, nothing else", Config{Endpoint: "127.0.0.1:9"}, empty, envAK, "cn-hangzhou", "the default"},
+		{"env credentials and the current profile's region", Config{Endpoint: "127.0.0.1:9"}, home, append([]string{"ALIBABA_CLOUD_PROFILE", "sts"}, envAK...), "cn-shanghai", `profile "sts"`},
+		{"env credentials and ALIBABACLOUD_REGION_ID", Config{}, empty, append([]string{"ALIBABACLOUD_REGION_ID", "cn-beijing"}, envAK...), "cn-beijing", "ALIBABACLOUD_REGION_ID"},
+		{"a profile's region_id", Config{Profile: "sts"}, home, nil, "cn-shanghai", `profile "sts"`},
+		{"a profile without one, then the variable", Config{Profile: "auto"}, home, []string{"ALIBABA_CLOUD_REGION_ID", "eu-west-1"}, "eu-west-1", "ALIBABA_CLOUD_REGION_ID"},
+		{"--region", Config{Region: "us-east-1", Profile: "sts"}, home, nil, "us-east-1", "--region"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := tt.cfg
+			cfg.Getenv = envOf(tt.home, tt.env...)
+			s, err := Resolve(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Region() != tt.region || !strings.HasPrefix(s.RegionSource(), tt.from) {
+				t.Errorf("Region() = %q from %q, want %q from %q", s.Region(), s.RegionSource(), tt.region, tt.from)
+			}
+		})
 	}
 }

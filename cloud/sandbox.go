@@ -1,6 +1,9 @@
 package cloud
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // The sandbox's default credentials (sandbox.DefaultAccessKeyID and
 // sandbox.DefaultAccessKeySecret); a test pins them to the sandbox package.
@@ -27,5 +30,12 @@ func SandboxWithKey(endpoint, accessKeyID, accessKeySecret string, cfg Config) (
 	// The sandbox key is public; registering "sandbox" as a secret would
 	// mask the word in every message.
 	cred.secrets = nil
-	return newSession(cfg, firstNonEmpty(cfg.Region, fallbackRegion), cred)
+	s, err := newSession(cfg, firstNonEmpty(cfg.Region, fallbackRegion), cred)
+	if err == nil {
+		s.regionSource = "--region"
+		if strings.TrimSpace(cfg.Region) == "" {
+			s.regionSource = "the sandbox's default"
+		}
+	}
+	return s, err
 }

@@ -34,6 +34,7 @@ func init() {
 // every client it builds uses. It is safe for concurrent use.
 type Session struct {
 	region         string
+	regionSource   string
 	endpoint       string
 	scheme         string
 	sandbox        bool
@@ -154,9 +155,14 @@ func (p *lockedProvider) GetCredentials() (*credentials.Credentials, error) {
 // GetProviderName names the inner provider.
 func (p *lockedProvider) GetProviderName() string { return p.inner.GetProviderName() }
 
-// Region is the default region ("" when neither --region nor the profile
-// nor the environment names one).
+// Region is the default region: --region, the credential's or the
+// environment's, else cn-hangzhou.
 func (s *Session) Region() string { return s.region }
+
+// RegionSource says where Region came from: "--region", `profile "prod"`,
+// "ALIBABA_CLOUD_REGION_ID" (the variable's name as set), or "the default:
+// …" when nothing named one.
+func (s *Session) RegionSource() string { return s.regionSource }
 
 // Endpoint is the explicit HOST:PORT, or "" for the real regional endpoints.
 func (s *Session) Endpoint() string { return s.endpoint }

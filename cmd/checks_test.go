@@ -262,3 +262,25 @@ func TestRegionCheckAgainstTheAccountsRegions(t *testing.T) {
 		t.Fatalf("a region newer than the list: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestDefaultRegionIsSaid: environment credentials with --endpoint and no
+// region ended in cn-qingdao (the first region listed); the session now
+// defaults to cn-hangzhou and the command says so on stderr.
+func TestDefaultRegionIsSaid(t *testing.T) {
+	env := resumeEnv(t)
+	a, _ := startSandboxes(t, 0)
+	out, errs, code := stateRun(t, env, "catalog", "zones", "--endpoint", a.Endpoint(), "--insecure")
+	if code != 0 || !strings.Contains(out, "cn-hangzhou-i") || strings.Contains(out, "cn-qingdao") ||
+		!strings.Contains(errs, "region cn-hangzhou, the default: no --region, profile region_id or ALIBABA_CLOUD_REGION_ID") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	env["ALIBABA_CLOUD_REGION_ID"] = "cn-beijing"
+	out, errs, code = stateRun(t, env, "catalog", "zones", "--endpoint", a.Endpoint(), "--insecure")
+	if code != 0 || !strings.Contains(out, "cn-beijing-a") || !strings.Contains(errs, "region cn-beijing, from ALIBABA_CLOUD_REGION_ID") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	_, errs, _ = stateRun(t, env, "catalog", "zones", "--endpoint", a.Endpoint(), "--insecure", "--region", "cn-shanghai")
+	if strings.Contains(errs, "region cn-") {
+		t.Errorf("an explicit --region needs no line: %s", errs)
+	}
+}

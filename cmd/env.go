@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
@@ -78,11 +79,24 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	if e, err = e.finish(sess, g); err != nil {
 		return nil, err
 	}
+	if g.region == "" && e.Sandbox == nil {
+		// Neither --region nor a launch file chose: say which region the
+		// session took and why, before anything uses it.
+		fmt.Fprintln(io.Err, regionLine(sess))
+	}
 	if err := e.checkRegion(ctx, g.region); err != nil {
 		e.Close()
 		return nil, err
 	}
 	return e, nil
+}
+
+// regionLine is the one line saying which region a session defaulted to.
+func regionLine(s *cloud.Session) string {
+	if src := s.RegionSource(); !strings.HasPrefix(src, "the default") {
+		return fmt.Sprintf("region %s, from %s (--region chooses another)", s.Region(), src)
+	}
+	return fmt.Sprintf("region %s, %s (--region chooses another)", s.Region(), s.RegionSource())
 }
 
 // checkRegion refuses an unknown region (--region, or the launch file's
