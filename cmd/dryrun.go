@@ -111,7 +111,7 @@ func checkBeforeSending(io *IO, g *globals, path string, f *request.File, req *r
 }
 
 // osDependent reports whether a finding concerns a parameter whose rules
-// depend on the image's OS (rules.md conventions: HostName, Password,
+// depend on the image's OS (docs/rules.md, How to use: HostName, Password,
 // KeyPairName), so the note on the OS assumed explains it.
 func osDependent(fs []lineFinding) bool {
 	for _, f := range fs {
