@@ -167,5 +167,3 @@ func (r Rule) onOS(os string, unknown Severity) Rule {
 	return r
 }
 
-// text replaces the rule statement.
-func (r Rule) text(t string) Rule { r.Text = t; return r }
