@@ -123,7 +123,8 @@ func recordRegion(ctx context.Context, c catalog.Reader, region string, concurre
 		return nil, err
 	}
 	for _, im := range data.Images {
-		d.Images = append(d.Images, world.RecordedImage{ImageId: im.ImageId, ImageFamily: im.ImageFamily, OSName: im.OSName,
+		d.Images = append(d.Images, world.RecordedImage{ImageId: im.ImageId, ImageName: im.ImageName, ImageOwnerAlias: im.ImageOwnerAlias,
+			ProductCode: im.ProductCode, ImageFamily: im.ImageFamily, OSName: im.OSName,
 			OSNameEn: im.OSNameEn, OSType: im.OSType, Platform: im.Platform, Architecture: im.Architecture, Size: im.Size,
 			Status: im.Status, CreationTime: im.CreationTime})
 	}
@@ -256,6 +257,7 @@ func anonymize(rec *world.Recording) {
 			// (m-…) are not.
 			if strings.HasPrefix(im.ImageId, "m-") {
 				im.ImageId, im.ImageFamily = anon("m", im.ImageId), ""
+				im.ImageName = numbered("image", im.ImageName, i)
 			}
 		}
 	}

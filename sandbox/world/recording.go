@@ -98,16 +98,22 @@ type RecordedType struct {
 
 // RecordedImage is an image (DescribeImages).
 type RecordedImage struct {
-	ImageId      string `json:"ImageId"`
-	ImageFamily  string `json:"ImageFamily,omitempty"`
-	OSName       string `json:"OSName"`
-	OSNameEn     string `json:"OSNameEn"`
-	OSType       string `json:"OSType"`
-	Platform     string `json:"Platform"`
-	Architecture string `json:"Architecture"`
-	Size         int    `json:"Size"`
-	Status       string `json:"Status"`
-	CreationTime string `json:"CreationTime"`
+	ImageId string `json:"ImageId"`
+	// ImageName and ImageOwnerAlias tell the account's own, shared and
+	// marketplace images from the public ones; ProductCode is a
+	// marketplace image's product.
+	ImageName       string `json:"ImageName,omitempty"`
+	ImageOwnerAlias string `json:"ImageOwnerAlias,omitempty"`
+	ProductCode     string `json:"ProductCode,omitempty"`
+	ImageFamily     string `json:"ImageFamily,omitempty"`
+	OSName          string `json:"OSName"`
+	OSNameEn        string `json:"OSNameEn"`
+	OSType          string `json:"OSType"`
+	Platform        string `json:"Platform"`
+	Architecture    string `json:"Architecture"`
+	Size            int    `json:"Size"`
+	Status          string `json:"Status"`
+	CreationTime    string `json:"CreationTime"`
 }
 
 // RecordedVPC is a VPC (DescribeVpcs).
@@ -243,7 +249,8 @@ func addDetail(w *World, r *Region, d *RecordedDetail, families map[string]strin
 	for _, im := range d.Images {
 		if _, ok := w.imageByID[im.ImageId]; !ok {
 			w.imageByID[im.ImageId] = len(w.Images)
-			w.Images = append(w.Images, Image{ImageId: im.ImageId, ImageFamily: im.ImageFamily, OSName: im.OSName, OSNameEn: im.OSNameEn,
+			w.Images = append(w.Images, Image{ImageId: im.ImageId, ImageName: recordedName(im), OwnerAlias: recordedAlias(im.ImageOwnerAlias),
+				ProductCode: im.ProductCode, ImageFamily: im.ImageFamily, OSName: im.OSName, OSNameEn: im.OSNameEn,
 				OSType: im.OSType, Platform: im.Platform, Architecture: im.Architecture, Size: im.Size, Status: im.Status,
 				BootMode: "BIOS", CreationTime: im.CreationTime, CloudInit: im.OSType == "linux"})
 		}
@@ -309,4 +316,21 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// recordedName is an image's own name: a public image's is its ID, which
+// the world leaves empty.
+func recordedName(im RecordedImage) string {
+	if im.ImageName == im.ImageId {
+		return ""
+	}
+	return im.ImageName
+}
+
+// recordedAlias maps DescribeImages' "system" to the world's "" (public).
+func recordedAlias(a string) string {
+	if a == "system" {
+		return ""
+	}
+	return a
 }
