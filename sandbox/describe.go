@@ -30,6 +30,7 @@ var handlerTable = map[string]handler{
 	ecsVersion + "/DescribeVSwitches":              (*call).describeVSwitchesECS,
 	ecsVersion + "/DescribeKeyPairs":               (*call).describeKeyPairs,
 	ecsVersion + "/DescribePrice":                  (*call).describePrice,
+	ecsVersion + "/DescribeSpotPriceHistory":       (*call).describeSpotPriceHistory,
 	ecsVersion + "/RunInstances":                   (*call).runInstances,
 	ecsVersion + "/DescribeInstances":              (*call).describeInstances,
 	ecsVersion + "/DescribeInstanceStatus":         (*call).describeInstanceStatus,

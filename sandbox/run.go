@@ -482,19 +482,21 @@ func (c *call) store(p *runPlan, ips []netip.Addr, now time.Time, charge, token 
 // commit creates the instances, records the ClientToken and saves the state.
 func (c *call) commit(p *runPlan, token, hash string) (tokenResult, error) {
 	charge := orDefault(p.req.Get("InstanceChargeType"), "PostPaid")
-	unit, period := "Hour", 1
+	t := term{unit: "Hour", period: 1, amount: p.amount}
 	if charge == "PrePaid" {
-		unit = orDefault(p.req.Get("PeriodUnit"), "Month")
-		period, _ = strconv.Atoi(orDefault(p.req.Get("Period"), "1"))
+		n, _ := strconv.Atoi(orDefault(p.req.Get("Period"), "1"))
+		t.unit, t.period = subscription(p.req.Get("PeriodUnit"), n)
 	}
-	q, err := c.priceOf(params{valuesOf(paramsMap(p.req))}, unit, period, p.amount)
+	// The same figure DescribePrice gives for the request (a spot price in
+	// the vSwitch's zone).
+	q, err := c.priceOf(params{valuesOf(paramsMap(p.req))}, p.zone, t)
 	if err != nil {
 		return tokenResult{}, err
 	}
 	used := c.s.usedIPs(c.region.RegionId, p.vsw.VSwitchId)
 	ips := allocate(netip.MustParsePrefix(p.vsw.CidrBlock), used, p.firstIP, p.amount)
 	now := time.Now().UTC()
-	res := tokenResult{ParamsHash: hash, TradePrice: world.Round3(q.Original - q.Discount)}
+	res := tokenResult{ParamsHash: hash, TradePrice: q.Trade}
 	s := c.s
 	res = c.store(p, ips, now, charge, token, res)
 	if err := s.save(); err != nil {

@@ -78,6 +78,10 @@ type Options struct {
 	// World, when set, is the catalog served instead of the embedded one
 	// (a recorded account: see LoadWorld).
 	World *world.World
+	// Clock is the time spot prices are read at (they change by the hour);
+	// nil means time.Now. Tests fix it so a price cannot move between two
+	// calls.
+	Clock func() time.Time
 }
 
 // The defaults of Options.ReadTimeout and Options.MaxConns, and how long
@@ -211,8 +215,14 @@ func withDefaults(o Options) Options {
 	if o.MaxConns == 0 {
 		o.MaxConns = DefaultMaxConns
 	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
 	return o
 }
+
+// now is the sandbox's clock for prices.
+func (s *Server) now() time.Time { return s.opts.Clock() }
 
 // isLoopback reports whether addr's host is a loopback address or localhost.
 func isLoopback(addr string) bool {

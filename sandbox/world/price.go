@@ -1,6 +1,10 @@
 package world
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"time"
+)
 
 // The price formula (CNY, China-mainland list price, then × the region's
 // PriceFactor). Pay-as-you-go per hour:
@@ -9,8 +13,10 @@ import "math"
 //	disk   = GiB × per-GiB-hour rate of the category (and ESSD performance level)
 //	band   = PayByBandwidth: 0.063 per Mbit/s for the first 5, 0.25 above; PayByTraffic: 0 (billed per GB)
 //
-// Subscription (PrePaid) per month = hourly × 720 × 0.6; per year = 12 months
-// less 15 % (rule 587). Spot = hourly × 0.18. Prices are rounded to 3 decimals.
+// Subscription (PrePaid) per week = hourly × 168 × 0.6, per month = hourly ×
+// 720 × 0.6; per year = 12 months less 15 % (rule 587). Spot: see SpotHourly.
+// Outbound traffic (PayByTraffic) costs 0.8 per GB × PriceFactor. Prices are
+// rounded to 3 decimals.
 const (
 	perVCPU        = 0.18
 	perGiB         = 0.035
@@ -18,12 +24,15 @@ const (
 	monthHours     = 720
 	monthFactor    = 0.6
 	yearDiscount   = 0.15
-	spotFactor     = 0.18
+	trafficPerGB   = 0.8
 	bandwidthLow   = 0.063
 	bandwidthHigh  = 0.25
 	YearlyRuleId   = 587
 	YearlyRuleText = "1-year subscription: 15% off"
 )
+
+// Currency is what every sandbox price is in: the China site's.
+const Currency = "CNY"
 
 var gpuRates = map[string]float64{"NVIDIA A10": 7.5, "NVIDIA T4": 4.8, "NVIDIA V100": 17}
 
@@ -86,7 +95,7 @@ func BandwidthHourly(r Region, chargeType string, mbps int) float64 {
 // Period converts an hourly price to the price for the unit asked: Hour,
 // Week, Month or Year (PrePaid), times period. It also returns the discount
 // (only Year has one).
-func Period(hourly float64, unit string, period int, spot bool) (original, discount float64) {
+func Period(hourly float64, unit string, period int) (original, discount float64) {
 	if period < 1 {
 		period = 1
 	}
@@ -100,9 +109,77 @@ func Period(hourly float64, unit string, period int, spot bool) (original, disco
 		discount = original * yearDiscount
 	default:
 		original = hourly * float64(period)
-		if spot {
-			original *= spotFactor
-		}
 	}
 	return Round3(original), Round3(discount)
+}
+
+// TrafficPerGB is the price of one GB of outbound traffic (PayByTraffic).
+func TrafficPerGB(r Region) float64 { return Round3(trafficPerGB * r.PriceFactor) }
+
+// Spot prices move by the hour and differ by zone and type, as the real
+// ones do. A spot price is the pay-as-you-go price × a factor that depends
+// only on region, zone, type and the UTC hour, so every sandbox, every
+// client and every call in the same hour agree:
+//
+//	factor = base × (0.8 + 0.4 × wave(hour))
+//
+// base is 0.12–0.24, fixed per (region, zone, type); wave is a smooth value
+// noise in [0, 1] with a knot every spotKnotHours. The price is never above
+// the pay-as-you-go price and never below 0.001.
+const (
+	spotBaseMin   = 0.12
+	spotBaseSpan  = 0.12
+	spotKnotHours = 6
+)
+
+// SpotHourly is the spot price of one instance of t in zone z of r during
+// the UTC hour that contains at.
+func SpotHourly(r Region, z Zone, t InstanceType, at time.Time) float64 {
+	payg := TypeHourly(r, t)
+	seed := r.RegionId + "/" + z.ZoneId + "/" + t.InstanceTypeId
+	base := spotBaseMin + spotBaseSpan*unit(seed)
+	factor := base * (0.8 + 0.4*wave(seed, hourOf(at)))
+	return math.Min(payg, math.Max(0.001, Round3(payg*factor)))
+}
+
+// SpotPoint is the spot price from an hour on.
+type SpotPoint struct {
+	Hour  time.Time // the UTC hour the price starts at
+	Price float64
+}
+
+// SpotHistory is the spot price of t in z of r for every hour from the one
+// containing start through the one containing end, oldest first.
+func SpotHistory(r Region, z Zone, t InstanceType, start, end time.Time) []SpotPoint {
+	var out []SpotPoint
+	for h := hourOf(start); h <= hourOf(end); h++ {
+		at := time.Unix(h*3600, 0).UTC()
+		out = append(out, SpotPoint{Hour: at, Price: SpotHourly(r, z, t, at)})
+	}
+	return out
+}
+
+// hourOf is the number of whole hours since the Unix epoch.
+func hourOf(t time.Time) int64 {
+	s := t.Unix()
+	if s < 0 {
+		return (s - 3599) / 3600
+	}
+	return s / 3600
+}
+
+// unit maps a string to [0, 1) deterministically.
+func unit(s string) float64 { return float64(hash(s)%1_000_000) / 1_000_000 }
+
+// wave is value noise: knot values every spotKnotHours hours, smoothly
+// interpolated (smoothstep) between them.
+func wave(seed string, hour int64) float64 {
+	k := hour / spotKnotHours
+	if hour < 0 && hour%spotKnotHours != 0 {
+		k--
+	}
+	f := float64(hour-k*spotKnotHours) / spotKnotHours
+	a := unit(seed + "#" + strconv.FormatInt(k, 10))
+	b := unit(seed + "#" + strconv.FormatInt(k+1, 10))
+	return a + (b-a)*f*f*(3-2*f)
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCatalogSize(t *testing.T) {
@@ -186,19 +187,65 @@ func TestPriceFormula(t *testing.T) {
 	if TypeHourly(hk, g7) <= TypeHourly(hz, g7) {
 		t.Error("Hong Kong should cost more than Hangzhou")
 	}
-	month, disc := Period(1, "Month", 1, false)
-	year, ydisc := Period(1, "Year", 1, false)
-	if month != 432 || disc != 0 || year != 5184 || ydisc != 777.6 {
-		t.Errorf("month %v/%v year %v/%v", month, disc, year, ydisc)
+	month, disc := Period(1, "Month", 1)
+	year, ydisc := Period(1, "Year", 1)
+	week, wdisc := Period(1, "Week", 2)
+	if month != 432 || disc != 0 || year != 5184 || ydisc != 777.6 || week != 201.6 || wdisc != 0 {
+		t.Errorf("month %v/%v year %v/%v 2 weeks %v/%v", month, disc, year, ydisc, week, wdisc)
 	}
-	if s, _ := Period(1, "Hour", 1, true); s != 0.18 {
-		t.Errorf("spot hour %v, want 0.18", s)
+	if got := TrafficPerGB(hz); got != 0.8 {
+		t.Errorf("traffic per GB in Hangzhou: %v, want 0.8", got)
 	}
 	if got := DiskHourly(hz, "cloud_essd", "", 100); got != 0.15 {
 		t.Errorf("100 GiB ESSD PL1: %v", got)
 	}
 	if got := BandwidthHourly(hz, "PayByBandwidth", 10); got != 1.565 {
 		t.Errorf("10 Mbit/s: %v", got)
+	}
+}
+
+// TestSpotPrices: a spot price is a function of region, zone, type and the
+// UTC hour only; it varies between zones, types and hours, stays within
+// (0, pay-as-you-go] and averages near a fifth of the pay-as-you-go price.
+func TestSpotPrices(t *testing.T) {
+	w := New()
+	hz, _ := w.Region("cn-hangzhou")
+	g7, _ := w.Type("ecs.g7.large")
+	at := time.Date(2026, 11, 3, 10, 0, 0, 0, time.UTC)
+	if a, b := SpotHourly(hz, hz.Zones[0], g7, at), SpotHourly(hz, hz.Zones[0], g7, at.Add(59*time.Minute)); a != b {
+		t.Errorf("the price changed within an hour: %v, %v", a, b)
+	}
+	byZone, byType, byHour := map[float64]bool{}, map[float64]bool{}, map[float64]bool{}
+	for _, z := range hz.Zones {
+		byZone[SpotHourly(hz, z, g7, at)] = true
+	}
+	types := []string{"ecs.g7.large", "ecs.c7.large", "ecs.g7.xlarge", "ecs.g6.large", "ecs.r7.large"}
+	for _, id := range types {
+		ty, _ := w.Type(id)
+		byType[Round3(SpotHourly(hz, hz.Zones[0], ty, at)/TypeHourly(hz, ty))] = true // the factor
+	}
+	payg := TypeHourly(hz, g7)
+	var sum float64
+	hist := SpotHistory(hz, hz.Zones[0], g7, at.Add(-7*24*time.Hour), at)
+	for _, p := range hist {
+		byHour[p.Price] = true
+		sum += p.Price
+		if p.Price <= 0 || p.Price > payg {
+			t.Errorf("spot %v at %v outside (0, %v]", p.Price, p.Hour, payg)
+		}
+	}
+	if len(byZone) < 3 || len(byType) < 3 || len(byHour) < 10 {
+		t.Errorf("distinct prices: %d over %d zones, %d factors over %d types, %d over %d hours",
+			len(byZone), len(hz.Zones), len(byType), len(types), len(byHour), len(hist))
+	}
+	if len(hist) != 7*24+1 || !hist[0].Hour.Equal(at.Add(-7*24*time.Hour)) || !hist[len(hist)-1].Hour.Equal(at) {
+		t.Errorf("history of %d points from %v to %v", len(hist), hist[0].Hour, hist[len(hist)-1].Hour)
+	}
+	if mean := sum / float64(len(hist)) / payg; mean < 0.1 || mean > 0.3 {
+		t.Errorf("spot averages %.2f of pay-as-you-go", mean)
+	}
+	if got := SpotHistory(hz, hz.Zones[0], g7, at, at); len(got) != 1 || got[0].Price != SpotHourly(hz, hz.Zones[0], g7, at) {
+		t.Errorf("one-hour history %v", got)
 	}
 }
 
