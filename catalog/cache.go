@@ -16,23 +16,37 @@ import (
 type kind struct {
 	name string
 	ttl  time.Duration
+	// memOnly entries are kept in memory only: a zone's type prices are
+	// written to disk once, together (kindZonePrices), not as 300 files.
+	memOnly bool
+	// noStale entries are fetched again once their TTL has passed rather
+	// than served stale while a refresh runs: a spot price an hour old may
+	// be wrong by now.
+	noStale bool
 }
 
 // The cached kinds. Catalog data changes rarely; account resources change
 // when the user works in the console; stock changes by the minute.
 var (
-	kindRegions  = kind{"regions", 24 * time.Hour}
-	kindZones    = kind{"zones", 24 * time.Hour}
-	kindTypes    = kind{"instance-types", 24 * time.Hour}
-	kindFamilies = kind{"instance-type-families", 24 * time.Hour}
-	kindImages   = kind{"images", 24 * time.Hour}
-	kindPrice    = kind{"price", 24 * time.Hour}
-	kindVPCs     = kind{"vpcs", 5 * time.Minute}
-	kindVSwitch  = kind{"vswitches", 5 * time.Minute}
-	kindSGs      = kind{"security-groups", 5 * time.Minute}
-	kindKeyPairs = kind{"key-pairs", 5 * time.Minute}
-	kindStock    = kind{"stock", time.Minute}
-	kindDisks    = kind{"disks", time.Minute}
+	kindRegions  = kind{name: "regions", ttl: 24 * time.Hour}
+	kindZones    = kind{name: "zones", ttl: 24 * time.Hour}
+	kindTypes    = kind{name: "instance-types", ttl: 24 * time.Hour}
+	kindFamilies = kind{name: "instance-type-families", ttl: 24 * time.Hour}
+	kindImages   = kind{name: "images", ttl: 24 * time.Hour}
+	kindPrice    = kind{name: "price", ttl: 24 * time.Hour}
+	// kindSpotPrice: a spot price changes by the hour.
+	kindSpotPrice = kind{name: "spot-price", ttl: 10 * time.Minute}
+	// kindZonePrices is every available type's price in a zone, one file.
+	kindZonePrices     = kind{name: "zone-prices", ttl: 24 * time.Hour}
+	kindZoneSpotPrices = kind{name: "zone-spot-prices", ttl: 10 * time.Minute}
+	kindSpotHistory    = kind{name: "spot-history", ttl: 5 * time.Minute, noStale: true}
+	kindTrafficPrice   = kind{name: "traffic-price", ttl: 24 * time.Hour}
+	kindVPCs           = kind{name: "vpcs", ttl: 5 * time.Minute}
+	kindVSwitch        = kind{name: "vswitches", ttl: 5 * time.Minute}
+	kindSGs            = kind{name: "security-groups", ttl: 5 * time.Minute}
+	kindKeyPairs       = kind{name: "key-pairs", ttl: 5 * time.Minute}
+	kindStock          = kind{name: "stock", ttl: time.Minute}
+	kindDisks          = kind{name: "disks", ttl: time.Minute}
 )
 
 // cacheVersion changes when a cached shape changes; older files are ignored.
@@ -100,7 +114,7 @@ func cached[T any](ctx context.Context, c *Catalog, k kind, region, sub string, 
 		return zero, errNoRegion
 	}
 	p := c.path(k, region, sub)
-	if e, ok := c.lookup(p); ok {
+	if e, ok := c.lookup(p); ok && (!k.noStale || c.fresh(k, e.fetched)) {
 		if !c.fresh(k, e.fetched) {
 			refreshInBackground(c, k, p, fetch)
 		}
@@ -143,8 +157,8 @@ func loadDisk[T any](c *Catalog, k kind, p string) (entry, bool) {
 // whom may give up on its own context.
 func fetchShared[T any](ctx context.Context, c *Catalog, k kind, p string, fetch func(context.Context) (T, error)) (T, error) {
 	ch := c.flight.DoChan(p, func() (any, error) {
-		if !c.opts.Refresh {
-			if e, ok := loadDisk[T](c, k, p); ok {
+		if !c.opts.Refresh && !k.memOnly {
+			if e, ok := loadDisk[T](c, k, p); ok && (!k.noStale || c.fresh(k, e.fetched)) {
 				if c.fresh(k, e.fetched) {
 					return e.data, nil
 				}
@@ -210,6 +224,9 @@ func (c *Catalog) store(k kind, p string, v any) {
 	c.mu.Lock()
 	c.memory[p] = entry{fetched: now, data: v}
 	c.mu.Unlock()
+	if k.memOnly {
+		return
+	}
 	data, err := json.Marshal(file[any]{Version: cacheVersion, Kind: k.name, FetchedAt: now, Data: v})
 	if err != nil {
 		return

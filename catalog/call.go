@@ -41,8 +41,8 @@ func (e *CallError) Code() string {
 
 // call runs one API call with retries: Throttling* and 5xx answers are
 // retried with exponential backoff and jitter, at most MaxAttempts
-// times. The call itself holds one of the Concurrency slots, the backoff
-// does not.
+// times. The call itself holds one of the Concurrency slots (price calls
+// one of the PriceConcurrency slots), the backoff does not.
 func (c *Catalog) call(ctx context.Context, action, region string, fn func(context.Context) error) error {
 	for attempt := 1; ; attempt++ {
 		err := c.attempt(ctx, action, fn)
@@ -59,14 +59,21 @@ func (c *Catalog) call(ctx context.Context, action, region string, fn func(conte
 }
 
 func (c *Catalog) attempt(ctx context.Context, action string, fn func(context.Context) error) error {
+	sem := c.sem
+	if priceActions[action] {
+		sem = c.priceSem
+	}
 	select {
-	case c.sem <- struct{}{}:
+	case sem <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { <-c.sem }()
+	defer func() { <-sem }()
 	if c.opts.OnCall != nil {
 		c.opts.OnCall(action)
 	}
 	return fn(ctx)
 }
+
+// priceActions are the calls bounded by PriceConcurrency.
+var priceActions = map[string]bool{"DescribePrice": true, "DescribeSpotPriceHistory": true}

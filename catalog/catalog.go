@@ -15,8 +15,12 @@ import (
 // Defaults of Options.
 const (
 	DefaultConcurrency = 16
-	DefaultMaxAttempts = 5
-	DefaultRetryBase   = 200 * time.Millisecond
+	// DefaultPriceConcurrency bounds the price calls in flight: pricing a
+	// zone is one DescribePrice per type (300 and more), and 32 at once
+	// prices 320 types in ten round trips.
+	DefaultPriceConcurrency = 32
+	DefaultMaxAttempts      = 5
+	DefaultRetryBase        = 200 * time.Millisecond
 	// backgroundTimeout bounds a stale entry's background refresh.
 	backgroundTimeout = 2 * time.Minute
 )
@@ -31,6 +35,11 @@ type Options struct {
 	Now func() time.Time
 	// Concurrency bounds the API calls in flight; 0 means DefaultConcurrency.
 	Concurrency int
+	// PriceConcurrency bounds the DescribePrice and DescribeSpotPriceHistory
+	// calls in flight, apart from the others, so that pricing a zone never
+	// holds up the lists the wizard waits for; 0 means
+	// DefaultPriceConcurrency.
+	PriceConcurrency int
 	// PageSize caps every list's page size (tests use small pages); 0 means
 	// each API's maximum.
 	PageSize int
@@ -51,6 +60,8 @@ type Catalog struct {
 	opts Options
 	dir  string
 	sem  chan struct{}
+	// priceSem bounds the price calls (Options.PriceConcurrency).
+	priceSem chan struct{}
 
 	mu     sync.Mutex
 	memory map[string]entry // by cache path
@@ -69,6 +80,9 @@ func New(s *cloud.Session, o Options) *Catalog {
 	if o.Concurrency <= 0 {
 		o.Concurrency = DefaultConcurrency
 	}
+	if o.PriceConcurrency <= 0 {
+		o.PriceConcurrency = DefaultPriceConcurrency
+	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = DefaultMaxAttempts
 	}
@@ -78,7 +92,8 @@ func New(s *cloud.Session, o Options) *Catalog {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	c := &Catalog{s: s, opts: o, sem: make(chan struct{}, o.Concurrency), memory: map[string]entry{}, refreshing: map[string]bool{}}
+	c := &Catalog{s: s, opts: o, sem: make(chan struct{}, o.Concurrency), priceSem: make(chan struct{}, o.PriceConcurrency),
+		memory: map[string]entry{}, refreshing: map[string]bool{}}
 	c.dir = cacheRoot(o.CacheDir, s)
 	c.bgCtx, c.bgCancel = context.WithCancel(context.Background())
 	return c

@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ecslaunch/ecslaunch/request"
 )
@@ -59,7 +60,9 @@ type InstanceType struct {
 	Status Availability `json:"Status"`
 	// AvailableZones lists the zones where the type is available.
 	AvailableZones []string `json:"AvailableZones,omitempty"`
-	// PricePerHour is the pay-as-you-go hourly price, 0 until fetched.
+	// PricePerHour is the hourly price for the billing asked (pay-as-you-go
+	// or spot), 0 until fetched and always 0 for a subscription, whose
+	// prices are per month or week (ZonePrices).
 	PricePerHour float64 `json:"PricePerHour,omitempty"`
 }
 
@@ -155,13 +158,31 @@ type KeyPair struct {
 	KeyPairFingerPrint string `json:"KeyPairFingerPrint"`
 }
 
-// Price is a DescribePrice answer.
+// Price is a DescribePrice answer: the list price, the discount and what
+// is paid, in the currency the API answers in, for Period PriceUnits.
 type Price struct {
 	Currency      string  `json:"Currency"`
 	OriginalPrice float64 `json:"OriginalPrice"`
+	DiscountPrice float64 `json:"DiscountPrice,omitempty"`
 	TradePrice    float64 `json:"TradePrice"`
-	// PriceUnit is Hour, Month or Year.
+	// PriceUnit is Hour, Week, Month or Year (a PriceUnit; a string for the
+	// callers that compare it as one).
 	PriceUnit string `json:"PriceUnit"`
+	// Period is how many PriceUnits the figure is for (1 per hour).
+	Period int `json:"Period,omitempty"`
+}
+
+// Unit is the price's PriceUnit, Hour when the answer did not say.
+func (p Price) Unit() PriceUnit { return PriceUnit(firstOf(p.PriceUnit, string(UnitHour))) }
+
+// String is the price as a person reads it: "0.640 CNY/hour",
+// "2764.800 CNY/3 months".
+func (p Price) String() string {
+	per := p.Unit().Label()
+	if p.Period > 1 {
+		per = fmt.Sprintf("%d %ss", p.Period, per)
+	}
+	return fmt.Sprintf("%.3f %s/%s", p.TradePrice, p.Currency, per)
 }
 
 // RegionData is everything the wizard needs for a region, loaded at once.

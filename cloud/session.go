@@ -111,12 +111,15 @@ func orDefault(d, def time.Duration) time.Duration {
 // 537-544), so the dial timeout, TLS floor and proxy are set here, once.
 func newTransport(connect time.Duration) *http.Transport {
 	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
-		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-		TLSHandshakeTimeout:   connect,
-		MaxIdleConns:          64,
-		MaxIdleConnsPerHost:   16,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
+		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout: connect,
+		MaxIdleConns:        64,
+		// The catalog has up to 16 lists and 32 price calls in flight to one
+		// endpoint: keep as many connections, or every zone pricing run
+		// handshakes again.
+		MaxIdleConnsPerHost:   48,
 		IdleConnTimeout:       90 * time.Second,
 		ExpectContinueTimeout: time.Second,
 		ForceAttemptHTTP2:     true,

@@ -39,7 +39,8 @@ var statuses = map[string]int{
 	"InvalidUserData.Base64FormatInvalid": 400, "InvalidUserData.SizeExceeded": 400,
 	"InvalidParam.Amount": 403, "InvalidMinAmount.Malformed": 400,
 	"InvalidSpotStrategy": 400, "InvalidSpotPrepaid": 400, "InvalidSpotPriceLimit": 400,
-	"InvalidSpotParam.EmptyZoneID": 400, "InvalidSpotInterruptionBehavior": 400,
+	"InvalidSpotPriceLimit.LowerThanPublicPrice": 400,
+	"InvalidSpotParam.EmptyZoneID":               400, "InvalidSpotInterruptionBehavior": 400,
 	"InvalidParameter.CreditSpecification": 400, "InvalidTagCount": 400,
 	"InvalidTagKey.Malformed": 400, "InvalidTagValue.Malformed": 400, "InvalidTag.Mismatch": 400,
 	"Duplicate.TagKey": 400, "InvalidLaunchTemplateVersion.NotFound": 404,
@@ -166,4 +167,3 @@ func (r Rule) onOS(os string, unknown Severity) Rule {
 	r.OS, r.UnknownOS, r.ctxDep = os, unknown, true
 	return r
 }
-

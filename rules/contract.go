@@ -7,6 +7,7 @@ package rules
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Severity of a finding.
@@ -97,6 +98,16 @@ const (
 	EnterpriseGroupCapacity = 65536
 )
 
+// SpotPriceFacts is the current spot price of one instance of a type in a
+// zone (DescribeSpotPriceHistory's latest row).
+type SpotPriceFacts struct {
+	// Price is per instance per hour, as SpotPriceLimit is (rules.md T1-63).
+	Price    float64
+	Currency string
+	// Since is when the price took effect.
+	Since time.Time
+}
+
 // Catalog answers the Describe questions behind the catalog rules. The live
 // catalog and the sandbox implement it. Methods return ErrNotFound (wrapped
 // or not) when the resource does not exist.
@@ -108,4 +119,8 @@ type Catalog interface {
 	KeyPairExists(ctx context.Context, regionID, keyPairName string) (bool, error)
 	RegionExists(ctx context.Context, regionID string) (bool, error)
 	ZoneExists(ctx context.Context, regionID, zoneID string) (bool, error)
+	// SpotPrice is the current spot price of a type in a zone for an OS
+	// type ("linux" or "windows"); ErrNotFound when the zone does not sell
+	// the type as spot.
+	SpotPrice(ctx context.Context, regionID, zoneID, instanceType, osType string) (SpotPriceFacts, error)
 }

@@ -28,7 +28,8 @@ type online struct {
 // T1-15), image exists, is available and fits the type's architecture
 // (T1-3, T1-4), the type is offered and in stock (T1-6), disk categories
 // (T1-37, T1-45), vSwitch (T1-12, T1-14, T1-89, T1-90), security groups
-// (T1-7, T1-8, T1-11, T1-13), key pair (T1-34). It also re-runs the rules
+// (T1-7, T1-8, T1-11, T1-13), key pair (T1-34), a SpotPriceLimit not below
+// the current spot price (T1-63). It also re-runs the rules
 // that depend on the image's OS type and size and the type's data-disk
 // limit with the catalog's facts, returning only what Validate(req, c) did
 // not already report. A catalog error other than ErrNotFound becomes a
@@ -39,7 +40,7 @@ func ValidateOnline(ctx context.Context, req *request.Request, cat Catalog, c Co
 		return o.out
 	}
 	for _, step := range []func(){o.zoneExists, o.vswitch, o.image, o.instanceType, o.architecture,
-		o.diskCategories, o.securityGroups, o.eniChecks, o.keyPair, o.contextRules} {
+		o.diskCategories, o.securityGroups, o.eniChecks, o.keyPair, o.spotPriceLimit, o.contextRules} {
 		if err := ctx.Err(); err != nil {
 			// Cancelled: say so once rather than once per remaining check.
 			o.warn("RegionId", CodeCheckSkipped, "T1-1", "online checks stopped: "+err.Error())
@@ -402,6 +403,40 @@ func (o *online) keyPair() {
 	}
 	if !found {
 		o.add("KeyPairName", "InvalidKeyPairName.NotFound", "T1-34", fmt.Sprintf("KeyPairName %q does not exist in %s", name, o.req.Get("RegionId")))
+	}
+}
+
+// spotPriceLimit applies T1-63's online half: with SpotWithPriceLimit the
+// limit may not be below the type's current spot price in the zone
+// (InvalidSpotPriceLimit.LowerThanPublicPrice). Without a zone (ZoneId or a
+// vSwitch) the API picks one and the price is not known; with a dedicated
+// host the limit is ignored (T1-68).
+func (o *online) spotPriceLimit() {
+	if o.req.Get("SpotStrategy") != "SpotWithPriceLimit" || o.req.Get("InstanceChargeType") == "PrePaid" ||
+		o.req.Has("DedicatedHostId") || o.zone == "" {
+		return
+	}
+	v, ok := o.literal("SpotPriceLimit")
+	limit, err := strconv.ParseFloat(v, 64)
+	if !ok || err != nil || limit <= 0 {
+		return // missing or malformed: the offline rule's
+	}
+	it, ok := o.literal("InstanceType")
+	if !ok || (o.typ != nil && o.typ.Status == "NotOffered") {
+		return
+	}
+	osType := "linux"
+	if o.img != nil && o.img.OSType != "" {
+		osType = strings.ToLower(o.img.OSType)
+	}
+	sp, err := o.cat.SpotPrice(o.ctx, o.req.Get("RegionId"), o.zone, it, osType)
+	if o.failed("SpotPriceLimit", "T1-63", "the current spot price of "+it+" in "+o.zone, err) || err != nil {
+		return // not sold as spot there: the instance type check reports it
+	}
+	if limit < sp.Price {
+		o.add("SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice", "T1-63", fmt.Sprintf(
+			"SpotPriceLimit %s is below the current spot price of %s in %s, %.3f %s/hour: the limit can't be lower than the current public price",
+			v, it, o.zone, sp.Price, sp.Currency))
 	}
 }
 

@@ -19,6 +19,7 @@ type fakeCatalog struct {
 	vsws   map[string]VSwitchFacts
 	sgs    map[string]SecurityGroupFacts
 	keys   map[string]bool
+	spot   map[string]float64 // by zone + "/" + type
 	fail   string
 	calls  []string
 }
@@ -64,6 +65,7 @@ func newFake() *fakeCatalog {
 			"sg-ent":  {SecurityGroupId: "sg-ent", VpcId: "vpc-1", SecurityGroupType: "enterprise", EcsCount: 1998},
 		},
 		keys: map[string]bool{"ops": true},
+		spot: map[string]float64{"cn-hangzhou-h/ecs.g7.large": 0.56, "cn-hangzhou-i/ecs.g7.large": 0.31},
 	}
 }
 
@@ -136,6 +138,16 @@ func (f *fakeCatalog) ZoneExists(_ context.Context, region, zone string) (bool, 
 	return zone == "cn-hangzhou-h" || zone == "cn-hangzhou-i", nil
 }
 
+func (f *fakeCatalog) SpotPrice(_ context.Context, region, zone, it, osType string) (SpotPriceFacts, error) {
+	if err := f.call("SpotPrice"); err != nil {
+		return SpotPriceFacts{}, err
+	}
+	if p, ok := f.spot[zone+"/"+it]; ok {
+		return SpotPriceFacts{Price: p, Currency: "CNY"}, nil
+	}
+	return SpotPriceFacts{}, ErrNotFound
+}
+
 // onlineBase is a request the fake world accepts.
 var onlineBase = []string{"RegionId=cn-hangzhou", "ZoneId=cn-hangzhou-h", "ImageId=linux_20G",
 	"InstanceType=ecs.g7.large", "SecurityGroupId=sg-1", "VSwitchId=vsw-h", "Password=${ECS_PASSWORD}"}
@@ -178,6 +190,8 @@ func TestValidateOnline(t *testing.T) {
 		{"free ips", "VSwitchId", "QuotaExceeded.PrivateIpAddress", Error, []string{"ZoneId=cn-hangzhou-i", "VSwitchId=vsw-i", "Amount=3"}},
 		{"eni vswitch", "NetworkInterface.1.VSwitchId", "InvalidVSwitchId.NotFound", Error, []string{"NetworkInterface.1.VSwitchId=vsw-x"}},
 		{"eni ip", "NetworkInterface.1.PrimaryIpAddress", "InvalidPrivateIpAddress", Error, []string{"NetworkInterface.1.VSwitchId=vsw-2", "NetworkInterface.1.PrimaryIpAddress=192.168.0.9"}},
+		{"spot limit below the price", "SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice", Error,
+			[]string{"SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=0.3"}},
 		{"windows host", "HostName", "InvalidHostName.Malformed", Error, []string{"ImageId=win_40G", "HostName=web.example"}},
 	}
 	for _, tc := range cases {
@@ -215,11 +229,11 @@ func TestValidateOnlineListsZonesWhereTheTypeIs(t *testing.T) {
 }
 
 func TestValidateOnlineTurnsCatalogFailuresIntoWarnings(t *testing.T) {
-	for _, method := range []string{"RegionExists", "ZoneExists", "Image", "InstanceType", "VSwitch", "SecurityGroup", "KeyPairExists"} {
+	for _, method := range []string{"RegionExists", "ZoneExists", "Image", "InstanceType", "VSwitch", "SecurityGroup", "KeyPairExists", "SpotPrice"} {
 		t.Run(method, func(t *testing.T) {
 			cat := newFake()
 			cat.fail = method
-			req := onlineRequest(t, "KeyPairName=ops")
+			req := onlineRequest(t, "KeyPairName=ops", "SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=0.9")
 			got := ValidateOnline(context.Background(), req, cat, Context{})
 			if HasErrors(got) {
 				t.Fatalf("a catalog failure is not the request's fault: %+v", got)
@@ -228,6 +242,37 @@ func TestValidateOnlineTurnsCatalogFailuresIntoWarnings(t *testing.T) {
 				t.Fatalf("want a CheckSkipped warning, got %+v", got)
 			}
 		})
+	}
+}
+
+// TestSpotPriceLimitAgainstTheCurrentPrice: a limit below the zone's current
+// spot price is an error naming the price and its unit; at or above it, or
+// in a zone where it is cheaper, or when the limit does not apply, nothing.
+func TestSpotPriceLimitAgainstTheCurrentPrice(t *testing.T) {
+	spot := []string{"SpotStrategy=SpotWithPriceLimit"}
+	f, ok := findIn(ValidateOnline(context.Background(), onlineRequest(t, append(spot, "SpotPriceLimit=0.3")...), newFake(), Context{}),
+		"SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice")
+	if !ok || f.Row != "T1-63" || f.HTTPStatus != 400 || !strings.Contains(f.Message, "0.560 CNY/hour") || !strings.Contains(f.Message, "cn-hangzhou-h") {
+		t.Fatalf("finding %+v", f)
+	}
+	for _, sets := range [][]string{
+		append(spot, "SpotPriceLimit=0.56"),
+		append(spot, "SpotPriceLimit=0.9"),
+		{"SpotStrategy=SpotAsPriceGo", "SpotPriceLimit=0.3"},
+		append(spot, "SpotPriceLimit=0.3", "InstanceChargeType=PrePaid"),
+		append(spot, "SpotPriceLimit=${LIMIT}"),
+		append(spot, "SpotPriceLimit=0.3", "ZoneId=", "VSwitchId="), // any zone: the price is not known
+	} {
+		cat := newFake()
+		if _, ok := findIn(ValidateOnline(context.Background(), onlineRequest(t, sets...), cat, Context{}),
+			"SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice"); ok {
+			t.Errorf("%v: flagged", sets)
+		}
+	}
+	// The zone comes from the vSwitch when ZoneId is not given: cn-hangzhou-i is cheaper.
+	got := ValidateOnline(context.Background(), onlineRequest(t, append(spot, "SpotPriceLimit=0.4", "ZoneId=", "VSwitchId=vsw-i")...), newFake(), Context{})
+	if _, ok := findIn(got, "SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice"); ok {
+		t.Errorf("0.4 is above cn-hangzhou-i's 0.31: %+v", got)
 	}
 }
 

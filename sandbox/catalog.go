@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/ecslaunch/ecslaunch/rules"
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
@@ -87,4 +88,17 @@ func (c stateCatalog) RegionExists(_ context.Context, regionID string) (bool, er
 func (c stateCatalog) ZoneExists(_ context.Context, regionID, zoneID string) (bool, error) {
 	_, ok := c.s.world.Zone(regionID, strings.TrimSpace(zoneID))
 	return ok, nil
+}
+
+// SpotPrice implements rules.Catalog: the price DescribeSpotPriceHistory
+// ends with and DescribePrice quotes now.
+func (c stateCatalog) SpotPrice(_ context.Context, regionID, zoneID, instanceType, _ string) (rules.SpotPriceFacts, error) {
+	r, rok := c.s.world.Region(regionID)
+	z, zok := c.s.world.Zone(regionID, zoneID)
+	t, tok := c.s.world.Type(instanceType)
+	if !rok || !zok || !tok || world.Availability(r, z, t, "PostPaid", "SpotAsPriceGo") == world.NotOffered {
+		return rules.SpotPriceFacts{}, rules.ErrNotFound
+	}
+	now := c.s.now().UTC()
+	return rules.SpotPriceFacts{Price: world.SpotHourly(r, z, t, now), Currency: world.Currency, Since: now.Truncate(time.Hour)}, nil
 }
