@@ -412,7 +412,7 @@ func bandwidthItem(r *request.Request) string {
 	case chargeTypeOf(r) == "PayByBandwidth":
 		return fmt.Sprintf("%d Mbit/s fixed (PayByBandwidth)", bw)
 	}
-	return fmt.Sprintf("%d Mbit/s peak (PayByTraffic: traffic billed per GB, see Traffic)", bw)
+	return fmt.Sprintf("%d Mbit/s peak, PayByTraffic (traffic billed per GB)", bw)
 }
 
 // balance adds an adjustment line when the itemised lines do not add up

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 )
@@ -16,6 +17,8 @@ import (
 type catalogOptions struct {
 	zone, output, vpc, arch, chargeType, spot string
 	types                                     []string
+	// progress shows "pricing done/total" (done < 0: finished).
+	progress func(done, total int)
 }
 
 // catalogKinds are the lists `ecslaunch catalog` prints.
@@ -74,7 +77,9 @@ func runCatalog(ctx context.Context, g *globals, io *IO, o *catalogOptions, kind
 	defer e.Close()
 	region := e.Region
 	billing := catalog.Billing{InstanceChargeType: o.chargeType, SpotStrategy: o.spot}
+	o.progress = progressLine(io)
 	v, err := fetchKind(ctx, e.Catalog, kind, region, billing, o)
+	o.progress(-1, 0)
 	if err != nil {
 		return failed(err)
 	}
@@ -124,27 +129,61 @@ type typePrice struct {
 	PriceUnit      string
 }
 
+// fetchPrices prices the types asked, or every type available in the zone
+// at once (catalog.ZonePrices: one DescribePrice per type, overlapped and
+// cached a day), cheapest first.
 func fetchPrices(ctx context.Context, c *catalog.Catalog, region string, b catalog.Billing, o *catalogOptions) ([]typePrice, error) {
-	names := o.types
-	if len(names) == 0 {
-		types, err := c.InstanceTypes(ctx, region, o.zone, b)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range types {
-			if t.Status == catalog.Available {
-				names = append(names, t.InstanceTypeId)
-			}
-		}
+	if len(o.types) > 0 {
+		return pricesOf(ctx, c, region, b, o)
 	}
-	out := make([]typePrice, 0, len(names))
-	for _, n := range names {
-		p, err := c.TypePrice(ctx, region, o.zone, n, b)
-		if err != nil {
-			return nil, fmt.Errorf("price of %s: %w", n, err)
-		}
-		out = append(out, typePrice{n, o.zone, p.TradePrice, p.Currency, p.PriceUnit})
+	zp, err := c.ZonePrices(ctx, region, o.zone, b, "", o.progress)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]typePrice, 0, len(zp.Prices))
+	for _, id := range zp.Cheapest() {
+		p := zp.Prices[id]
+		out = append(out, typePrice{id, o.zone, p.TradePrice, p.Currency, p.PriceUnit})
+	}
+	return out, nil
+}
+
+// pricesOf prices the types named by --instance-type, in parallel.
+func pricesOf(ctx context.Context, c *catalog.Catalog, region string, b catalog.Billing, o *catalogOptions) ([]typePrice, error) {
+	out := make([]typePrice, len(o.types))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, n := range o.types {
+		g.Go(func() error {
+			p, err := c.TypePrice(gctx, region, o.zone, n, b)
+			if err != nil {
+				return fmt.Errorf("price of %s: %w", n, err)
+			}
+			out[i] = typePrice{n, o.zone, p.TradePrice, p.Currency, p.PriceUnit}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].TradePrice < out[j].TradePrice })
 	return out, nil
+}
+
+// progressLine shows "pricing 120/307" on a terminal's stderr, rewritten in
+// place and cleared when done (done < 0); elsewhere it says nothing.
+func progressLine(io *IO) func(done, total int) {
+	if !io.ErrTerminal {
+		return func(int, int) {}
+	}
+	shown := false
+	return func(done, total int) {
+		if done < 0 {
+			if shown {
+				fmt.Fprint(io.Err, "\r\033[K")
+			}
+			return
+		}
+		shown = true
+		fmt.Fprintf(io.Err, "\rpricing %d/%d", done, total)
+	}
 }
