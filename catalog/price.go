@@ -174,7 +174,7 @@ func termOf(r *request.Request) term {
 // priceRequest maps the RunInstances parameters DescribePrice shares with
 // it to a fresh request, priced for t with the given data disks (indexes
 // into DataDisk.N, 1-based); data disks use the repeat list only
-// (sdk-notes.md §8).
+// (docs/sdk-notes.md §8).
 func priceRequest(r *request.Request, zone string, t term, disks []int) *ecs.DescribePriceRequest {
 	req := ecs.CreateDescribePriceRequest()
 	req.RegionId = r.Get("RegionId")

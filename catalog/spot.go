@@ -191,7 +191,7 @@ const spotHeadroom = 1.2
 
 // SuggestSpotPriceLimit suggests a SpotPriceLimit: the current price with
 // 20 % headroom or the window's high, whichever is more, rounded up to the
-// 3 decimals SpotPriceLimit takes (rules.md T1-63), capped at the
+// 3 decimals SpotPriceLimit takes (docs/rules.md T1-63), capped at the
 // pay-as-you-go price (0: no cap) and never below the current price.
 func SuggestSpotPriceLimit(current, high, payAsYouGo float64) float64 {
 	s := math.Max(current*spotHeadroom, high)

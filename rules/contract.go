@@ -101,7 +101,7 @@ const (
 // SpotPriceFacts is the current spot price of one instance of a type in a
 // zone (DescribeSpotPriceHistory's latest row).
 type SpotPriceFacts struct {
-	// Price is per instance per hour, as SpotPriceLimit is (rules.md T1-63).
+	// Price is per instance per hour, as SpotPriceLimit is (docs/rules.md T1-63).
 	Price    float64
 	Currency string
 	// Since is when the price took effect.

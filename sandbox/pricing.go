@@ -238,7 +238,7 @@ func (c *call) priceOf(p params, z world.Zone, t term) (quote, error) {
 }
 
 // systemDiskSize is SystemDisk.Size, by default max(40, the image's size)
-// (rules.md's seed defaults).
+// (docs/rules.md's seed defaults).
 func (c *call) systemDiskSize(p params) (int, error) {
 	size, err := p.intParam("SystemDisk.Size", 40)
 	if err != nil {
@@ -388,7 +388,7 @@ func checkPricedDisk(name string, limits map[string]diskLimit, category, level s
 	return nil
 }
 
-// essdLevels are the ESSD performance levels (rules.md T2-3).
+// essdLevels are the ESSD performance levels (docs/rules.md T2-3).
 var essdLevels = map[string]bool{"PL0": true, "PL1": true, "PL2": true, "PL3": true}
 
 // priceZone is the zone a price is for: ZoneId, or the region's first
