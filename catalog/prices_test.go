@@ -442,7 +442,9 @@ func TestBillSubscription(t *testing.T) {
 	}
 }
 
-func fmtPrice(v float64, cur, per string) string { return strconv.FormatFloat(v, 'f', 3, 64) + " " + cur + "/" + per }
+func fmtPrice(v float64, cur, per string) string {
+	return strconv.FormatFloat(v, 'f', 3, 64) + " " + cur + "/" + per
+}
 
 // TestBillDataDisks: each data disk is a line of its own, matching its own
 // DescribePrice; six disks (DescribePrice takes four) still add up.

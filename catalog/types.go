@@ -226,3 +226,13 @@ type Reader interface {
 	// Price quotes a whole composed request per hour (DescribePrice).
 	Price(ctx context.Context, req *request.Request) (Price, error)
 }
+
+// Pricer is what the wizard asks about money: a zone's type prices (with
+// progress), a request's bill, and a type's spot price, history and
+// suggested limit. *Catalog implements it; tests fake it. It is apart from
+// Reader so that a Reader need not price.
+type Pricer interface {
+	ZonePrices(ctx context.Context, regionID, zoneID string, billing Billing, unit PriceUnit, progress func(done, total int)) (ZonePrices, error)
+	Bill(ctx context.Context, req *request.Request) (*Bill, error)
+	SpotAdvice(ctx context.Context, regionID, zoneID, instanceType, osType string) (SpotAdvice, error)
+}

@@ -267,3 +267,5 @@ func cmpBool(a, b bool) int {
 
 // errNoRegion guards the calls that need a region.
 var errNoRegion = errors.New("no region: pass --region or set region_id in the aliyun CLI profile")
+
+var _ Pricer = (*Catalog)(nil)
