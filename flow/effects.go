@@ -199,20 +199,19 @@ type quote struct {
 	req *request.Request
 }
 
-// Quoted answers quote.
+// Quoted answers quote: the total, and the bill line by line where the
+// catalog gives one.
 type Quoted struct {
 	ID    int
 	Price catalog.Price
+	Bill  *catalog.Bill
 	Err   error
 }
 
 func (Quoted) result() {}
 
-// Run calls the catalog.
-func (e quote) Run(ctx context.Context, d Deps) Result {
-	p, err := d.Reader.Price(ctx, e.req)
-	return Quoted{ID: e.id, Price: p, Err: err}
-}
+// Run asks the catalog for the bill (or the total only).
+func (e quote) Run(ctx context.Context, d Deps) Result { return billOf(ctx, d, e) }
 
 // checkOnline runs the rules that ask the catalog.
 type checkOnline struct {

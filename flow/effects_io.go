@@ -193,20 +193,28 @@ func (e dryRun) Run(ctx context.Context, d Deps) Result {
 	return DryRunDone{ID: e.id, Res: launcher.DryRun(ctx, c, e.req)}
 }
 
-// launch runs a launch; its progress events go to Events as they happen.
+// launch runs a launch; its progress events come as LaunchEvent results
+// on its progress channel.
 type launch struct {
-	req    *request.Request
-	Events chan launcher.Event
+	req      *request.Request
+	progress chan Result
 }
 
-// LaunchEvents is the channel a launch effect reports progress on: the TUI
-// reads it one event at a time, the accessible mode prints it.
-func LaunchEvents(e Effect) (chan launcher.Event, bool) {
-	l, ok := e.(launch)
-	return l.Events, ok
+// Progress is the channel an effect reports intermediate results on (a
+// launch's events, a zone's pricing), closed when it is done: the TUI
+// reads it one result at a time, the accessible mode as they come. ok is
+// false for an effect that reports nothing on the way.
+func Progress(e Effect) (<-chan Result, bool) {
+	switch e := e.(type) {
+	case launch:
+		return e.progress, true
+	case priceZone:
+		return e.progress, true
+	}
+	return nil, false
 }
 
-// LaunchEvent is one progress event, handed to Apply by the driver.
+// LaunchEvent is one progress event of a launch.
 type LaunchEvent struct{ Event launcher.Event }
 
 func (LaunchEvent) result() {}
@@ -219,14 +227,22 @@ type LaunchDone struct {
 
 func (LaunchDone) result() {}
 
-// Run opens the history and launches; the events channel is closed when done.
+// Run opens the history and launches; the progress channel is closed when done.
 func (e launch) Run(ctx context.Context, d Deps) Result {
-	defer close(e.Events)
+	events := make(chan launcher.Event, 16)
+	relayed := make(chan struct{})
+	go func() {
+		defer close(relayed)
+		for ev := range events {
+			e.progress <- LaunchEvent{Event: ev}
+		}
+	}()
+	defer func() { close(events); <-relayed; close(e.progress) }()
 	hist, err := launcher.OpenHistory(d.HistoryPath)
 	if err != nil {
 		return LaunchDone{Err: err}
 	}
 	o := launcher.Options{History: hist, Wait: true, Scheme: d.Scheme, Target: d.Target}
-	out, err := launcher.Launch(ctx, d.Launch, e.req, o, e.Events)
+	out, err := launcher.Launch(ctx, d.Launch, e.req, o, events)
 	return LaunchDone{Outcome: out, Err: err}
 }

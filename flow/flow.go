@@ -113,8 +113,11 @@ type Controller struct {
 	pending     *FileWritten // a write waiting for "overwrite?"
 	pendingData []byte
 
-	quote  quoteState
-	review reviewState
+	quote      quoteState
+	pricing    Pricing
+	typePrices map[string]catalog.Price
+	spot       spotState
+	review     reviewState
 	launch LaunchState
 	done   doneState
 }
@@ -123,6 +126,7 @@ type Controller struct {
 type quoteState struct {
 	key   string // pricingKey of the request asked
 	price catalog.Price
+	bill  *catalog.Bill
 	err   error
 	ok    bool
 }
@@ -146,7 +150,7 @@ func New(o Options) (*Controller, []Effect) {
 	}
 	env := &forms.Env{}
 	c := &Controller{o: o, env: env, draft: forms.NewDraft(nil, env), flagged: map[forms.StepID]bool{},
-		priceAsked: map[string]bool{}, verdicts: map[string][]rules.Finding{}, touched: map[string]bool{}}
+		priceAsked: map[string]bool{}, typePrices: map[string]catalog.Price{}, verdicts: map[string][]rules.Finding{}, touched: map[string]bool{}}
 	var effs []Effect
 	switch {
 	case o.From != nil:

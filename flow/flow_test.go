@@ -70,11 +70,11 @@ func (h *harness) run(effs []Effect) {
 			h.quit = true
 			continue
 		}
-		if events, ok := LaunchEvents(e); ok {
+		if prog, ok := Progress(e); ok {
 			done := make(chan Result, 1)
 			go func() { done <- e.Run(context.Background(), h.deps) }()
-			for ev := range events {
-				effs = append(effs, h.c.Apply(LaunchEvent{Event: ev})...)
+			for r := range prog {
+				effs = append(effs, h.c.Apply(r)...)
 			}
 			effs = append(effs, h.c.Apply(<-done)...)
 			continue

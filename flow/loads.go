@@ -148,6 +148,9 @@ func (c *Controller) enter(s forms.StepID) []Effect {
 	c.invalid = ""
 	c.touch()
 	effs := c.ensure(s)
+	if s == forms.InstanceType {
+		effs = append(effs, c.askSpot()...)
+	}
 	if c.ready(s) {
 		effs = append(effs, c.prepare()...)
 	}
@@ -185,6 +188,12 @@ func (c *Controller) Apply(r Result) []Effect {
 		effs = c.onDisks(r)
 	case Quoted:
 		c.onQuote(r)
+	case PricingProgress:
+		c.onPricingProgress(r)
+	case ZonePriced:
+		c.onZonePriced(r)
+	case SpotLoaded:
+		c.onSpot(r)
 	case OnlineChecked:
 		if c.current(loadOnlineKind, r.ID) {
 			c.review.addOnline(r.Findings)
@@ -335,16 +344,19 @@ func (c *Controller) onTypes(r TypesLoaded) []Effect {
 	c.flagLater() // the chosen type may not be sold in this zone
 	c.priceAsked = map[string]bool{}
 	c.touch()
+	zone := c.startZonePricing(r.ID, r.Zone)
 	ids := forms.DefaultTypeCandidates(r.Types)
 	c.pricesReady = len(ids) == 0
 	if c.pricesReady {
-		return nil
+		return []Effect{zone}
 	}
 	for _, t := range ids {
 		c.priceAsked[t] = true
 	}
 	c.loading[loadTypePricesKind] = true
-	return []Effect{loadTypePrices{id: r.ID, region: c.region(), zone: r.Zone, billing: c.billing(), types: ids, first: true}}
+	// The default type's candidates first (the step waits for them), then
+	// every type of the zone with progress.
+	return []Effect{loadTypePrices{id: r.ID, region: c.region(), zone: r.Zone, billing: c.billing(), types: ids, first: true}, zone}
 }
 
 // onTypePrices fills the prices in; the first batch lets the default
@@ -369,8 +381,8 @@ func (c *Controller) onTypePrices(r TypePricesLoaded) []Effect {
 // PriceTypes asks the prices of the types in view that have none yet (the
 // type table calls it as rows scroll into view).
 func (c *Controller) PriceTypes(ids []string) []Effect {
-	if !c.typesLoaded {
-		return nil
+	if !c.typesLoaded || !c.pricing.Complete || len(c.typePrices) > 0 {
+		return nil // the zone's pricing has them all, or is under way
 	}
 	var ask []string
 	for _, id := range ids {

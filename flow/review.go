@@ -362,10 +362,9 @@ func (c *Controller) Launch() []Effect {
 		c.notice = "Launching needs credentials (or --sandbox)."
 		return nil
 	}
-	events := make(chan launcher.Event, 16)
 	c.launch = LaunchState{Running: true, Record: c.launch.Record}
 	c.touch()
-	return []Effect{launch{req: c.draft.Req.Clone(), Events: events}}
+	return []Effect{launch{req: c.draft.Req.Clone(), progress: make(chan Result, 16)}}
 }
 
 func (c *Controller) onLaunchEvent(r LaunchEvent) {

@@ -53,7 +53,7 @@ func (c *Controller) submittable() bool {
 	for _, f := range c.Fields() {
 		// A DryRun's verdict shows under its field but does not hold the
 		// step: the rules decide, and the next DryRun says again.
-		if fs := forms.Check(c.draft, f, c.now()); blocking(fs) {
+		if fs := append(forms.Check(c.draft, f, c.now()), c.spotFindings(f.Key, c.draft.Req.Get(f.Key))...); blocking(fs) {
 			c.invalid = f.Key
 			c.notice = "Fix the field marked ✗ first: its rule is under it."
 			return false
@@ -132,6 +132,7 @@ func (c *Controller) Choose(value string) (effs []Effect, taken bool) {
 	}
 	c.userChange(func() { effs = c.choose(value) })
 	c.touch()
+	effs = append(effs, c.askSpot()...)
 	return append(effs, c.requote()...), c.draft.Req.Get(c.Def().Param) == value
 }
 
@@ -228,7 +229,8 @@ func (c *Controller) Fields() []forms.Field { return forms.Fields(c.step, c.draf
 // Check runs a field's rules against the draft, with a DryRun's verdict on
 // it if the field has not changed since.
 func (c *Controller) Check(f forms.Field) []rules.Finding {
-	return append(forms.Check(c.draft, f, c.now()), c.verdicts[f.Key]...)
+	out := append(forms.Check(c.draft, f, c.now()), c.spotFindings(f.Key, c.draft.Req.Get(f.Key))...)
+	return append(out, c.verdicts[f.Key]...)
 }
 
 // Set stores a field's value. Fields may come and go (a period under
@@ -395,7 +397,7 @@ func (c *Controller) onQuote(r Quoted) {
 	if !c.current(loadQuoteKind, r.ID) {
 		return
 	}
-	c.quote.price, c.quote.err, c.quote.ok = r.Price, r.Err, r.Err == nil
+	c.quote.price, c.quote.bill, c.quote.err, c.quote.ok = r.Price, r.Bill, r.Err, r.Err == nil
 	c.touch()
 }
 
@@ -447,5 +449,5 @@ func (c *Controller) CheckValue(f forms.Field, value string) []rules.Finding {
 	if err := d.Set(f.Key, value); err != nil {
 		return []rules.Finding{{Parameter: f.Key, Severity: rules.Error, Message: err.Error()}}
 	}
-	return forms.Check(d, f, c.now())
+	return append(forms.Check(d, f, c.now()), c.spotFindings(f.Key, value)...)
 }

@@ -135,14 +135,16 @@ func (a *accessible) exec(effs []flow.Effect) {
 			a.quit = true
 			continue
 		}
-		if events, ok := flow.LaunchEvents(e); ok {
+		if prog, ok := flow.Progress(e); ok {
 			done := make(chan flow.Result, 1)
 			go func() { done <- e.Run(a.ctx, a.deps) }()
-			for ev := range events {
-				if s := renderEvent(ev); s != "" {
-					a.say("%s", s)
+			for r := range prog {
+				if ev, ok := r.(flow.LaunchEvent); ok {
+					if s := renderEvent(ev.Event); s != "" {
+						a.say("%s", s)
+					}
 				}
-				effs = append(effs, a.c.Apply(flow.LaunchEvent{Event: ev})...)
+				effs = append(effs, a.c.Apply(r)...)
 			}
 			effs = append(effs, a.c.Apply(<-done)...)
 			continue

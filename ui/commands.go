@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/ecslaunch/ecslaunch/flow"
-	"github.com/ecslaunch/ecslaunch/launcher"
 )
 
 // Every side effect of the wizard is one of these named command
@@ -20,12 +19,12 @@ import (
 // resultMsg carries an effect's result back to the controller.
 type resultMsg struct{ res flow.Result }
 
-// launchEventMsg is one launch progress event; ok is false once the
-// launch has closed its channel.
-type launchEventMsg struct {
-	ev     launcher.Event
-	ok     bool
-	events chan launcher.Event
+// progressMsg is one intermediate result of an effect (a launch event, a
+// zone's pricing); ok is false once the effect has closed its channel.
+type progressMsg struct {
+	res flow.Result
+	ok  bool
+	ch  <-chan flow.Result
 }
 
 // editorDoneMsg carries the text edited in $VISUAL/$EDITOR.
@@ -61,17 +60,17 @@ func effectCmd(ctx context.Context, d flow.Deps, e flow.Effect) tea.Cmd {
 		return tea.Quit
 	}
 	run := func() tea.Msg { return resultMsg{res: e.Run(ctx, d)} }
-	if events, ok := flow.LaunchEvents(e); ok {
-		return tea.Batch(run, waitLaunchEvent(events))
+	if ch, ok := flow.Progress(e); ok {
+		return tea.Batch(run, waitProgress(ch))
 	}
 	return run
 }
 
-// waitLaunchEvent reads one launch event; the update re-arms it after each.
-func waitLaunchEvent(events chan launcher.Event) tea.Cmd {
+// waitProgress reads one intermediate result; the update re-arms it after each.
+func waitProgress(ch <-chan flow.Result) tea.Cmd {
 	return func() tea.Msg {
-		ev, ok := <-events
-		return launchEventMsg{ev: ev, ok: ok, events: events}
+		r, ok := <-ch
+		return progressMsg{res: r, ok: ok, ch: ch}
 	}
 }
 

@@ -236,6 +236,7 @@ func (f *fieldForm) moveFocus(n int) {
 	}
 	f.focus = (f.focus + n + len(f.fields)) % len(f.fields)
 	f.sub = 0
+	f.typing = "" // leaving the field (even back onto itself) ends its typing
 	if n < 0 {
 		if fl, ok := f.focused(); ok && fl.Kind == forms.Multi {
 			f.sub = max(0, len(fl.Options)-1) // coming from below: its last option

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
@@ -10,8 +11,8 @@ import (
 )
 
 // priceLines is the quote of the request as it is now, in the unit and
-// currency DescribePrice answered with; the side panel and the review show
-// the same figure.
+// currency DescribePrice answered with: the side panel and the review
+// show the same total.
 func priceLines(c *flow.Controller, st Styles) string {
 	req := c.Request()
 	if req.Get("InstanceType") == "" {
@@ -24,32 +25,75 @@ func priceLines(c *flow.Controller, st Styles) string {
 	case !ok:
 		return st.Muted.Render("asking DescribePrice…")
 	}
+	if b := c.Bill(); b != nil {
+		return strings.Join(billTotal(b), "\n")
+	}
 	return fmtPrice(p, req)
 }
 
-// fmtPrice shows a quote: per hour and per month of 730 hours
-// pay-as-you-go, for the whole period by subscription; with the list price
-// when there is a discount.
-func fmtPrice(p catalog.Price, req *request.Request) string {
-	cur := firstNonEmpty(p.Currency, "CNY")
-	n := firstNonEmpty(req.Get("Amount"), "1")
-	var lines []string
-	if p.PriceUnit == "" || strings.EqualFold(p.PriceUnit, "Hour") {
-		lines = []string{fmt.Sprintf("%.3f %s/hour", p.TradePrice, cur),
-			fmt.Sprintf("≈ %.2f %s/month (730 h)", p.TradePrice*730, cur)}
-	} else {
-		period := firstNonEmpty(req.Get("Period"), "1")
-		unit := strings.ToLower(p.PriceUnit)
-		if period != "1" {
-			unit += "s"
+// billTotal is a bill's total: per hour and per month pay-as-you-go, for
+// the whole period by subscription with what a renewal costs, the
+// traffic billed apart, and the list price when there is a discount.
+func billTotal(b *catalog.Bill) []string {
+	cur := b.Currency
+	n := fmt.Sprintf(" · %d instance(s)", b.Amount)
+	var out []string
+	if b.InstanceChargeType == "PrePaid" {
+		out = append(out, fmt.Sprintf("%.2f %s for %s", b.Total.TradePrice, cur, periodText(b.Period, b.Unit))+n,
+			fmt.Sprintf("≈ %.2f %s/month", b.PerMonth, cur))
+		if r := b.Renewal; r != nil {
+			on := "if renewed"
+			if r.AutoRenew {
+				on = "auto-renew"
+			}
+			out = append(out, fmt.Sprintf("%s: %.2f %s per %s", on, r.TradePrice, cur, periodText(r.Period, r.Unit)))
 		}
-		lines = []string{fmt.Sprintf("%.2f %s for %s %s", p.TradePrice, cur, period, unit)}
+	} else {
+		out = append(out, fmt.Sprintf("%.3f %s/hour", b.Total.TradePrice, cur)+n,
+			fmt.Sprintf("≈ %.2f %s/month (730 h)", b.PerMonth, cur))
 	}
-	lines[0] += fmt.Sprintf(" · %s instance(s)", n)
-	if p.OriginalPrice > p.TradePrice {
-		lines = append(lines, fmt.Sprintf("list price %.3f %s, discount %.3f", p.OriginalPrice, cur, p.OriginalPrice-p.TradePrice))
+	if t := b.Traffic; t != nil {
+		out = append(out, fmt.Sprintf("+ %.2f %s per GB of outbound traffic", t.PricePerGB, firstNonEmpty(t.Currency, cur)))
 	}
-	return strings.Join(lines, "\n")
+	if b.Total.OriginalPrice > b.Total.TradePrice {
+		out = append(out, fmt.Sprintf("list %.3f, discount %.3f %s", b.Total.OriginalPrice, b.Total.DiscountPrice, cur))
+	}
+	return out
+}
+
+func periodText(n int, u catalog.PriceUnit) string {
+	if n <= 1 {
+		return "1 " + u.Label()
+	}
+	return fmt.Sprintf("%d %ss", n, u.Label())
+}
+
+// billLines is the review's bill: every line with its list price,
+// discount and what is paid, then the total.
+func billLines(c *flow.Controller, st Styles, width int) []string {
+	b := c.Bill()
+	if b == nil {
+		return strings.Split(priceLines(c, st), "\n")
+	}
+	per := "hour"
+	if b.InstanceChargeType == "PrePaid" {
+		per = periodText(b.Period, b.Unit)
+	}
+	iw := max(16, width-36) // the item takes what the three figures leave
+	row := func(item string, m catalog.Money) string {
+		return fmt.Sprintf("  %s %10.3f %10.3f %10.3f", fit(item, iw, false), m.OriginalPrice, m.DiscountPrice, m.TradePrice)
+	}
+	head := fmt.Sprintf("  %s %10s %10s %10s", fit("per "+per+", "+b.Currency, iw, false), "list", "discount", "paid")
+	out := []string{st.Header.Render(ellipsis(head, width))}
+	for _, l := range b.Lines {
+		item := firstNonEmpty(l.Parameter, l.Resource)
+		if l.Item != "" {
+			item += " " + l.Item
+		}
+		out = append(out, ellipsis(row(item, l.Money), width))
+	}
+	out = append(out, ellipsis(row("total", b.Total), width))
+	return append(out, billTotal(b)...)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -65,4 +109,16 @@ func (m *Model) panelView() string {
 		lines = append(lines, ellipsis(p.Name+"="+request.Display(p.Name, p.Value), w))
 	}
 	return padLines(strings.Join(lines, "\n"), m.bodyHeight())
+}
+
+// fmtPrice shows a total with no bill (a catalog that only quotes): per
+// hour and per month pay-as-you-go, for the whole period by subscription.
+func fmtPrice(p catalog.Price, req *request.Request) string {
+	cur := firstNonEmpty(p.Currency, "CNY")
+	n := " · " + firstNonEmpty(req.Get("Amount"), "1") + " instance(s)"
+	if p.PriceUnit == "" || strings.EqualFold(p.PriceUnit, "Hour") {
+		return fmt.Sprintf("%.3f %s/hour%s\n≈ %.2f %s/month (730 h)", p.TradePrice, cur, n, p.TradePrice*730, cur)
+	}
+	period, _ := strconv.Atoi(firstNonEmpty(req.Get("Period"), "1"))
+	return fmt.Sprintf("%.2f %s for %s%s", p.TradePrice, cur, periodText(period, catalog.PriceUnit(p.PriceUnit)), n)
 }

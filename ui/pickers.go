@@ -133,12 +133,17 @@ func (p *pickers) sync(c *flow.Controller, entered bool) {
 			p.zones.list.selectValue(req.Get("ZoneId"))
 		}
 	case forms.InstanceType:
-		unit := priceUnitLabel(req.Get("InstanceChargeType"))
+		unit := priceUnitLabel(req.Get("InstanceChargeType"), req.Get("PeriodUnit"))
 		fresh := !sameTypes(p.types.all, env.Types) || p.types.zone != req.Get("ZoneId") || p.types.unit != unit
+		wasComplete := p.types.pricing.Complete
+		p.types.pricing = c.Pricing()
 		if fresh {
 			p.types.setTypes(append([]catalog.InstanceType(nil), env.Types...), req.Get("ZoneId"), unit)
 		} else {
 			p.types.setPrices(env.Types)
+			if !wasComplete && p.types.pricing.Complete {
+				p.types.refresh() // every type priced: the price order now holds
+			}
 		}
 		if entered || fresh {
 			p.types.list.selectValue(req.Get("InstanceType"))
@@ -153,12 +158,16 @@ func (p *pickers) sync(c *flow.Controller, entered bool) {
 }
 
 // priceUnitLabel is the unit of the type table's prices: DescribePrice
-// answers per hour pay-as-you-go and spot, per month subscription.
-func priceUnitLabel(charge string) string {
-	if charge == "PrePaid" {
-		return "mo"
+// answers per hour pay-as-you-go and spot, per month (or week) by
+// subscription.
+func priceUnitLabel(charge, periodUnit string) string {
+	switch {
+	case charge != "PrePaid":
+		return "h"
+	case periodUnit == "Week":
+		return "wk"
 	}
-	return "h"
+	return "mo"
 }
 
 func sameTypes(a, b []catalog.InstanceType) bool {

@@ -23,7 +23,7 @@ type reviewModel struct {
 	lineOf   []int // the first line of each finding in the content
 	keys     reviewKeys
 	editKeys map[string]forms.StepID
-	price    string
+	bill     []string
 }
 
 func newReviewModel() reviewModel {
@@ -41,7 +41,7 @@ func newReviewModel() reviewModel {
 // sync rebuilds the content from the controller, keeping the scroll.
 func (r *reviewModel) sync(c *flow.Controller, st Styles, width, height int) {
 	r.rev = c.Review()
-	r.price = priceLines(c, st)
+	r.bill = billLines(c, st, width)
 	r.cursor = max(0, min(r.cursor, len(r.rev.Findings)-1))
 	r.layout(st, width, height)
 }
@@ -60,8 +60,8 @@ func (r *reviewModel) content(st Styles, width int) string {
 		lines = append(lines, sectionLines(st, s, width)...)
 	}
 	lines = append(lines, r.findingLines(st, width)...)
-	lines = append(lines, "", st.PanelTitle.Render("Price"))
-	lines = append(lines, strings.Split(r.price, "\n")...)
+	lines = append(lines, "", st.PanelTitle.Render("Price (DescribePrice)"))
+	lines = append(lines, r.bill...)
 	lines = append(lines, "", r.dryLine(st, width))
 	if l := r.rev.Launched; l != nil {
 		lines = append(lines, st.Warn.Render(wrapText(fmt.Sprintf("! Launched %s at %s: l asks before launching more.",

@@ -49,6 +49,9 @@ type typePicker struct {
 	list   pickList
 	zone   string
 	unit   string // the price column's unit: "h", "mo", "wk"
+	// pricing is how far the zone's pricing is: the table is sorted by
+	// price only once every type is priced, so rows never jump.
+	pricing flow.Pricing
 }
 
 func newTypePicker() typePicker {
@@ -275,8 +278,12 @@ func (p *typePicker) passes(t catalog.InstanceType) bool {
 
 // sortIdx orders by the chosen key; available types first, then by name.
 func (p *typePicker) sortIdx(idx []int) {
+	order := p.order
+	if order == sortPrice && !p.pricing.Complete {
+		order = sortCPU // until every price is in: a price order would move rows as prices arrive
+	}
 	key := func(t catalog.InstanceType) float64 {
-		switch p.order {
+		switch order {
 		case sortCPU:
 			return float64(t.CpuCoreCount)
 		case sortMemory:
@@ -327,11 +334,18 @@ func (p *typePicker) status() string {
 		mem = fmtMem(m) + " GiB"
 	}
 	order := p.order.String()
+	if p.order == sortPrice && !p.pricing.Complete {
+		order = "vCPU (price once pricing completes)"
+	}
 	if len(p.parseQuery(p.filter.Value()).words) > 0 {
 		// A filter ranks by match (see match); the chosen sort applies again once it is cleared.
 		order = "best match (" + order + " when unfiltered)"
 	}
-	return fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s)", len(p.list.rows), len(p.all), cpu, mem, order)
+	status := fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s)", len(p.list.rows), len(p.all), cpu, mem, order)
+	if pr := p.pricing; !pr.Complete && pr.Total > 0 {
+		status = fmt.Sprintf("pricing %d/%d · ", pr.Done, pr.Total) + status
+	}
+	return status
 }
 
 // visible lists the types in view, for pricing as they scroll in.

@@ -29,12 +29,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onKeys(msg)
 	case resultMsg:
 		return m.apply(m.c.Apply(msg.res))
-	case launchEventMsg:
+	case progressMsg:
 		if !msg.ok {
 			return m, nil
 		}
-		next, cmd := m.apply(m.c.Apply(flow.LaunchEvent{Event: msg.ev}))
-		return next, tea.Batch(cmd, waitLaunchEvent(msg.events))
+		next, cmd := m.apply(m.c.Apply(msg.res))
+		return next, tea.Batch(cmd, waitProgress(msg.ch))
 	case editorDoneMsg:
 		if msg.err != nil {
 			return m.notify("The editor failed: " + msg.err.Error())

@@ -10,6 +10,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/spark"
 )
 
 // Layout constants: the side panel needs room, the wizard works from 80×24.
@@ -52,7 +53,9 @@ func padLines(s string, n int) string {
 // showPanel: the request panel shows when there is room; the tables of
 // types and images need the width more below 130 columns.
 func (m *Model) showPanel() bool {
-	if m.screen == screenStep && (m.c.Step() == forms.InstanceType || m.c.Step() == forms.Image) && m.cm.width < 130 {
+	// The type and image tables need the width more, and the review shows
+	// the whole request itself.
+	if m.screen == screenStep && (m.c.Step() == forms.InstanceType || m.c.Step() == forms.Image || m.c.Step() == forms.Review) && m.cm.width < 130 {
 		return false
 	}
 	return m.cm.panel && m.cm.width >= panelMinWidth
@@ -265,7 +268,35 @@ func (m *Model) typeView(title string, w, h int) string {
 		lines = append(lines, st.Warn.Render(ellipsis(t.InstanceTypeId+" is "+flow.Availability(t)+" — z switches zone", w)))
 	}
 	if m.pickers.limit {
-		return title + "  " + st.Muted.Render(m.c.Request().Get("InstanceType")) + "\n" + m.form.view(st, w, h-1)
+		spot := m.spotView(w)
+		return title + "  " + st.Muted.Render(m.c.Request().Get("InstanceType")) + "\n" + spot + "\n" +
+			m.form.view(st, w, h-2-strings.Count(spot, "\n"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// spotView is the chosen type's spot prices: now, the last days as a
+// sparkline, the pay-as-you-go price and the limit suggested.
+func (m *Model) spotView(w int) string {
+	st := m.cm.st
+	a, ok, err := m.c.Spot()
+	switch {
+	case err != nil:
+		return st.Warn.Render(wrapText("No spot prices for this type here: "+oneLine(err.Error()), w))
+	case !ok:
+		return st.Muted.Render("asking DescribeSpotPriceHistory…")
+	}
+	prices := a.History.Prices()
+	lo, hi := a.Current.SpotPrice, a.History.High()
+	for _, p := range prices {
+		lo = min(lo, p)
+	}
+	lines := []string{
+		fmt.Sprintf("Spot price now %.3f %s/hour · pay-as-you-go %.3f · suggested limit %.3f", a.Current.SpotPrice, a.Currency, a.PayAsYouGo, a.SuggestedLimit),
+		fmt.Sprintf("last 7 days %s  %.3f–%.3f", spark.Line(prices, max(10, min(42, w-30))), lo, hi),
+	}
+	for i := range lines {
+		lines[i] = ellipsis(lines[i], w)
 	}
 	return strings.Join(lines, "\n")
 }
