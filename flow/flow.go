@@ -118,8 +118,8 @@ type Controller struct {
 	typePrices map[string]catalog.Price
 	spot       spotState
 	review     reviewState
-	launch LaunchState
-	done   doneState
+	launch     LaunchState
+	done       doneState
 }
 
 // quoteState is the price of the request as last asked.

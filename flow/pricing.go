@@ -245,5 +245,3 @@ func (c *Controller) Bill() *catalog.Bill {
 	}
 	return c.quote.bill
 }
-
-
