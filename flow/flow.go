@@ -99,6 +99,7 @@ type Controller struct {
 	priceAsked    map[string]bool
 	disksType     string
 
+	marketAsked  string           // the region whose marketplace images were asked
 	offerDraft   *request.Request // a draft to resume, while the question is open
 	draftFailing bool             // a draft save failed: said once
 

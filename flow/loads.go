@@ -148,8 +148,11 @@ func (c *Controller) enter(s forms.StepID) []Effect {
 	c.invalid = ""
 	c.touch()
 	effs := c.ensure(s)
-	if s == forms.InstanceType {
+	switch s {
+	case forms.InstanceType:
 		effs = append(effs, c.askSpot()...)
+	case forms.Image:
+		effs = append(effs, c.askMarketplace()...)
 	}
 	if c.ready(s) {
 		effs = append(effs, c.prepare()...)
@@ -194,6 +197,8 @@ func (c *Controller) Apply(r Result) []Effect {
 		c.onZonePriced(r)
 	case SpotLoaded:
 		c.onSpot(r)
+	case MarketplaceLoaded:
+		c.onMarketplace(r)
 	case OnlineChecked:
 		if c.current(loadOnlineKind, r.ID) {
 			c.review.addOnline(r.Findings)

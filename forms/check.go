@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 
@@ -309,18 +310,22 @@ func vswitchFit(d *Draft, v string) string {
 	return fmt.Sprintf("VSwitchId %s does not exist in this region", v)
 }
 
-// privateIPFit checks that a private IP lies in the vSwitch's CIDR block.
+// privateIPFit checks that a private IP, and the consecutive addresses
+// Amount > 1 takes from it, are usable in the vSwitch's CIDR block: inside
+// it, neither its network, broadcast nor the addresses ECS reserves.
 func privateIPFit(d *Draft, v string) string {
-	ip, err := netip.ParseAddr(v)
-	if err != nil || d.Env.Data == nil {
+	if _, err := netip.ParseAddr(v); err != nil || d.Env.Data == nil {
 		return "" // the rules report a malformed address
 	}
+	amount, err := strconv.Atoi(d.Req.Get("Amount"))
+	if err != nil || amount < 1 {
+		amount = 1
+	}
 	for _, s := range d.Env.Data.VSwitches {
-		if s.VSwitchId != d.Req.Get("VSwitchId") {
-			continue
-		}
-		if p, err := netip.ParsePrefix(s.CidrBlock); err == nil && !p.Contains(ip) {
-			return fmt.Sprintf("PrivateIpAddress %s is not in the vSwitch's CIDR block %s", v, s.CidrBlock)
+		if s.VSwitchId == d.Req.Get("VSwitchId") {
+			if msg := rules.CheckPrivateIPs(v, amount, s.CidrBlock); msg != "" {
+				return "PrivateIpAddress " + msg
+			}
 		}
 	}
 	return ""

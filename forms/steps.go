@@ -202,8 +202,11 @@ func SecurityGroupsFor(env *Env, vpc string) []catalog.SecurityGroup {
 func sgOptions(d *Draft, env *Env) []Option {
 	out := []Option{}
 	for _, g := range SecurityGroupsFor(env, d.Get(KeyVpc)) {
-		out = append(out, Option{Label: labelOr(g.SecurityGroupName, g.SecurityGroupId), Value: g.SecurityGroupId,
-			Note: fmt.Sprintf("%d instances", g.EcsCount)})
+		note := fmt.Sprintf("%d instances", g.EcsCount)
+		if c := g.Capacity(); c > 0 {
+			note = fmt.Sprintf("%d of %d instances", g.EcsCount, c)
+		}
+		out = append(out, Option{Label: labelOr(g.SecurityGroupName, g.SecurityGroupId), Value: g.SecurityGroupId, Note: note})
 	}
 	return out
 }

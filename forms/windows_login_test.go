@@ -53,3 +53,18 @@ func TestAWindowsImageOffersNoKeyPair(t *testing.T) {
 		t.Error("a key-pair login kept for a Windows image is not a finding")
 	}
 }
+
+// A private IP must be usable in the vSwitch: its network address, its
+// broadcast address and the ones ECS reserves are not.
+func TestPrivateIPsECSReservesAreRefused(t *testing.T) {
+	env := testEnv() // vsw-d is 172.16.0.0/20
+	for ip, bad := range map[string]bool{"172.16.0.0": true, "172.16.15.255": true, "172.16.15.253": true, "172.16.0.10": false} {
+		d := NewDraft(request.New(), env)
+		_ = d.Req.Set("VSwitchId", "vsw-d")
+		_ = d.Req.Set("PrivateIpAddress", ip)
+		got := privateIPFit(d, ip)
+		if (got != "") != bad {
+			t.Errorf("%s: %q, want refused %v", ip, got, bad)
+		}
+	}
+}
