@@ -54,27 +54,27 @@ func rank(s world.Status) int {
 
 // VSwitch implements rules.Catalog.
 func (c stateCatalog) VSwitch(_ context.Context, regionID, vSwitchID string) (rules.VSwitchFacts, error) {
-	v, ok := c.s.world.VSwitch(regionID, vSwitchID)
+	v, ok := c.s.findVSwitch(regionID, vSwitchID)
 	if !ok {
 		return rules.VSwitchFacts{}, rules.ErrNotFound
 	}
 	return rules.VSwitchFacts{VSwitchId: v.VSwitchId, VpcId: v.VpcId, ZoneId: v.ZoneId, CidrBlock: v.CidrBlock,
-		AvailableIpAddressCount: c.s.freeIPs(regionID, v)}, nil
+		AvailableIpAddressCount: c.s.freeIPs(regionID, v.VSwitch)}, nil
 }
 
 // SecurityGroup implements rules.Catalog.
 func (c stateCatalog) SecurityGroup(_ context.Context, regionID, securityGroupID string) (rules.SecurityGroupFacts, error) {
-	g, ok := c.s.world.SecurityGroup(regionID, securityGroupID)
+	g, ok := c.s.findGroup(regionID, securityGroupID)
 	if !ok {
 		return rules.SecurityGroupFacts{}, rules.ErrNotFound
 	}
 	return rules.SecurityGroupFacts{SecurityGroupId: g.SecurityGroupId, VpcId: g.VpcId, SecurityGroupType: g.SecurityGroupType,
-		EcsCount: c.s.sgCount(regionID, g), Capacity: g.Capacity}, nil
+		EcsCount: c.s.sgCount(regionID, g.SecurityGroup), Capacity: g.Capacity}, nil
 }
 
 // KeyPairExists implements rules.Catalog.
 func (c stateCatalog) KeyPairExists(_ context.Context, regionID, keyPairName string) (bool, error) {
-	_, ok := c.s.world.KeyPair(regionID, keyPairName)
+	_, ok := c.s.findKeyPair(regionID, keyPairName)
 	return ok, nil
 }
 

@@ -39,6 +39,18 @@ var handlerTable = map[string]handler{
 	ecsVersion + "/DescribeLaunchTemplateVersions": (*call).describeLaunchTemplateVersions,
 	vpcVersion + "/DescribeVpcs":                   (*call).describeVpcsVPC,
 	vpcVersion + "/DescribeVSwitches":              (*call).describeVSwitchesVPC,
+	// Creating what the account lacks, and reading what an instance has
+	// (issue 14).
+	vpcVersion + "/CreateVpc":                      (*call).createVpc,
+	vpcVersion + "/CreateVSwitch":                  (*call).createVSwitch,
+	ecsVersion + "/CreateSecurityGroup":            (*call).createSecurityGroup,
+	ecsVersion + "/AuthorizeSecurityGroup":         (*call).authorizeSecurityGroup,
+	ecsVersion + "/DescribeSecurityGroupAttribute": (*call).describeSecurityGroupAttribute,
+	ecsVersion + "/ImportKeyPair":                  (*call).importKeyPair,
+	ecsVersion + "/CreateKeyPair":                  (*call).createKeyPair,
+	ecsVersion + "/CreateLaunchTemplateVersion":    (*call).createLaunchTemplateVersion,
+	ecsVersion + "/DescribeDisks":                  (*call).describeDisks,
+	ecsVersion + "/DescribeUserData":               (*call).describeUserData,
 }
 
 // english reports whether AcceptLanguage asks for English names; the

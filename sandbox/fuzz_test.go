@@ -25,6 +25,13 @@ func FuzzActions(f *testing.F) {
 		"Action=DescribeLaunchTemplateVersions&LaunchTemplateName=abc&LaunchTemplateVersion.1=x",
 		"Action=DescribeSecurityGroups&SecurityGroupIds=[\"sg-1\"&MaxResults=101",
 		"Action=DescribeZones&Verbose=maybe&InstanceChargeType=PrePaid&SpotStrategy=SpotAsPriceGo",
+		"Action=AuthorizeSecurityGroup&SecurityGroupId=sg-x&Permissions.1.IpProtocol=tcp&Permissions.1.PortRange=22/x&PortRange=1/2",
+		"Action=CreateSecurityGroup&VpcId=vpc-x&SecurityGroupName=a&Tag.1.Key=acs:x",
+		"Action=DescribeSecurityGroupAttribute&SecurityGroupId=sg-x&MaxResults=-5&NextToken=zz&Direction=up",
+		"Action=ImportKeyPair&KeyPairName=k1&PublicKeyBody=ssh-rsa%20AAAA",
+		"Action=CreateLaunchTemplateVersion&LaunchTemplateName=abc&VersionDescription=x",
+		"Action=DescribeDisks&DiskIds=[\"d-1\"&MaxResults=3&DiskType=data&Category=x",
+		"Action=DescribeUserData&InstanceId=i-x",
 	} {
 		f.Add(seed)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -198,7 +199,19 @@ func (c *call) sdkInstance(sn snapshot) ecs.Instance {
 		out.Tags.Tag = append(out.Tags.Tag, ecs.Tag{TagKey: kv[0], TagValue: kv[1]})
 	}
 	out.ImageOptions = ecs.ImageOptions{ImageFamily: img.ImageFamily, ImageName: img.ImageId, LoginAsNonRoot: false}
+	out.NetworkInterfaces.NetworkInterface[0].SecurityGroupIds.SecurityGroupId = append([]string{}, in.SecurityGroupIds...)
+	extras(&out, in.Extra)
 	return out
+}
+
+// extras fills the attributes RunInstances kept in the instance's Extra
+// (disks.go instanceExtras).
+func extras(out *ecs.Instance, x map[string]string) {
+	out.SpotPriceLimit, _ = strconv.ParseFloat(x["SpotPriceLimit"], 64)
+	out.SpotDuration, _ = strconv.Atoi(x["SpotDuration"])
+	out.SpotInterruptionBehavior = x["SpotInterruptionBehavior"]
+	out.CreditSpecification = x["CreditSpecification"]
+	out.DeploymentSetId = x["DeploymentSetId"]
 }
 
 func serial(id string) string {

@@ -35,8 +35,8 @@ func (c *call) describeSecurityGroups() (any, error) {
 	want := setOf(append(ids, c.p.Get("SecurityGroupId")))
 	delete(want, "")
 	vpcID, name, typ := c.p.Get("VpcId"), c.p.Get("SecurityGroupName"), c.p.Get("SecurityGroupType")
-	var all []world.SecurityGroup
-	for _, g := range c.s.world.Network(c.region.RegionId).SecurityGroups {
+	var all []groupView
+	for _, g := range c.s.groupsIn(c.region.RegionId) {
 		if (len(want) == 0 || want[g.SecurityGroupId]) && (vpcID == "" || vpcID == g.VpcId) &&
 			(name == "" || name == g.SecurityGroupName) && (typ == "" || typ == g.SecurityGroupType) {
 			all = append(all, g)
@@ -56,14 +56,17 @@ func (c *call) describeSecurityGroups() (any, error) {
 	for _, g := range all[from:to] {
 		n, avail := 0, 0
 		if counts {
-			n = c.s.sgCount(c.region.RegionId, g)
+			n = c.s.sgCount(c.region.RegionId, g.SecurityGroup)
 			avail = max(g.Capacity-n, 0)
+		}
+		tags := ecs.TagsInDescribeSecurityGroups{Tag: []ecs.Tag{}}
+		for _, kv := range g.Tags {
+			tags.Tag = append(tags.Tag, ecs.Tag{TagKey: kv[0], TagValue: kv[1]})
 		}
 		resp.SecurityGroups.SecurityGroup = append(resp.SecurityGroups.SecurityGroup, ecs.SecurityGroup{
 			SecurityGroupId: g.SecurityGroupId, SecurityGroupName: g.SecurityGroupName, Description: g.Description,
 			SecurityGroupType: g.SecurityGroupType, VpcId: g.VpcId, CreationTime: g.CreationTime,
-			EcsCount: n, AvailableInstanceAmount: avail, RuleCount: 3,
-			Tags: ecs.TagsInDescribeSecurityGroups{Tag: []ecs.Tag{}},
+			EcsCount: n, AvailableInstanceAmount: avail, RuleCount: len(g.Rules), Tags: tags,
 		})
 	}
 	return resp, nil
@@ -102,14 +105,14 @@ func (s *Server) freeIPs(regionID string, v world.VSwitch) int {
 }
 
 // vpcMatches filters VPCs by VpcId, IsDefault and VpcName.
-func (c *call) vpcs() ([]world.VPC, page, error) {
+func (c *call) vpcs() ([]vpcView, page, error) {
 	pg, err := c.p.pageParams(10, legacyPageMax)
 	if err != nil {
 		return nil, pg, err
 	}
 	id, name, isDef := c.p.Get("VpcId"), c.p.Get("VpcName"), c.p.Get("IsDefault")
-	var all []world.VPC
-	for _, v := range c.s.world.Network(c.region.RegionId).VPCs {
+	var all []vpcView
+	for _, v := range c.s.vpcsIn(c.region.RegionId) {
 		if (id == "" || id == v.VpcId) && (name == "" || name == v.VpcName) && (isDef == "" || isDef == strconv.FormatBool(v.IsDefault)) {
 			all = append(all, v)
 		}
@@ -124,7 +127,7 @@ func withTotal(pg page, total int) page { pg.Offset = total; return pg }
 
 func (c *call) vSwitchIDs(vpcID string) []string {
 	var out []string
-	for _, v := range c.s.world.Network(c.region.RegionId).VSwitches {
+	for _, v := range c.s.vswitchesIn(c.region.RegionId) {
 		if v.VpcId == vpcID {
 			out = append(out, v.VSwitchId)
 		}
@@ -142,7 +145,7 @@ func (c *call) describeVpcsECS() (any, error) {
 	for _, v := range list {
 		resp.Vpcs.Vpc = append(resp.Vpcs.Vpc, ecs.Vpc{VpcId: v.VpcId, VpcName: v.VpcName, CidrBlock: v.CidrBlock,
 			VRouterId: v.VRouterId, Description: v.Description, CreationTime: v.CreationTime, IsDefault: v.IsDefault,
-			RegionId: v.RegionId, Status: "Available", VSwitchIds: ecs.VSwitchIds{VSwitchId: c.vSwitchIDs(v.VpcId)},
+			RegionId: v.RegionId, Status: v.Status, VSwitchIds: ecs.VSwitchIds{VSwitchId: c.vSwitchIDs(v.VpcId)},
 			UserCidrs: ecs.UserCidrs{UserCidr: []string{}}})
 	}
 	return resp, nil
@@ -158,7 +161,7 @@ func (c *call) describeVpcsVPC() (any, error) {
 	for _, v := range list {
 		resp.Vpcs.Vpc = append(resp.Vpcs.Vpc, vpc.Vpc{VpcId: v.VpcId, VpcName: v.VpcName, CidrBlock: v.CidrBlock,
 			VRouterId: v.VRouterId, Description: v.Description, CreationTime: v.CreationTime, IsDefault: v.IsDefault,
-			RegionId: v.RegionId, Status: "Available", ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId),
+			RegionId: v.RegionId, Status: v.Status, ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId),
 			DhcpOptionsSetStatus: "Available", CenStatus: "Detached", DnsHostnameStatus: "DISABLED", NetworkAclNum: "0",
 			VSwitchIds:     vpc.VSwitchIdsInDescribeVpcs{VSwitchId: c.vSwitchIDs(v.VpcId)},
 			UserCidrs:      vpc.UserCidrsInDescribeVpcs{UserCidr: []string{}},
@@ -171,14 +174,14 @@ func (c *call) describeVpcsVPC() (any, error) {
 }
 
 // vSwitches filters vSwitches by VpcId, VSwitchId, ZoneId, IsDefault and VSwitchName.
-func (c *call) vSwitches() ([]world.VSwitch, page, error) {
+func (c *call) vSwitches() ([]vswView, page, error) {
 	pg, err := c.p.pageParams(10, legacyPageMax)
 	if err != nil {
 		return nil, pg, err
 	}
 	vpcID, id, zone, name, isDef := c.p.Get("VpcId"), c.p.Get("VSwitchId"), c.p.Get("ZoneId"), c.p.Get("VSwitchName"), c.p.Get("IsDefault")
-	var all []world.VSwitch
-	for _, v := range c.s.world.Network(c.region.RegionId).VSwitches {
+	var all []vswView
+	for _, v := range c.s.vswitchesIn(c.region.RegionId) {
 		if (vpcID == "" || vpcID == v.VpcId) && (id == "" || id == v.VSwitchId) && (zone == "" || zone == v.ZoneId) &&
 			(name == "" || name == v.VSwitchName) && (isDef == "" || isDef == strconv.FormatBool(v.IsDefault)) {
 			all = append(all, v)
@@ -197,9 +200,9 @@ func (c *call) describeVSwitchesECS() (any, error) {
 	resp.VSwitches.VSwitch = make([]ecs.VSwitch, 0, len(list))
 	for _, v := range list {
 		resp.VSwitches.VSwitch = append(resp.VSwitches.VSwitch, ecs.VSwitch{VSwitchId: v.VSwitchId, VSwitchName: v.VSwitchName,
-			VpcId: v.VpcId, ZoneId: v.ZoneId, CidrBlock: v.CidrBlock, IsDefault: v.IsDefault, Status: "Available",
-			CreationTime: v.CreationTime, AvailableIpAddressCount: int64(c.s.freeIPs(c.region.RegionId, v)),
-			ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId)})
+			VpcId: v.VpcId, ZoneId: v.ZoneId, CidrBlock: v.CidrBlock, IsDefault: v.IsDefault, Status: v.Status,
+			CreationTime: v.CreationTime, AvailableIpAddressCount: int64(c.s.freeIPs(c.region.RegionId, v.VSwitch)),
+			ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId), Description: v.Description})
 	}
 	return resp, nil
 }
@@ -213,9 +216,9 @@ func (c *call) describeVSwitchesVPC() (any, error) {
 	resp.VSwitches.VSwitch = make([]vpc.VSwitch, 0, len(list))
 	for _, v := range list {
 		resp.VSwitches.VSwitch = append(resp.VSwitches.VSwitch, vpc.VSwitch{VSwitchId: v.VSwitchId, VSwitchName: v.VSwitchName,
-			VpcId: v.VpcId, ZoneId: v.ZoneId, CidrBlock: v.CidrBlock, IsDefault: v.IsDefault, Status: "Available",
-			CreationTime: v.CreationTime, AvailableIpAddressCount: int64(c.s.freeIPs(c.region.RegionId, v)),
-			ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId), ShareType: "Sharing",
+			VpcId: v.VpcId, ZoneId: v.ZoneId, CidrBlock: v.CidrBlock, IsDefault: v.IsDefault, Status: v.Status,
+			CreationTime: v.CreationTime, AvailableIpAddressCount: int64(c.s.freeIPs(c.region.RegionId, v.VSwitch)),
+			ResourceGroupId: world.ID("rg", "acfm", c.region.RegionId), ShareType: "Sharing", Description: v.Description,
 			NetworkAclId: "", RouteTable: vpc.RouteTable{RouteTableId: world.ID("vtb", c.region.Code, v.VpcId), RouteTableType: "System"},
 			Tags: vpc.TagsInDescribeVSwitches{Tag: []vpc.Tag{}}})
 	}
@@ -229,7 +232,7 @@ func (c *call) describeKeyPairs() (any, error) {
 	}
 	name, fp := c.p.Get("KeyPairName"), c.p.Get("KeyPairFingerPrint")
 	var all []world.KeyPair
-	for _, k := range c.s.world.Network(c.region.RegionId).KeyPairs {
+	for _, k := range c.s.keyPairsIn(c.region.RegionId) {
 		if (name == "" || wildcard(name, k.KeyPairName)) && (fp == "" || fp == k.KeyPairFingerPrint) {
 			all = append(all, k)
 		}

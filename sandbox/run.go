@@ -350,10 +350,14 @@ func (c *call) network(p *runPlan) error {
 	if req.Get(vswKey) == "" {
 		return errMissing(vswKey)
 	}
-	var ok bool
-	if p.vsw, ok = c.s.world.VSwitch(c.region.RegionId, req.Get(vswKey)); !ok {
+	v, ok := c.s.findVSwitch(c.region.RegionId, req.Get(vswKey))
+	if !ok {
 		return refError(req, vswKey, http.StatusNotFound, "InvalidVSwitchId.NotFound")
 	}
+	if v.Status != statusAvailable {
+		return errVSwitchStatus
+	}
+	p.vsw = v.VSwitch
 	if len(groups) == 0 {
 		return errMissing("SecurityGroupId")
 	}
@@ -382,14 +386,14 @@ func refError(req *request.Request, key string, status int, code string) error {
 // groups hold 2000 today, enterprise groups 65536).
 func (c *call) capacity(p *runPlan) error {
 	for _, id := range p.groups {
-		g, ok := c.s.world.SecurityGroup(c.region.RegionId, id)
+		g, ok := c.s.findGroup(c.region.RegionId, id)
 		if !ok {
 			return &apiError{http.StatusNotFound, "InvalidSecurityGroupId.NotFound", fmt.Sprintf("The specified SecurityGroupId %q does not exist.", id)}
 		}
 		if g.VpcId != p.vsw.VpcId {
 			return &apiError{http.StatusBadRequest, "InvalidParameter.Mismatch", "Specified security group and virtual switch are not in the same VPC."}
 		}
-		if c.s.sgCount(c.region.RegionId, g)+p.amount > g.Capacity {
+		if c.s.sgCount(c.region.RegionId, g.SecurityGroup)+p.amount > g.Capacity {
 			return &apiError{http.StatusForbidden, "SecurityGroupInstanceLimitExceed", fmt.Sprintf("The security group %s cannot hold %d more instances.", id, p.amount)}
 		}
 	}
@@ -470,6 +474,7 @@ func (c *call) store(p *runPlan, ips []netip.Addr, now time.Time, charge, token 
 	for i := 0; i < p.amount; i++ {
 		in := c.newInstance(p, i, ips[i], now)
 		s.st.Instances[in.InstanceId] = in
+		c.recordMade(p, in)
 		res.InstanceIds = append(res.InstanceIds, in.InstanceId)
 	}
 	if token != "" {

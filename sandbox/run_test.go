@@ -29,6 +29,9 @@ func goodRequest(n network) *ecs.RunInstancesRequest {
 func TestDryRunDefaultsEveryRegion(t *testing.T) {
 	c := client(t, start(t, sandbox.Options{}), sandbox.DefaultAccessKeySecret)
 	for _, r := range world.New().Regions {
+		if r.RegionId == world.EmptyRegion {
+			continue // the account has no network there: TestEmptyRegionWalk creates one
+		}
 		n := defaults(t, c, r.RegionId, r.Zones[0].ZoneId)
 		req := goodRequest(n)
 		req.RegionId, req.DryRun = r.RegionId, requests.NewBoolean(true)

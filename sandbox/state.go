@@ -19,6 +19,9 @@ type state struct {
 	Tokens map[string]*tokenResult `json:"tokens"`
 	// Serial numbers new resource IDs.
 	Serial uint64 `json:"serial"`
+	// Made is what the create actions added (resources.go); absent in a
+	// state file written before they existed.
+	Made *made `json:"made,omitempty"`
 }
 
 const stateVersion = 1

@@ -40,7 +40,37 @@ type SecurityGroup struct {
 	// Preloaded is the number of instances outside the sandbox already in the
 	// group, so capacity can be tested.
 	Preloaded int
+	// Rules are the group's rules, as DescribeSecurityGroupAttribute lists
+	// them.
+	Rules []Rule
 }
+
+// Rule is one security group rule (DescribeSecurityGroupAttribute's
+// Permission): the direction, protocol, port range, peer and policy.
+type Rule struct {
+	Direction     string // ingress or egress
+	IpProtocol    string // TCP, UDP, ICMP, GRE or ALL (as the API answers: upper case)
+	PortRange     string // "22/22"; "-1/-1" for ICMP, GRE and ALL
+	SourceCidrIp  string
+	DestCidrIp    string
+	SourceGroupId string
+	Policy        string // Accept or Drop
+	Priority      string // "1" to "100"
+	NicType       string // intranet for VPC groups
+	Description   string
+	CreateTime    string
+}
+
+// ingress is an accepted inbound rule from a CIDR, as the console makes it.
+func ingress(proto, ports, cidr, priority, desc, created string) Rule {
+	return Rule{Direction: "ingress", IpProtocol: proto, PortRange: ports, SourceCidrIp: cidr, Policy: "Accept",
+		Priority: priority, NicType: "intranet", Description: desc, CreateTime: created}
+}
+
+// EmptyRegion is the region where the account has nothing: no VPC, no
+// vSwitch, no security group, no key pair, so that creating them all can
+// be walked from the start.
+const EmptyRegion = "cn-wuhan-lr"
 
 // KeyPair is an SSH key pair.
 type KeyPair struct {
@@ -83,6 +113,9 @@ const (
 
 func buildNetwork(r Region) Network {
 	var n Network
+	if r.RegionId == EmptyRegion {
+		return n
+	}
 	def := VPC{VpcId: ID("vpc", r.Code, r.RegionId+"default"), VpcName: "", CidrBlock: "172.16.0.0/12",
 		VRouterId: ID("vrt", r.Code, r.RegionId+"default"), Description: "System created default VPC.",
 		CreationTime: "2023-11-02T02:13:55Z", IsDefault: true, RegionId: r.RegionId}
@@ -105,13 +138,21 @@ func buildNetwork(r Region) Network {
 	n.SecurityGroups = []SecurityGroup{
 		{SecurityGroupId: ID("sg", r.Code, r.RegionId+"default"), SecurityGroupName: DefaultSGName,
 			Description: "System created security group.", SecurityGroupType: "normal", VpcId: def.VpcId,
-			CreationTime: "2023-11-02T02:15:00Z", Capacity: basicSGCapacity},
+			CreationTime: "2023-11-02T02:15:00Z", Capacity: basicSGCapacity,
+			// what a system-created default group opens to the world
+			Rules: []Rule{ingress("TCP", "22/22", "0.0.0.0/0", "100", "System created rule.", "2023-11-02T02:15:00Z"),
+				ingress("TCP", "3389/3389", "0.0.0.0/0", "100", "System created rule.", "2023-11-02T02:15:00Z"),
+				ingress("ICMP", "-1/-1", "0.0.0.0/0", "100", "System created rule.", "2023-11-02T02:15:00Z")}},
 		{SecurityGroupId: ID("sg", r.Code, r.RegionId+"busy"), SecurityGroupName: BusySecurityGroup,
 			Description: "nearly full: 1998 of 2000 instances", SecurityGroupType: "normal", VpcId: def.VpcId,
-			CreationTime: "2024-01-05T09:30:00Z", Capacity: basicSGCapacity, Preloaded: basicSGCapacity - 2},
+			CreationTime: "2024-01-05T09:30:00Z", Capacity: basicSGCapacity, Preloaded: basicSGCapacity - 2,
+			Rules: []Rule{ingress("TCP", "22/22", "10.0.0.0/8", "1", "ssh from the office VPN", "2024-01-05T09:31:00Z")}},
 		{SecurityGroupId: ID("sg", r.Code, r.RegionId+"web"), SecurityGroupName: "web-sg",
 			Description: "allow 22/80/443", SecurityGroupType: "normal", VpcId: demo.VpcId,
-			CreationTime: "2024-03-11T06:52:32Z", Capacity: basicSGCapacity},
+			CreationTime: "2024-03-11T06:52:32Z", Capacity: basicSGCapacity,
+			Rules: []Rule{ingress("TCP", "22/22", "203.0.113.0/24", "1", "ssh from the office", "2024-03-11T06:53:00Z"),
+				ingress("TCP", "80/80", "0.0.0.0/0", "1", "http", "2024-03-11T06:53:00Z"),
+				ingress("TCP", "443/443", "0.0.0.0/0", "1", "https", "2024-03-11T06:53:00Z")}},
 		{SecurityGroupId: ID("sg", r.Code, r.RegionId+"enterprise"), SecurityGroupName: EnterpriseSGName,
 			SecurityGroupType: "enterprise", VpcId: demo.VpcId, CreationTime: "2024-05-02T01:10:09Z", Capacity: enterpriseCapacity},
 	}
