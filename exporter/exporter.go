@@ -61,6 +61,11 @@ type Options struct {
 	// ImportNotes is filled by ImportCLI: the command's global flags it
 	// dropped (credentials, output formatting, …), by name only.
 	ImportNotes []string
+	// Created are the resources that were created for the request (a VPC,
+	// a vSwitch, a security group, a key pair it refers to). The cli export
+	// becomes a script that creates them first and the terraform export
+	// declares them; the other formats refer to them by ID and say so.
+	Created []Resource
 }
 
 // Result is an export: the text to write and what the target could not
@@ -88,7 +93,13 @@ func Export(req *request.Request, f Format, o Options) (Result, error) {
 		return Result{}, fmt.Errorf("export: no request")
 	}
 	if fi, ok := Info(f); ok {
-		return fi.write(req, o)
+		switch {
+		case len(o.Created) == 0, f == Terraform: // terraform declares what was created itself
+			return fi.write(req, o)
+		case f == CLI:
+			return exportScript(req, o) // a script that creates it first
+		}
+		return withCreatedNotes(fi.write(req, o))(o, f)
 	}
 	return Result{}, &UnknownFormatError{Name: string(f)}
 }

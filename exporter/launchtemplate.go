@@ -36,25 +36,51 @@ var ltWhy = map[string]string{
 // exportLaunchTemplate writes `aliyun ecs CreateLaunchTemplate` with the
 // request's configuration.
 func exportLaunchTemplate(req *request.Request, o Options) (Result, error) {
-	n := newNotes()
+	t := Template(req, o)
 	args := globalFlags(o)
-	args = append(args, flag("LaunchTemplateName", templateName(req, o)))
+	args = append(args, flag("LaunchTemplateName", t.Name))
 	if o.Description != "" {
 		args = append(args, flag("VersionDescription", o.Description))
 	}
+	for _, p := range t.Params {
+		args = append(args, flag(p.Name, p.Value))
+	}
+	return Result{Text: command("aliyun ecs CreateLaunchTemplate", args), Notes: t.Notes}, nil
+}
+
+// TemplateContent is what a launch template made from a request holds: its
+// name, the parameters CreateLaunchTemplate (and CreateLaunchTemplateVersion,
+// which takes the same ones) keeps, and a note for every parameter left out.
+type TemplateContent struct {
+	Name   string
+	Params []request.Param
+	Notes  []string
+}
+
+// Template sorts a request's parameters into those a launch template can
+// hold and those it cannot (a password, a count, the call's own ClientToken
+// and DryRun, parameters the API lacks), each said in Notes. It is the one
+// place that knows this: the launch-template export and a template saved
+// live both use it. Secrets never enter Params.
+func Template(req *request.Request, o Options) TemplateContent {
+	n := newNotes()
+	t := TemplateContent{Name: templateName(req, o)}
 	for _, p := range req.Params() {
 		pat := request.PatternOf(p.Name)
 		why, special := ltWhy[pat]
 		switch {
 		case special:
 			n.add(p.Name, why)
+		case request.IsSecret(p.Name):
+			n.add(p.Name, "a launch template never stores a secret")
 		case ltPatterns[pat]:
-			args = append(args, flag(p.Name, p.Value))
+			t.Params = append(t.Params, p)
 		default:
 			n.add(p.Name, "CreateLaunchTemplate has no such parameter")
 		}
 	}
-	return Result{Text: command("aliyun ecs CreateLaunchTemplate", args), Notes: n.list()}, nil
+	t.Notes = n.list()
+	return t
 }
 
 // templateName is Options.LaunchTemplateName, or one derived from the

@@ -78,6 +78,9 @@ func exportTerraform(req *request.Request, o Options) (Result, error) {
 	t := &tfWriter{r: req, keys: req.Keys(), n: newNotes(), f: hclwrite.NewEmptyFile(), done: map[string]bool{}}
 	t.provider(o)
 	t.variables()
+	if err := t.created(o.Created); err != nil {
+		return Result{}, err
+	}
 	t.body = t.f.Body().AppendNewBlock("resource", []string{"alicloud_instance", tfResource}).Body()
 	if req.Has("Amount") {
 		t.set("count", "Amount")
@@ -96,6 +99,9 @@ type tfWriter struct {
 	f    *hclwrite.File
 	body *hclwrite.Body
 	done map[string]bool // groups already written (DataDisk.1, Tag, …)
+	// refs are the references to created resources by the IDs the request
+	// names them with (created_tf.go).
+	refs map[string]hclwrite.Tokens
 }
 
 // provider writes `provider "alicloud"`: the region is the request's
@@ -225,6 +231,9 @@ func (t *tfWriter) set(attr, key string) {
 // ${NAME} references, as a template of var.name — so Terraform fills in
 // what ecslaunch would have read from the environment.
 func (t *tfWriter) tokens(key, v string) hclwrite.Tokens {
+	if ref, ok := t.refs[v]; ok {
+		return ref
+	}
 	if !request.IsReference(v) {
 		return hclwrite.TokensForValue(typedValue(key, v))
 	}
@@ -233,6 +242,9 @@ func (t *tfWriter) tokens(key, v string) hclwrite.Tokens {
 
 // stringTokens writes a string, references as var.name interpolations.
 func (t *tfWriter) stringTokens(v string) hclwrite.Tokens {
+	if ref, ok := t.refs[v]; ok {
+		return ref
+	}
 	segs := splitRefs(v)
 	if len(segs) == 1 && segs[0].ref {
 		return varTokens(segs[0].text)
