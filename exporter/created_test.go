@@ -32,7 +32,7 @@ func createdFixture(t *testing.T, publicKey string) (*request.Request, []Resourc
 		{Kind: KindSecurityGroup, ID: "sg-w1hnew", Params: map[string]string{"VpcId": "vpc-w1hnew", "SecurityGroupName": "web",
 			"Permissions.1.IpProtocol": "TCP", "Permissions.1.PortRange": "22/22", "Permissions.1.SourceCidrIp": "203.0.113.7/32",
 			"Permissions.1.Description": "ssh from my address",
-			"Permissions.2.IpProtocol": "ICMP", "Permissions.2.PortRange": "-1/-1", "Permissions.2.SourceCidrIp": "0.0.0.0/0",
+			"Permissions.2.IpProtocol":  "ICMP", "Permissions.2.PortRange": "-1/-1", "Permissions.2.SourceCidrIp": "0.0.0.0/0",
 			"Permissions.2.Priority": "100"}},
 		{Kind: KindKeyPair, ID: "laptop", Params: key},
 		{Kind: KindVSwitch, ID: "vsw-w1hnew", Params: map[string]string{"VpcId": "vpc-w1hnew", "ZoneId": "cn-wuhan-lr-a", "CidrBlock": "10.0.1.0/24"}},

@@ -164,7 +164,7 @@ func TestCreateVpcAndVSwitch(t *testing.T) {
 	waitVSwitch(t, vc, region, sw.VSwitchId)
 	for _, tc := range []struct {
 		vpc, zone, cidr, code string
-		status              int
+		status                int
 	}{
 		{resp.VpcId, zone, "10.0.1.128/25", "InvalidCidrBlock.Overlapped", 400},
 		{resp.VpcId, zone, "10.0.0.0/16", "InvalidCidrBlock.Overlapped", 400},
