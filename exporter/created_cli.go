@@ -159,7 +159,7 @@ func (s *scriptWriter) create(i int) {
 // wait writes a --waiter call that polls until the resource is Available.
 func (s *scriptWriter) wait(head, param, ref, expr string) {
 	args := s.args(nil, nil, 0, false)
-	args = append(args, "--"+param+" "+ref, "--waiter "+shellQuote("expr="+expr)+" to=Available")
+	args = append(args, "--"+param+" "+ref, "--waiter "+shellQuote("expr="+expr)+" to=Available interval=2")
 	s.quiet(head, args)
 }
 

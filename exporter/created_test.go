@@ -61,7 +61,7 @@ func TestScriptCreatesBeforeRunInstances(t *testing.T) {
 	for _, want := range []string{
 		"--VpcId \"${VPC_ID}\"", "--VSwitchId \"${VSWITCH_ID}\"", "--SecurityGroupIds.1 \"${SECURITY_GROUP_ID}\"",
 		"--SecurityGroupIds.2 sg-w1hold", "--KeyPairName \"${KEY_PAIR_NAME}\"", "--cli-query VpcId | tr -d '\"')",
-		"--waiter 'expr=Vpcs.Vpc[0].Status' to=Available", "--SourceCidrIp 203.0.113.7/32", "--PortRange=-1/-1",
+		"--waiter 'expr=Vpcs.Vpc[0].Status' to=Available interval=2", "--SourceCidrIp 203.0.113.7/32", "--PortRange=-1/-1",
 		"--ClientToken tok-1", "--ClientToken tok \\\n", "set -eu",
 	} {
 		if !strings.Contains(text, want) {
