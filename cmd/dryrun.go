@@ -415,14 +415,21 @@ func orDefault(s, def string) string {
 
 func newHistoryCmd(io *IO) *cobra.Command {
 	var output string
+	var resources bool
 	c := &cobra.Command{
 		Use:   "history",
-		Short: "List the launches made from this machine (the launch history)",
-		Args:  noArgs,
+		Short: "List the launches made from this machine (the launch history), or the resources created for them",
+		Long: "history lists the launches made from this machine, numbered (ecslaunch --from-history N starts from one).\n" +
+			"--resources lists the VPCs, vSwitches, security groups, key pairs and launch templates ecslaunch created,\n" +
+			"so they can be found and cleaned up.",
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			h, err := openHistory()
 			if err != nil {
 				return err
+			}
+			if resources {
+				return listResources(io, h, output)
 			}
 			entries, warns := h.Entries()
 			for _, w := range warns {
@@ -444,6 +451,7 @@ func newHistoryCmd(io *IO) *cobra.Command {
 		},
 	}
 	c.Flags().StringVarP(&output, "output", "o", "table", "output format: table or json")
+	c.Flags().BoolVar(&resources, "resources", false, "list the resources created for launches instead")
 	return c
 }
 
@@ -452,9 +460,9 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 		fmt.Fprintf(io.Out, "no launches yet (history: %s)\n", path)
 		return
 	}
-	fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %-24s %s\n", "STARTED", "STATE", "REGION", "TYPE", "TARGET", "INSTANCES")
-	for _, en := range entries {
-		fmt.Fprintf(io.Out, "%-20s %-9s %-13s %-24s %-24s %s\n", en.Started.Local().Format("2006-01-02 15:04:05"),
+	fmt.Fprintf(io.Out, "%-3s %-20s %-9s %-13s %-24s %-24s %s\n", "#", "STARTED", "STATE", "REGION", "TYPE", "TARGET", "INSTANCES")
+	for i, en := range entries {
+		fmt.Fprintf(io.Out, "%-3d %-20s %-9s %-13s %-24s %-24s %s\n", i+1, en.Started.Local().Format("2006-01-02 15:04:05"),
 			en.State, en.Region, en.Request["InstanceType"], targetCell(en.Target), strings.Join(en.InstanceIDs, ","))
 	}
 }
@@ -471,6 +479,32 @@ func targetCell(t *launcher.Target) string {
 		return "endpoint " + t.Endpoint
 	}
 	return "live"
+}
+
+// listResources prints the created resources (history --resources).
+func listResources(io *IO, h *launcher.History, output string) error {
+	rs, warns := h.Resources()
+	for _, w := range warns {
+		fmt.Fprintln(io.Err, "warning:", w)
+	}
+	switch output {
+	case "json":
+		enc := json.NewEncoder(io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rs)
+	case "table":
+	default:
+		return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
+	}
+	if len(rs) == 0 {
+		fmt.Fprintf(io.Out, "no resources created yet (%s)\n", h.ResourcesPath())
+		return nil
+	}
+	fmt.Fprintf(io.Out, "%-20s %-8s %-24s %-13s %s\n", "CREATED", "STATE", "KIND", "REGION", "ID")
+	for _, r := range rs {
+		fmt.Fprintf(io.Out, "%-20s %-8s %-24s %-13s %s\n", r.Time.Local().Format("2006-01-02 15:04:05"), r.State, r.Kind, r.Region, r.ID)
+	}
+	return nil
 }
 
 // unsaid is err without the parts whose text contains shown (the message

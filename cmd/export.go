@@ -103,22 +103,24 @@ func writeResult(out io.Writer, path, text string) error {
 	return os.WriteFile(path, []byte(text), 0o600)
 }
 
-func newImportCmd(io *IO) *cobra.Command {
+// newImportCLICmd is `import cli`: an aliyun RunInstances command line
+// back into a launch file.
+func newImportCLICmd(io *IO) *cobra.Command {
 	var output string
 	c := &cobra.Command{
-		Use:   "import cli [COMMAND | FILE | -]",
+		Use:   "cli [COMMAND | FILE | -]",
 		Short: "Turn an aliyun ecs RunInstances command line back into a launch file",
-		Long: "import reads an `aliyun ecs RunInstances …` command (as an argument, from a file, or from standard\n" +
+		Long: "import cli reads an `aliyun ecs RunInstances …` command (as an argument, from a file, or from standard\n" +
 			"input) and writes the equivalent launch file, so existing scripts can be opened in the wizard with --from.",
 		Example: "  ecslaunch import cli \"aliyun ecs RunInstances --RegionId cn-hangzhou --InstanceType ecs.g7.large ...\"\n" +
 			"  ecslaunch import cli launch.sh -o web.yaml && ecslaunch --from web.yaml",
 		Args: func(c *cobra.Command, args []string) error {
-			if len(args) < 1 || args[0] != "cli" || len(args) > 2 {
+			if len(args) > 1 {
 				return usageErr(errors.New("usage: ecslaunch import cli [COMMAND | FILE | -]"))
 			}
 			return nil
 		},
-		RunE: func(c *cobra.Command, args []string) error { return runImport(io, args[1:], output) },
+		RunE: func(c *cobra.Command, args []string) error { return runImport(io, args, output) },
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "write the launch file here instead of standard output")
 	return c

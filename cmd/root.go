@@ -103,7 +103,7 @@ func NewRoot(io *IO) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	addWizard(root, g, io)
 	root.AddCommand(newValidateCmd(g, io), newPriceCmd(g, io), newVersionCmd(io))
-	root.AddCommand(newExportCmd(g, io), newImportCmd(io), newDryRunCmd(g, io), newLaunchCmd(g, io),
+	root.AddCommand(newExportCmd(g, io), newImportCmd(g, io), newDryRunCmd(g, io), newLaunchCmd(g, io),
 		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(g, io))
 	return root
 }

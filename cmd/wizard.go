@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/origin"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/ui"
 )
@@ -19,6 +20,10 @@ import (
 type wizardOptions struct {
 	from       string
 	accessible bool
+	// Start from what exists (issue 14): a launch template version, an
+	// instance, a launch history entry.
+	fromTemplate, fromInstance, fromHistory string
+	templateVersion                         int64
 }
 
 // addWizard makes the bare `ecslaunch` start the wizard.
@@ -28,26 +33,50 @@ func addWizard(root *cobra.Command, g *globals, io *IO) {
 	root.Flags().BoolVar(&o.accessible, "accessible", false, "plain prompts instead of the full-screen wizard (also with TERM=dumb or no terminal)")
 	root.Flags().BoolVar(&g.refresh, "refresh", false, "ignore the catalog cache and fetch everything again")
 	root.Annotations = map[string]string{opensEnv: "yes"} // the wizard opens one before the TUI starts
+	root.Flags().StringVar(&o.fromTemplate, "from-template", "", "start from a launch template (lt-…): its default version, or --template-version")
+	root.Flags().Int64Var(&o.templateVersion, "template-version", 0, "the version of --from-template to start from")
+	root.Flags().StringVar(&o.fromInstance, "from-instance", "", "start from an existing instance (i-…): launch more like it")
+	root.Flags().StringVar(&o.fromHistory, "from-history", "", "start from launch N of the history (as `ecslaunch history` numbers them)")
 	root.RunE = func(c *cobra.Command, _ []string) error { return runWizard(c.Context(), g, io, o) }
 }
 
 func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error {
+	if err := checkStart(o); err != nil {
+		return err
+	}
 	var from *request.File
+	var notes []origin.Note
 	if o.from != "" {
 		f, err := readLaunchFile(o.from, io.In)
 		if err != nil {
 			return err
 		}
 		from = f
-		if g.region == "" {
-			g.region = f.Request.Get("RegionId")
-		}
+	}
+	if f, n, err := fromHistoryFlag(o); err != nil {
+		return err
+	} else if f != nil {
+		from, notes = f, n
+	}
+	if from != nil && g.region == "" {
+		g.region = from.Request.Get("RegionId")
 	}
 	e, err := openWizardEnv(ctx, g, io)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
+	if f, n, err := fromLiveFlags(ctx, e, o); err != nil {
+		return err
+	} else if f != nil {
+		from, notes = f, n
+	}
+	// TODO(issue 14, lead): show the notes in the wizard (a field of
+	// ui.Options, said where the request lands at the review); until then
+	// they are printed before the wizard starts.
+	for _, n := range notes {
+		fmt.Fprintln(io.Err, "note:", n)
+	}
 	opts, err := wizardUIOptions(e, g, io, o, from)
 	if err != nil {
 		return err

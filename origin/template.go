@@ -77,9 +77,11 @@ func (r *Reader) FromTemplate(ctx context.Context, region, templateID string, ve
 	}
 	req, ns := fromTemplateData(v.LaunchTemplateData)
 	_ = req.Set("RegionId", region)
-	desc := fmt.Sprintf("From launch template %s (%s) version %d in %s.", templateID, t.LaunchTemplateName, v.VersionNumber, region)
-	if v.VersionDescription != "" {
-		desc += " " + v.VersionDescription
+	// The version's own description, when it has one, is the file's: an
+	// export of the file describes the template version the same way.
+	desc := v.VersionDescription
+	if desc == "" {
+		desc = fmt.Sprintf("From launch template %s (%s) version %d in %s.", templateID, t.LaunchTemplateName, v.VersionNumber, region)
 	}
 	return Result{File: newFile(req, desc), Notes: ns, Source: Source{Kind: "launch-template", Region: region, ID: templateID,
 		Name: t.LaunchTemplateName, Version: v.VersionNumber}}, nil
