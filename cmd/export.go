@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -19,6 +21,7 @@ type exportOptions struct {
 	idempotent bool
 	copy       bool
 	name       string
+	created    bool
 }
 
 func newExportCmd(g *globals, io *IO) *cobra.Command {
@@ -41,6 +44,7 @@ func newExportCmd(g *globals, io *IO) *cobra.Command {
 	f.BoolVar(&o.idempotent, "idempotent", false, "add a --ClientToken so a retried command never launches twice (cli)")
 	f.BoolVar(&o.copy, "copy", false, "also copy the result to the clipboard (OSC 52 when no clipboard tool is present)")
 	f.StringVar(&o.name, "template-name", "", "LaunchTemplateName for --format launch-template")
+	f.BoolVar(&o.created, "created", false, "also create what ecslaunch created for the file's network and key pair (cli: a script; terraform: their resources)")
 	return c
 }
 
@@ -59,6 +63,11 @@ func runExport(g *globals, io *IO, o *exportOptions, path string) error {
 	}
 	opts := exporter.Options{Profile: g.profile, Region: g.region, Endpoint: g.endpoint, Insecure: g.insecure,
 		Idempotent: o.idempotent, Description: f.Description, Ask: f.Ask, LaunchTemplateName: o.name}
+	if o.created {
+		if opts.Created, err = createdFor(io, f.Request); err != nil {
+			return err
+		}
+	}
 	res, err := exporter.Export(f.Request, exporter.Format(o.format), opts)
 	if err != nil {
 		var uf *exporter.UnknownFormatError
@@ -171,4 +180,28 @@ func readAll(r io.Reader) ([]byte, error) {
 		return nil, usageErr(fmt.Errorf("cannot read standard input: %w", err))
 	}
 	return b, nil
+}
+
+// createdFor is what the created-resources log holds that the request
+// uses (its vSwitch, security groups, key pair and their VPC).
+func createdFor(io *IO, req *request.Request) ([]exporter.Resource, error) {
+	h, err := openHistory()
+	if err != nil {
+		return nil, err
+	}
+	records, warns := h.Resources()
+	for _, w := range warns {
+		fmt.Fprintln(io.Err, "warning:", w)
+	}
+	var all []provision.Created
+	for _, r := range records {
+		if r.State == launcher.ResourceCreated {
+			all = append(all, provision.FromRecord(r))
+		}
+	}
+	used := provision.CreatedFor(req, all)
+	if len(used) == 0 {
+		fmt.Fprintf(io.Err, "note: --created: ecslaunch created nothing this file uses (%s)\n", h.ResourcesPath())
+	}
+	return used, nil
 }

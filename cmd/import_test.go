@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,9 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/sandbox"
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
 )
@@ -356,6 +360,49 @@ func TestHistoryNumbersLaunchesForFromHistory(t *testing.T) {
 	}
 	out, _, code = runWithState(t, state, "history", "--resources")
 	if code != 0 || !strings.Contains(out, "no resources created yet") {
+		t.Errorf("history --resources: exit %d\n%s", code, out)
+	}
+}
+
+// TestExportCreatedUsesTheCreatedResourcesLog: export --created finds in
+// the created-resources log what the file's network and key pair are, and
+// the cli export creates them first.
+func TestExportCreatedUsesTheCreatedResourcesLog(t *testing.T) {
+	s, _ := importSandbox(t)
+	state := t.TempDir()
+	h, err := launcher.OpenHistory(filepath.Join(state, "ecslaunch", "history.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := cloud.Sandbox(s.Endpoint(), cloud.Config{Region: world.EmptyRegion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec, _ := sess.ECS()
+	vc, _ := sess.VPC()
+	p, err := provision.New(ec, vc, provision.Options{History: h, Scheme: "http", PollInterval: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, vsw, err := p.CreateNetwork(context.Background(), provision.NetworkSpec{
+		VPC:     provision.VPCSpec{RegionId: world.EmptyRegion, CidrBlock: "10.0.0.0/16"},
+		VSwitch: provision.VSwitchSpec{ZoneId: world.EmptyRegion + "-a", CidrBlock: "10.0.1.0/24"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "app.yaml")
+	body := fmt.Sprintf("version: 1\nrequest:\n  RegionId: %s\n  VSwitchId: %s\n  SecurityGroupId: sg-existing\n  ImageId: img\n  InstanceType: ecs.g6.large\n",
+		world.EmptyRegion, vsw.ID)
+	if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runWithState(t, state, "export", file, "--format", "cli", "--created")
+	if code != 0 || !strings.Contains(out, "VPC_ID=$(aliyun vpc CreateVpc") || !strings.Contains(out, `--VSwitchId "${VSWITCH_ID}"`) ||
+		!strings.Contains(out, "--SecurityGroupId sg-existing") {
+		t.Errorf("export --created: exit %d\n%s%s", code, out, errs)
+	}
+	out, _, code = runWithState(t, state, "history", "--resources")
+	if code != 0 || strings.Count(out, "created") != 2 || !strings.Contains(out, vsw.ID) {
 		t.Errorf("history --resources: exit %d\n%s", code, out)
 	}
 }

@@ -123,22 +123,6 @@ func (r Resource) rules() []map[string]string {
 	return out
 }
 
-// createCall is the API call that makes a resource, and its product.
-func createCall(kind string, params map[string]string) (product, action string) {
-	switch kind {
-	case KindVPC:
-		return "vpc", "CreateVpc"
-	case KindVSwitch:
-		return "vpc", "CreateVSwitch"
-	case KindSecurityGroup:
-		return "ecs", "CreateSecurityGroup"
-	}
-	if params["PublicKeyBody"] != "" {
-		return "ecs", "ImportKeyPair"
-	}
-	return "ecs", "CreateKeyPair"
-}
-
 // noteCreated says, for the formats that create nothing, which created
 // resources the file only refers to.
 func noteCreated(n *notes, rs []Resource, format Format) {
