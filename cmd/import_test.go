@@ -115,7 +115,7 @@ func launchWithCLI(t *testing.T, endpoint string, params [][2]string) string {
 		tool := filepath.Join("..", "..", "shared", "tools", "aliyun")
 		out, err := exec.Command(tool, "--path").Output()
 		if err != nil {
-			t.Skip("no aliyun CLI: set ALIYUN_CLI, or check out ../shared/tools beside the repository (see ../shared/tools/README.md)")
+			t.Skip("no aliyun CLI: set ALIYUN_CLI, or check out ../shared/tools beside the repository (its aliyun script unpacks the CLI)")
 		}
 		cli = strings.TrimSpace(string(out))
 	}

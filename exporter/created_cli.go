@@ -94,7 +94,7 @@ func (s *scriptWriter) args(params map[string]string, order []string, i int, tok
 	}
 	if tokens && s.o.Idempotent && s.token != "" {
 		t := s.token + "-" + strconv.Itoa(i+1)
-		if len(t) > 64 { // ClientToken takes 64 ASCII characters (rules.md T1-92)
+		if len(t) > 64 { // ClientToken takes 64 ASCII characters (docs/rules.md T1-92)
 			t = t[len(t)-64:]
 		}
 		args = append(args, flag("ClientToken", t))

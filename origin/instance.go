@@ -116,7 +116,7 @@ func (r *Reader) userData(ctx context.Context, region, id string) (string, error
 var numbered = regexp.MustCompile(`^(.*[^0-9])([0-9]+)$`)
 
 // nextInSequence turns a numbered name into the ordered name that goes on
-// from it (rules.md T2-17): web-003 → web-[4,3], so the new instances are
+// from it (docs/rules.md T2-17): web-003 → web-[4,3], so the new instances are
 // web-004, web-005…; ok is false for a name without a number.
 func nextInSequence(name string) (string, bool) {
 	m := numbered.FindStringSubmatch(name)
@@ -255,7 +255,7 @@ func fromNames(in ecs.Instance, set func(k, v string), n *notes) {
 }
 
 // fromMetadata carries the metadata options that differ from the API's
-// defaults (rules.md T2-29: enabled, optional, hop limit 1).
+// defaults (docs/rules.md T2-29: enabled, optional, hop limit 1).
 func fromMetadata(m ecs.MetadataOptions, set func(k, v string)) {
 	if m.HttpEndpoint != "" && m.HttpEndpoint != "enabled" {
 		set("HttpEndpoint", m.HttpEndpoint)

@@ -31,7 +31,7 @@ func aliyunCLI(t *testing.T) string {
 	}
 	tool := filepath.Join("..", "..", "shared", "tools", "aliyun")
 	if _, err := os.Stat(tool); err != nil {
-		t.Skip("no aliyun CLI: set ALIYUN_CLI to an aliyun 3.x binary, or check out ../shared/tools beside the repository (see ../shared/tools/README.md)")
+		t.Skip("no aliyun CLI: set ALIYUN_CLI to an aliyun 3.x binary, or check out ../shared/tools beside the repository (its aliyun script unpacks the CLI)")
 	}
 	out, err := exec.Command(tool, "--path").Output()
 	if err != nil {

@@ -87,7 +87,7 @@ func (p *Provisioner) SaveTemplate(ctx context.Context, req *request.Request, s 
 	}
 	c := Created{Kind: kind, Region: region, Token: p.o.NewToken(), Params: params}
 	notes := t.Notes
-	// fill builds a fresh SDK request for every attempt (sdk-notes.md §2:
+	// fill builds a fresh SDK request for every attempt (docs/sdk-notes.md §2:
 	// a sent request is not reusable) and says what it has no field for.
 	fill := func(dst any) []string {
 		missing, _ := request.FillSDK(dst, resolved.Params()) // dst is always a request pointer

@@ -423,7 +423,7 @@ func TestSecurityGroupsAndRules(t *testing.T) {
 	if err != nil || len(lr.SecurityGroups.SecurityGroup) != 1 || lr.SecurityGroups.SecurityGroup[0].RuleCount != 3 {
 		t.Fatalf("web-sg: %v %+v", err, lr)
 	}
-	web := ecs.CreateDescribeSecurityGroupAttributeRequest() // SDK requests are not reusable (sdk-notes.md §2)
+	web := ecs.CreateDescribeSecurityGroupAttributeRequest() // SDK requests are not reusable (docs/sdk-notes.md §2)
 	web.RegionId, web.SecurityGroupId = "cn-hangzhou", lr.SecurityGroups.SecurityGroup[0].SecurityGroupId
 	wr, err := c.DescribeSecurityGroupAttribute(web)
 	if err != nil || len(wr.Permissions.Permission) != 3 || wr.Permissions.Permission[1].PortRange != "80/80" {
@@ -521,7 +521,7 @@ func TestDisksAndUserData(t *testing.T) {
 		t.Errorf("second data disk %+v", d2)
 	}
 	disksOf := func(edit func(*ecs.DescribeDisksRequest)) (*ecs.DescribeDisksResponse, error) {
-		r := ecs.CreateDescribeDisksRequest() // SDK requests are not reusable (sdk-notes.md §2)
+		r := ecs.CreateDescribeDisksRequest() // SDK requests are not reusable (docs/sdk-notes.md §2)
 		r.RegionId = "cn-hangzhou"
 		edit(r)
 		return c.DescribeDisks(r)

@@ -40,7 +40,7 @@ type disk struct {
 	Seq                  uint64    `json:"Seq"`
 }
 
-// Disk defaults of RunInstances (rules.md, the seed's defaults; T1-36 for
+// Disk defaults of RunInstances (docs/rules.md, the seed's defaults; T1-36 for
 // the system disk size).
 const (
 	defaultSystemCategory = "cloud_efficiency"
@@ -112,7 +112,7 @@ func systemFields(req *request.Request) map[string]string {
 }
 
 // dataDevice is the device of data disk i: /dev/xvdb, /dev/xvdc… then
-// /dev/xvdaa beyond 25 disks (rules.md T2-7).
+// /dev/xvdaa beyond 25 disks (docs/rules.md T2-7).
 func dataDevice(i int) string {
 	if i <= 25 {
 		return "/dev/xvd" + string(rune('a'+i))

@@ -114,7 +114,7 @@ func (c *call) createSecurityGroup() (any, error) {
 	return &ecs.CreateSecurityGroupResponse{RequestId: c.requestID, SecurityGroupId: id}, nil
 }
 
-// Group capacities (rules.md T2-15), as the world's groups have them.
+// Group capacities (docs/rules.md T2-15), as the world's groups have them.
 const (
 	basicGroupCapacity      = 2000
 	enterpriseGroupCapacity = 65536
