@@ -386,7 +386,7 @@ func TestExportCreatedUsesTheCreatedResourcesLog(t *testing.T) {
 	}
 	_, vsw, err := p.CreateNetwork(context.Background(), provision.NetworkSpec{
 		VPC:     provision.VPCSpec{RegionId: world.EmptyRegion, CidrBlock: "10.0.0.0/16"},
-		VSwitch: provision.VSwitchSpec{ZoneId: world.EmptyRegion + "-a", CidrBlock: "10.0.1.0/24"}})
+		VSwitch: provision.VSwitchSpec{ZoneId: world.EmptyZone, CidrBlock: "10.0.1.0/24"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 func createdFixture(t *testing.T, publicKey string) (*request.Request, []Resource) {
 	t.Helper()
 	r := request.New()
-	for _, p := range [][2]string{{"RegionId", "cn-wuhan-lr"}, {"ImageId", "aliyun_3_x64_20G_alibase_20240819.vhd"},
+	for _, p := range [][2]string{{"RegionId", "na-south-1"}, {"ImageId", "aliyun_3_x64_20G_alibase_20240819.vhd"},
 		{"InstanceType", "ecs.g6.large"}, {"VSwitchId", "vsw-w1hnew"}, {"SecurityGroupIds.1", "sg-w1hnew"},
 		{"SecurityGroupIds.2", "sg-w1hold"}, {"KeyPairName", "laptop"}, {"InstanceName", "web"}} {
 		mustSet(t, r, p[0], p[1])
@@ -35,7 +35,7 @@ func createdFixture(t *testing.T, publicKey string) (*request.Request, []Resourc
 			"Permissions.2.IpProtocol":  "ICMP", "Permissions.2.PortRange": "-1/-1", "Permissions.2.SourceCidrIp": "0.0.0.0/0",
 			"Permissions.2.Priority": "100"}},
 		{Kind: KindKeyPair, ID: "laptop", Params: key},
-		{Kind: KindVSwitch, ID: "vsw-w1hnew", Params: map[string]string{"VpcId": "vpc-w1hnew", "ZoneId": "cn-wuhan-lr-a", "CidrBlock": "10.0.1.0/24"}},
+		{Kind: KindVSwitch, ID: "vsw-w1hnew", Params: map[string]string{"VpcId": "vpc-w1hnew", "ZoneId": "na-south-1a", "CidrBlock": "10.0.1.0/24"}},
 		{Kind: KindVPC, ID: "vpc-w1hnew", Params: map[string]string{"CidrBlock": "10.0.0.0/16", "VpcName": "app"}},
 	}
 }
@@ -140,7 +140,7 @@ func TestTerraformDeclaresCreatedResources(t *testing.T) {
 	}
 	for typ, want := range map[string]map[string]string{
 		"alicloud_vpc":            {"cidr_block": "10.0.0.0/16", "vpc_name": "app"},
-		"alicloud_vswitch":        {"cidr_block": "10.0.1.0/24", "zone_id": "cn-wuhan-lr-a"},
+		"alicloud_vswitch":        {"cidr_block": "10.0.1.0/24", "zone_id": "na-south-1a"},
 		"alicloud_security_group": {"security_group_name": "web"},
 		"alicloud_key_pair":       {"key_pair_name": "laptop"},
 	} {

@@ -14,8 +14,8 @@ func TestResourcesAreKeptBesideTheLaunches(t *testing.T) {
 	}
 	t0 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	for _, r := range []Resource{
-		{Time: t0, Token: "vpc-token", State: ResourcePending, Kind: "vpc", Region: "cn-wuhan-lr", Params: map[string]string{"CidrBlock": "10.0.0.0/16"}},
-		{Time: t0, Token: "sg-token", State: ResourcePending, Kind: "security-group", Region: "cn-wuhan-lr"},
+		{Time: t0, Token: "vpc-token", State: ResourcePending, Kind: "vpc", Region: "na-south-1", Params: map[string]string{"CidrBlock": "10.0.0.0/16"}},
+		{Time: t0, Token: "sg-token", State: ResourcePending, Kind: "security-group", Region: "na-south-1"},
 		{Time: t0.Add(time.Second), Token: "vpc-token", State: ResourceCreated, Kind: "vpc", ID: "vpc-1", Facts: map[string]string{"VRouterId": "vrt-1"}},
 		{Time: t0.Add(time.Second), Token: "sg-token", State: ResourceFailed, Kind: "security-group",
 			Error: "CreateSecurityGroup: https://ecs.aliyuncs.com/?Signature=abc&AccessKeyId=LTAIxxx failed"},
@@ -29,7 +29,7 @@ func TestResourcesAreKeptBesideTheLaunches(t *testing.T) {
 		t.Fatalf("resources %+v, warnings %v", got, warns)
 	}
 	vpc, sg := got[0], got[1]
-	if vpc.State != ResourceCreated || vpc.ID != "vpc-1" || vpc.Region != "cn-wuhan-lr" ||
+	if vpc.State != ResourceCreated || vpc.ID != "vpc-1" || vpc.Region != "na-south-1" ||
 		vpc.Params["CidrBlock"] != "10.0.0.0/16" || vpc.Facts["VRouterId"] != "vrt-1" {
 		t.Errorf("merged VPC record %+v", vpc)
 	}

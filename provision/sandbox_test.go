@@ -30,7 +30,7 @@ import (
 
 const (
 	region = world.EmptyRegion
-	zone   = world.EmptyRegion + "-a"
+	zone   = world.EmptyZone
 	image  = "aliyun_3_x64_20G_alibase_20240819.vhd"
 )
 

@@ -120,7 +120,7 @@ func TestEmptyRegion(t *testing.T) {
 func TestCreateVpcAndVSwitch(t *testing.T) {
 	s := start(t, sandbox.Options{BootTime: settle})
 	vc := vpcClient(t, s)
-	region, zone := world.EmptyRegion, world.EmptyRegion+"-a"
+	region, zone := world.EmptyRegion, world.EmptyZone
 	req := vpc.CreateCreateVpcRequest()
 	req.RegionId, req.CidrBlock, req.VpcName, req.ClientToken = region, "10.0.0.0/16", "app", "vpc-token-1"
 	resp, err := vc.CreateVpc(req)
@@ -566,7 +566,7 @@ func TestEmptyRegionWalk(t *testing.T) {
 	s := start(t, sandbox.Options{BootTime: settle})
 	c, vc := client(t, s, sandbox.DefaultAccessKeySecret), vpcClient(t, s)
 	vpcID, sg := groupIn(t, c, vc)
-	sw, err := newVSwitch(t, vc, world.EmptyRegion, vpcID, world.EmptyRegion+"-a", "10.10.1.0/24")
+	sw, err := newVSwitch(t, vc, world.EmptyRegion, vpcID, world.EmptyZone, "10.10.1.0/24")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -616,7 +616,7 @@ func TestMadeResourcesSurviveRestart(t *testing.T) {
 	s2 := start(t, sandbox.Options{StateFile: path, BootTime: settle})
 	vc := vpcClient(t, s2)
 	waitVpc(t, vc, world.EmptyRegion, id)
-	if _, err := newVSwitch(t, vc, world.EmptyRegion, id, world.EmptyRegion+"-a", "10.20.0.0/24"); err != nil {
+	if _, err := newVSwitch(t, vc, world.EmptyRegion, id, world.EmptyZone, "10.20.0.0/24"); err != nil {
 		t.Fatal(err)
 	}
 }

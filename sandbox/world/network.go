@@ -69,8 +69,12 @@ func ingress(proto, ports, cidr, priority, desc, created string) Rule {
 
 // EmptyRegion is the region where the account has nothing: no VPC, no
 // vSwitch, no security group, no key pair, so that creating them all can
-// be walked from the start.
-const EmptyRegion = "cn-wuhan-lr"
+// be walked from the start. It is the newest region (Mexico), where a new
+// account is likeliest to have nothing; EmptyZone is its zone.
+const (
+	EmptyRegion = "na-south-1"
+	EmptyZone   = "na-south-1a"
+)
 
 // KeyPair is an SSH key pair.
 type KeyPair struct {

@@ -82,8 +82,6 @@ var regionTable = []regionRow{
 	{"me-east-1", "阿联酋（迪拜）", "UAE (Dubai)", "eb3", 1.45, "a", "迪拜 可用区 ", "Dubai"},
 	{"me-central-1", "沙特（利雅得）", "SAU (Riyadh - Partner Region)", "l4v", 1.45, "a", "利雅得 可用区 ", "Riyadh"},
 	{"na-south-1", "墨西哥", "Mexico", "f0c", 1.4, "a", "墨西哥 可用区 ", "Mexico"},
-	// EmptyRegion: the account has nothing here (network.go).
-	{"cn-wuhan-lr", "华中1（武汉-本地地域）", "China (Wuhan - Local Region)", "w1h", 1.05, "a", "华中 1 可用区 ", "Wuhan"},
 }
 
 func buildRegions() []Region {
