@@ -93,8 +93,19 @@ func TestExportedScriptCreatesTheSameThingsWithTheRealCLI(t *testing.T) {
 	}
 	in := ir.Instances.Instance[0]
 	sw := vpcSwitch(t, fresh, in.VpcAttributes.VSwitchId)
-	if sw.CidrBlock != "10.0.1.0/24" || sw.ZoneId != zone || in.KeyPairName != "made" || in.VpcAttributes.VSwitchId == vsw.ID {
+	if sw.CidrBlock != "10.0.1.0/24" || sw.ZoneId != zone || in.KeyPairName != "made" {
 		t.Errorf("instance %+v in vSwitch %+v", in, sw)
+	}
+	vc, err := fresh.sess.VPC()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := vpc.CreateDescribeVpcsRequest()
+	list.RegionId = region
+	vpcs, err := vc.DescribeVpcs(list)
+	if err != nil || vpcs.TotalCount != 1 || vpcs.Vpcs.Vpc[0].CidrBlock != "10.0.0.0/16" || vpcs.Vpcs.Vpc[0].VpcName != "app" ||
+		vpcs.Vpcs.Vpc[0].VpcId != in.VpcAttributes.VpcId {
+		t.Errorf("the fresh sandbox's VPCs: %v %+v", err, vpcs)
 	}
 	rules, err := fresh.p.GroupRules(ctx, region, in.SecurityGroupIds.SecurityGroupId[0])
 	if err != nil || len(rules) != 3 || rules[0].SourceCidrIp != "203.0.113.7/32" {
