@@ -12,13 +12,7 @@ import (
 // readLaunchFile reads and parses a launch file ("-" is standard input).
 // Its errors are input errors (exit 2) and name the file.
 func readLaunchFile(path string, in io.Reader) (*request.File, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(in)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := readCapped(path, in, request.MaxFileSize)
 	if err != nil {
 		return nil, usageErr(fmt.Errorf("cannot read launch file: %w", err))
 	}
@@ -31,4 +25,20 @@ func readLaunchFile(path string, in io.Reader) (*request.File, error) {
 		return nil, usageErr(fmt.Errorf("%s: %w", path, err))
 	}
 	return f, nil
+}
+
+// readCapped reads path ("-" is in) up to limit bytes and one more, so a
+// file over the limit is known to be and is never read whole: the parser
+// then refuses it with the limit's own message.
+func readCapped(path string, in io.Reader, limit int) ([]byte, error) {
+	r := in
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	return io.ReadAll(io.LimitReader(r, int64(limit)+1))
 }

@@ -2,7 +2,9 @@ package request
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -52,9 +54,12 @@ var topKeys = []string{"version", "description", "ask", "request"}
 // ParseFile reads a launch file. Unknown keys are errors that name the key,
 // its line and the closest valid name.
 func ParseFile(data []byte) (*File, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &FileError{Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	if len(data) > MaxFileSize {
+		return nil, &FileError{Msg: fmt.Sprintf("the launch file is %d bytes; a launch file may be at most %d bytes (1 MiB)", len(data), MaxFileSize)}
+	}
+	doc, err := oneDocument(data)
+	if err != nil {
+		return nil, err
 	}
 	f := &File{Request: New(), Lines: map[string]int{}, Raw: data}
 	if len(doc.Content) == 0 {
@@ -82,6 +87,38 @@ func ParseFile(data []byte) (*File, error) {
 		return nil, &FileError{Line: root.Line, Msg: "missing `request:` (the RunInstances parameters)"}
 	}
 	return f, f.checkAsk()
+}
+
+// MaxFileSize bounds a launch file, checked before it is parsed. The
+// largest real request (1,000 HostNames.N, UserData at its 32 KB) is a few
+// hundred kilobytes; a bigger file is a mistake or an attack on the parser.
+const MaxFileSize = 1 << 20
+
+// oneDocument parses the file's YAML and refuses a second document: a
+// request after `---` would otherwise be ignored without a word. An empty
+// document after a trailing `---` carries nothing and is let through.
+func oneDocument(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(err)
+	}
+	var next yaml.Node
+	err := dec.Decode(&next)
+	switch {
+	case errors.Is(err, io.EOF):
+		return &doc, nil
+	case err != nil:
+		return nil, yamlError(err)
+	case len(next.Content) == 0 || next.Content[0].Tag == "!!null" && next.Content[0].Value == "":
+		return &doc, nil
+	}
+	return nil, &FileError{Line: next.Content[0].Line,
+		Msg: "a second YAML document (after ---): a launch file holds exactly one request; put the other in its own file"}
+}
+
+func yamlError(err error) error {
+	return &FileError{Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 }
 
 func (f *File) parseTop(k, v *yaml.Node) error {
@@ -294,7 +331,10 @@ func (f *File) parseScalar(v *yaml.Node, pat, key string) error {
 		return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes %s, not a single value", key, what)}
 	}
 	f.Lines[key] = v.Line
-	return f.Request.Set(key, v.Value)
+	if err := f.Request.Set(key, v.Value); err != nil {
+		return &FileError{Line: v.Line, Msg: err.Error()}
+	}
+	return nil
 }
 
 func hasChild(prefix, seg string) bool {

@@ -63,11 +63,31 @@ func CheckName(key string) error {
 	return &UnknownParameterError{Name: key, Suggestion: SuggestName(key)}
 }
 
+// MaxValueLen bounds one parameter's value. The longest documented value
+// is UserData (32 KB before Base64, about 43 KB after, docs/rules.md T2-20);
+// the cap sits above it so the documented rule still reports that limit,
+// and keeps a runaway value (a 50 MB InstanceName) from every check.
+const MaxValueLen = 64 << 10
+
+// ValueTooLongError reports a value over MaxValueLen.
+type ValueTooLongError struct {
+	Name string
+	Len  int
+}
+
+// Error names the parameter, its length and the limit.
+func (e *ValueTooLongError) Error() string {
+	return fmt.Sprintf("%s: the value is %d bytes; a parameter value may be at most %d bytes (64 KiB)", e.Name, e.Len, MaxValueLen)
+}
+
 // Set stores a parameter; an empty value removes it, as the SDK never sends
-// empty strings.
+// empty strings. A value over MaxValueLen is refused.
 func (r *Request) Set(key, value string) error {
 	if err := CheckName(key); err != nil {
 		return err
+	}
+	if len(value) > MaxValueLen {
+		return &ValueTooLongError{Name: key, Len: len(value)}
 	}
 	if value == "" {
 		delete(r.m, key)
