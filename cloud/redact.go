@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"regexp"
 	"sort"
@@ -38,11 +39,15 @@ var known = struct {
 	list []string
 }{}
 
-// registerSecrets adds secrets Redact masks wherever they appear. Short
-// values are skipped: masking "a" everywhere would garble messages; so is
-// the sandbox's published secret, which would mask the word "sandbox" in
-// every message ("--sandbox", "the in-process sandbox") and hides nothing.
-func registerSecrets(secrets ...string) {
+// RegisterSecret adds values that Redact and MaskSecrets mask wherever they
+// appear: a session's AccessKey secret and STS token, and every resolved
+// secret of a request (its Password, its UserData, a variable named like a
+// secret). Register a value before anything that might print it runs.
+// Values shorter than six characters are skipped: masking "a" everywhere
+// would garble messages; so is the sandbox's published secret, which would
+// mask the word "sandbox" in every message ("--sandbox", "the in-process
+// sandbox") and hides nothing.
+func RegisterSecret(secrets ...string) {
 	known.Lock()
 	defer known.Unlock()
 	for _, s := range secrets {
@@ -63,12 +68,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// Redact masks AccessKeyId, AccessKeySecret, Signature, SecurityToken and
-// Password values in s (query strings, StringToSigns, JSON) and every secret
-// of a resolved session, in plain or URL-encoded form.
-func Redact(s string) string {
-	s = signedParam.ReplaceAllString(s, "${1}"+Redacted)
-	s = secretField.ReplaceAllString(s, "${1}"+Redacted)
+// MaskSecrets replaces every registered secret in s (plain or URL-encoded)
+// and nothing else. Unlike Redact it leaves `Password: ${ECS_PASSWORD}` and
+// other parameter names alone, so it can guard text that must stay as it
+// is (an export, a table) as a last line of defence.
+func MaskSecrets(s string) string {
 	known.RLock()
 	defer known.RUnlock()
 	for _, secret := range known.list {
@@ -78,6 +82,31 @@ func Redact(s string) string {
 		}
 	}
 	return s
+}
+
+// MaskingWriter writes through to w with every registered secret masked
+// (MaskSecrets), one Write at a time: the commands write whole lines, so a
+// secret is not split across two writes.
+func MaskingWriter(w io.Writer) io.Writer { return maskingWriter{w} }
+
+type maskingWriter struct{ w io.Writer }
+
+// Write masks p and reports p's length as written, whatever the masking
+// changed, so callers see the count they asked for.
+func (m maskingWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(m.w, MaskSecrets(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Redact masks AccessKeyId, AccessKeySecret, Signature, SecurityToken and
+// Password values in s (query strings, StringToSigns, JSON) and every secret
+// of a resolved session, in plain or URL-encoded form.
+func Redact(s string) string {
+	s = signedParam.ReplaceAllString(s, "${1}"+Redacted)
+	s = secretField.ReplaceAllString(s, "${1}"+Redacted)
+	return MaskSecrets(s)
 }
 
 // Describe turns an SDK or transport error into one safe line: the API

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 )
 
 func TestRedact(t *testing.T) {
-	registerSecrets("kn0wnSecret/+=", "abc")
+	RegisterSecret("kn0wnSecret/+=", "abc")
 	tests := []struct{ in, want string }{
 		{"POST https://ecs.aliyuncs.com/?AccessKeyId=LTAI123&Action=RunInstances&Password=Pa%24%24w0rd&Signature=qgF8%2B4c%3D&SecurityToken=tok",
 			"POST https://ecs.aliyuncs.com/?AccessKeyId=REDACTED&Action=RunInstances&Password=REDACTED&Signature=REDACTED&SecurityToken=REDACTED"},
@@ -120,5 +121,22 @@ func TestDescribeSaysWhatToDoAboutCommonCodes(t *testing.T) {
 	}
 	if got := Describe(sdkerrors.NewServerError(404, `{"RequestId":"R","Code":"InvalidRegionId.NotFound","Message":"m"}`, "")); got != "InvalidRegionId.NotFound: m (HTTP 404, RequestId R)" {
 		t.Errorf("a code without advice: %q", got)
+	}
+}
+
+// TestMaskSecretsLeavesReferencesAlone: the last-guard writer masks a
+// registered value and nothing Redact's patterns would (an export's
+// `Password: ${ECS_PASSWORD}` must survive it).
+func TestMaskSecretsLeavesReferencesAlone(t *testing.T) {
+	RegisterSecret("Resolved-Pw-42!")
+	var b strings.Builder
+	w := MaskingWriter(&b)
+	in := "Password: ${ECS_PASSWORD}\nHostName: x-Resolved-Pw-42!\nq=Resolved-Pw-42%21\n"
+	if n, err := io.WriteString(w, in); err != nil || n != len(in) {
+		t.Fatalf("wrote %d, %v", n, err)
+	}
+	want := "Password: ${ECS_PASSWORD}\nHostName: x-REDACTED\nq=REDACTED\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }

@@ -52,7 +52,7 @@ func newSession(cfg Config, region string, cred *credential) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	registerSecrets(cred.secrets...)
+	RegisterSecret(cred.secrets...)
 	s := &Session{
 		region:         region,
 		endpoint:       endpoint,

@@ -44,6 +44,10 @@ func loadRequest(g *globals, io *IO, path string) (*request.File, *request.Reque
 	if g.region != "" {
 		_ = f.Request.Set("RegionId", g.region)
 	}
+	registerSecrets(io, f.Request)
+	if err := checkReferences(path, f); err != nil {
+		return nil, nil, err
+	}
 	resolved, err := f.Request.Resolve(lookupEnv(io))
 	if err != nil {
 		return nil, nil, usageErr(fmt.Errorf("%s: %w", path, err))
@@ -207,7 +211,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	asWritten := f.Request.Clone()
 	_ = asWritten.Set("RegionId", req.Get("RegionId"))
 	opts := launchOpts(e, h, o)
-	opts.Target, opts.LookupEnv = e.Target(req.Get("RegionId")), lookupEnv(io)
+	opts.Target, opts.LookupEnv, opts.Ask = e.Target(req.Get("RegionId")), lookupEnv(io), f.Ask
 	events, flush := printEvents(io)
 	out, err := launcher.Launch(ctx, e.ECS, asWritten, opts, events)
 	return reportOutcome(io, out, err, flush())

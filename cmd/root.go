@@ -64,6 +64,15 @@ type IO struct {
 	Getenv      func(string) string
 }
 
+// maskedIO is x with every registered secret (a session's AccessKey
+// secret, a resolved Password) masked in whatever is written to Out and
+// Err: the last guard behind every message, export and table.
+func maskedIO(x *IO) *IO {
+	c := *x
+	c.Out, c.Err = cloud.MaskingWriter(x.Out), cloud.MaskingWriter(x.Err)
+	return &c
+}
+
 // globals are the flags every command shares.
 type globals struct {
 	profile, region, endpoint string
@@ -74,6 +83,7 @@ type globals struct {
 
 // NewRoot builds the command tree.
 func NewRoot(io *IO) *cobra.Command {
+	io = maskedIO(io)
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "ecslaunch",

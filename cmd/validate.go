@@ -107,7 +107,7 @@ func validateFile(ctx context.Context, path string, in io.Reader, o *validateOpt
 		rep.OSType, rep.OSTypeFrom = guess.Type, guess.From
 	}
 	rc := rules.Context{OSType: guess.Type, Now: time.Now()}
-	fs := rules.Validate(req, rc)
+	fs := append(referenceFindings(f), rules.Validate(req, rc)...)
 	if cat != nil {
 		fs = append(fs, rules.ValidateOnline(ctx, req, cat, rc)...)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -75,6 +77,7 @@ func DryRun(ctx context.Context, c Client, req *request.Request) DryRunResult {
 // dryRunRequest builds the SDK request, or the failed result saying why
 // it cannot be built.
 func dryRunRequest(req *request.Request) (*ecs.RunInstancesRequest, DryRunResult, bool) {
+	cloud.RegisterSecret(req.Sensitive(lookupNonEmpty)...)
 	resolved, err := req.Resolve(lookupNonEmpty)
 	if err != nil {
 		var miss *request.MissingReferenceError

@@ -48,10 +48,13 @@ type Entry struct {
 	Target *Target `json:"target,omitempty"`
 	// Request holds the flat parameters with every secret replaced by its
 	// environment reference (request.WithSecretReferences).
-	Request     map[string]string `json:"request,omitempty"`
-	RequestID   string            `json:"requestId,omitempty"`
-	InstanceIDs []string          `json:"instanceIds,omitempty"`
-	Instances   []Instance        `json:"instances,omitempty"`
+	Request map[string]string `json:"request,omitempty"`
+	// Ask is the launch file's ask: list, which says where the request may
+	// hold ${NAME} references (Options.Ask).
+	Ask         []string   `json:"ask,omitempty"`
+	RequestID   string     `json:"requestId,omitempty"`
+	InstanceIDs []string   `json:"instanceIds,omitempty"`
+	Instances   []Instance `json:"instances,omitempty"`
 	// Error is the last error seen, redacted.
 	Error string `json:"error,omitempty"`
 	// Line is the line of the file this state was read from.
@@ -245,6 +248,9 @@ func merge(out []Entry, index map[string]int, e Entry) []Entry {
 	}
 	if e.Request == nil {
 		e.Request = prev.Request
+	}
+	if e.Ask == nil {
+		e.Ask = prev.Ask
 	}
 	if e.RequestID == "" {
 		e.RequestID = prev.RequestID

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
@@ -60,6 +61,11 @@ type Options struct {
 	// older ecslaunch, which did not record its target; the caller must
 	// have asked the user first.
 	AcceptUnrecordedTarget bool
+	// Ask is the launch file's ask: list. ${NAME} references may stand in
+	// Password, UserData and these parameters only
+	// (request.CheckReferences); it is recorded with the launch so a resume
+	// applies the same rule.
+	Ask []string
 }
 
 // withDefaults fills the zero fields.
@@ -189,7 +195,7 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 		return nil, err
 	}
 	safe := l.safeParams()
-	if err := l.record(Entry{State: StatePending, Request: safe, Target: targetIn(o.Target, l.region)}); err != nil {
+	if err := l.record(Entry{State: StatePending, Request: safe, Ask: o.Ask, Target: targetIn(o.Target, l.region)}); err != nil {
 		return nil, err
 	}
 	l.emit(ctx, Event{Kind: TokenReserved, Needs: needs(safe)})
@@ -220,12 +226,18 @@ type launch struct {
 	out      *Outcome
 }
 
-// newLaunch resolves the request's environment references and checks that
-// it converts to an SDK request, so a broken request fails before any call.
+// newLaunch checks where the request's environment references stand,
+// registers the secrets they resolve to for redaction, resolves them and
+// checks that the request converts to an SDK request, so a broken request
+// fails before any call.
 func newLaunch(c Client, req *request.Request, token string, o Options, events chan<- Event) (*launch, error) {
 	base := req.Clone()
 	base.Delete("ClientToken")
 	base.Delete("DryRun") // a launch is real; DryRun has its own function
+	if err := CheckReferences(base, o.Ask); err != nil {
+		return nil, err
+	}
+	cloud.RegisterSecret(base.Sensitive(o.LookupEnv)...)
 	resolved, err := base.Resolve(o.LookupEnv)
 	if err != nil {
 		return nil, err
@@ -388,4 +400,15 @@ func (l *launch) runOnce(ctx context.Context) (*ecs.RunInstancesResponse, error)
 	sreq.ClientToken = l.token
 	setScheme(sreq, l.o.Scheme)
 	return call(ctx, func() (*ecs.RunInstancesResponse, error) { return l.c.RunInstances(sreq) })
+}
+
+// CheckReferences reports every ${NAME} reference req may not hold, given
+// the launch file's ask: list (request.CheckReferences), as one error; nil
+// when there is none.
+func CheckReferences(req *request.Request, ask []string) error {
+	var errs []error
+	for _, e := range req.CheckReferences(ask) {
+		errs = append(errs, e)
+	}
+	return errors.Join(errs...)
 }

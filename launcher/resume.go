@@ -62,7 +62,7 @@ func ResumeEntry(ctx context.Context, c Client, h *History, e Entry, o Options, 
 	if err != nil {
 		return nil, fmt.Errorf("pending launch %s: %w", e.Token, err)
 	}
-	o.History = h
+	o.History, o.Ask = h, e.Ask
 	o = o.withDefaults()
 	l, err := newLaunch(c, req, e.Token, o, events)
 	if err != nil {

@@ -60,9 +60,18 @@ func (e *MissingReferenceError) Error() string {
 
 // Resolve returns a copy with every ${NAME} replaced from lookup; this is
 // done only when a call is made, so files and exports keep the reference.
+// A credential variable (CredentialVariable) is never looked up: the first
+// one referred to is a *ReferenceError.
 func (r *Request) Resolve(lookup func(string) (string, bool)) (*Request, error) {
 	if lookup == nil {
 		lookup = os.LookupEnv
+	}
+	for _, k := range r.Keys() {
+		for _, n := range referenceNames(r.m[k]) {
+			if CredentialVariable(n) {
+				return nil, &ReferenceError{Parameter: k, Name: n, Rule: ruleCredential}
+			}
+		}
 	}
 	c := r.Clone()
 	var missing []string
