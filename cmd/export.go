@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +13,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/rules"
 )
 
 type exportOptions struct {
@@ -20,6 +21,7 @@ type exportOptions struct {
 	output     string
 	idempotent bool
 	copy       bool
+	force      bool
 	name       string
 	created    bool
 }
@@ -31,8 +33,9 @@ func newExportCmd(g *globals, io *IO) *cobra.Command {
 		Short: "Write a launch file as an aliyun CLI command, YAML, JSON, Terraform, ROS or a launch template",
 		Long: "export turns a launch file into another format people launch from. Secrets are written only as\n" +
 			"references ($ECS_PASSWORD, a sensitive variable, a NoEcho parameter); what a format cannot express is\n" +
-			"said on stderr, never dropped silently. Formats: " + formatList() + ".",
-		Example: "  ecslaunch export web.yaml --format cli > launch.sh\n" +
+			"said on stderr, never dropped silently. The file is checked first: one with errors is not exported\n" +
+			"(exit 1) unless --force. -o writes the file atomically, mode 0600. Formats: " + formatList() + ".",
+		Example: "  ecslaunch export web.yaml --format cli -o launch.sh\n" +
 			"  ecslaunch export web.yaml --format terraform -o main.tf\n" +
 			"  ecslaunch export web.yaml --format cli --idempotent --copy",
 		Args: exactArgs(1, "one launch file (or - for standard input)"),
@@ -40,9 +43,10 @@ func newExportCmd(g *globals, io *IO) *cobra.Command {
 	}
 	f := c.Flags()
 	f.StringVarP(&o.format, "format", "f", "cli", "output format: "+formatList())
-	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically, mode 0600) instead of standard output")
 	f.BoolVar(&o.idempotent, "idempotent", false, "add a --ClientToken so a retried command never launches twice (cli)")
 	f.BoolVar(&o.copy, "copy", false, "also copy the result to the clipboard (OSC 52 when no clipboard tool is present)")
+	f.BoolVar(&o.force, "force", false, "export even when the file has errors (they are still listed on stderr)")
 	f.StringVar(&o.name, "template-name", "", "LaunchTemplateName for --format launch-template")
 	f.BoolVar(&o.created, "created", false, "also create what ecslaunch created for the file's network and key pair (cli: a script; terraform: their resources)")
 	return c
@@ -56,24 +60,38 @@ func formatList() string {
 	return strings.Join(names, ", ")
 }
 
+func knownFormat(f exporter.Format) bool {
+	for _, k := range exporter.Formats() {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
+
 func runExport(g *globals, io *IO, o *exportOptions, path string) error {
+	format := exporter.Format(o.format)
+	if !knownFormat(format) {
+		// The error lists the formats itself.
+		return usageErr(&exporter.UnknownFormatError{Name: o.format})
+	}
 	f, err := readLaunchFile(path, io.In)
 	if err != nil {
 		return err
 	}
+	if err := checkExportable(io, g, o, path, f); err != nil {
+		return err
+	}
 	opts := exporter.Options{Profile: g.profile, Region: g.region, Endpoint: g.endpoint, Insecure: g.insecure,
-		Idempotent: o.idempotent, Description: f.Description, Ask: f.Ask, LaunchTemplateName: o.name}
+		Idempotent: o.idempotent, Description: f.Description, Ask: f.Ask, LaunchTemplateName: o.name,
+		Script: format == exporter.CLI && toFile(o.output)}
 	if o.created {
 		if opts.Created, err = createdFor(io, f.Request); err != nil {
 			return err
 		}
 	}
-	res, err := exporter.Export(f.Request, exporter.Format(o.format), opts)
+	res, err := exporter.Export(f.Request, format, opts)
 	if err != nil {
-		var uf *exporter.UnknownFormatError
-		if errors.As(err, &uf) {
-			return usageErr(fmt.Errorf("%w (formats: %s)", err, formatList()))
-		}
 		return failed(err)
 	}
 	for _, n := range res.Notes {
@@ -92,6 +110,31 @@ func runExport(g *globals, io *IO, o *exportOptions, path string) error {
 	return nil
 }
 
+// checkExportable checks the file offline, as validate does, before it is
+// exported: a request ECS would refuse is not written (exit 1) unless
+// --force, and its errors are listed on stderr either way.
+func checkExportable(io *IO, g *globals, o *exportOptions, path string, f *request.File) error {
+	req := f.Request.Clone()
+	if g.region != "" && !req.Has("RegionId") {
+		_ = req.Set("RegionId", g.region)
+	}
+	var errs []rules.Finding
+	for _, x := range append(referenceFindings(f), rules.Validate(req, rules.Context{Now: time.Now()})...) {
+		if x.Severity == rules.Error {
+			errs = append(errs, x)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	printFindings(io.Err, path, withLines(errs, f.Lines))
+	if o.force {
+		fmt.Fprintf(io.Err, "warning: exporting %s with %d error(s) (--force): ECS will refuse it as it is\n", path, len(errs))
+		return nil
+	}
+	return failed(fmt.Errorf("%s has %d error(s): not exported (fix them, or add --force to export it as it is)", path, len(errs)))
+}
+
 // osc52Target is where an OSC 52 copy may be written: the terminal on
 // stderr, or nowhere, since written to a redirected stderr the sequence
 // would land in a file or a CI log and copy nothing.
@@ -102,14 +145,19 @@ func osc52Target(x *IO) io.Writer {
 	return nil
 }
 
-// writeResult writes text to path (0600: a launch file is the user's), or
-// to out when path is empty or "-".
+func toFile(path string) bool { return path != "" && path != "-" }
+
+// writeResult writes text to path atomically, mode 0600 (an export or a
+// launch file is the user's), or to out when path is empty or "-".
 func writeResult(out io.Writer, path, text string) error {
-	if path == "" || path == "-" {
+	if !toFile(path) {
 		_, err := io.WriteString(out, text)
 		return err
 	}
-	return os.WriteFile(path, []byte(text), 0o600)
+	if err := writeFileAtomic(osFS{}, path, []byte(text), 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
 
 // newImportCLICmd is `import cli`: an aliyun RunInstances command line
@@ -144,7 +192,7 @@ func runImport(io *IO, args []string, output string) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	for _, n := range opts.ImportNotes {
+	for _, n := range append(opts.ImportNotes, whereNotes(opts)...) {
 		fmt.Fprintln(io.Err, "note:", n)
 	}
 	data, replaced, err := (&request.File{Version: request.FileVersion, Request: req}).Marshal()
@@ -157,29 +205,47 @@ func runImport(io *IO, args []string, output string) error {
 	return writeResult(io.Out, output, string(data))
 }
 
+// whereNotes names the flags saying where the command runs (--profile,
+// --region, --endpoint, --insecure), which a launch file does not hold:
+// they are dropped like the others, and said so with what to do instead.
+func whereNotes(o exporter.Options) []string {
+	var flags []string
+	for _, f := range []struct{ name, value string }{{"--profile", o.Profile}, {"--region", o.Region}, {"--endpoint", o.Endpoint}} {
+		if f.value != "" {
+			flags = append(flags, f.name+" "+f.value)
+		}
+	}
+	if o.Insecure {
+		flags = append(flags, "--insecure")
+	}
+	if len(flags) == 0 {
+		return nil
+	}
+	return []string{strings.Join(flags, " ") + " (aliyun CLI options) were dropped: a launch file does not say where it runs; " +
+		"give them to ecslaunch when you use it (ecslaunch launch FILE " + strings.Join(flags, " ") + ")"}
+}
+
 // importSource is the command text: the argument itself when it looks like a
 // command, else the file it names, else standard input.
 func importSource(io *IO, args []string) (string, error) {
-	if len(args) == 0 || args[0] == "-" {
-		b, err := readAll(io.In)
-		return string(b), err
+	path := "-"
+	if len(args) > 0 {
+		path = args[0]
 	}
-	if strings.Contains(args[0], "RunInstances") || strings.HasPrefix(strings.TrimSpace(args[0]), "aliyun") {
-		return args[0], nil
+	if path != "-" && (strings.Contains(path, "RunInstances") || strings.HasPrefix(strings.TrimSpace(path), "aliyun")) {
+		return path, nil
 	}
-	b, err := os.ReadFile(args[0])
+	b, err := readCapped(path, io.In, maxScriptSize)
 	if err != nil {
-		return "", usageErr(fmt.Errorf("cannot read %s: %w", args[0], err))
+		if path == "-" {
+			path = "standard input"
+		}
+		return "", usageErr(fmt.Errorf("cannot read %s: %w", path, err))
+	}
+	if len(b) > maxScriptSize {
+		return "", usageErr(fmt.Errorf("%s is over %d bytes (1 MiB): import reads one command, not a whole program", path, maxScriptSize))
 	}
 	return string(b), nil
-}
-
-func readAll(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, usageErr(fmt.Errorf("cannot read standard input: %w", err))
-	}
-	return b, nil
 }
 
 // createdFor is what the created-resources log holds that the request
@@ -205,3 +271,7 @@ func createdFor(io *IO, req *request.Request) ([]exporter.Resource, error) {
 	}
 	return used, nil
 }
+
+// maxScriptSize bounds what import reads, as request.MaxFileSize does a
+// launch file.
+const maxScriptSize = 1 << 20

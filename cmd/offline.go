@@ -11,6 +11,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
+	"github.com/ecslaunch/ecslaunch/safetext"
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
 )
 
@@ -135,6 +136,6 @@ func printFindings(w io.Writer, file string, fs []lineFinding) {
 		if f.Line > 0 {
 			loc = fmt.Sprintf("%s:%d", file, f.Line)
 		}
-		fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, f.Severity, f.Parameter, f.Code, f.Message)
+		fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, f.Severity, f.Parameter, f.Code, safetext.Escape(f.Message))
 	}
 }

@@ -24,7 +24,11 @@ func exportCLI(req *request.Request, o Options) (Result, error) {
 	for _, p := range r.Params() {
 		args = append(args, flag(p.Name, p.Value))
 	}
-	return Result{Text: command("aliyun ecs RunInstances", args), Notes: n.list()}, nil
+	text := command("aliyun ecs RunInstances", args)
+	if o.Script {
+		text = "#!/bin/sh\n" + text
+	}
+	return Result{Text: text, Notes: n.list()}, nil
 }
 
 // withClientToken decides the ClientToken: written only when the export is

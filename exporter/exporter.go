@@ -66,6 +66,9 @@ type Options struct {
 	// becomes a script that creates them first and the terraform export
 	// declares them; the other formats refer to them by ID and say so.
 	Created []Resource
+	// Script makes the cli export a shell script (#!/bin/sh first), for
+	// writing to a file.
+	Script bool
 }
 
 // Result is an export: the text to write and what the target could not
@@ -87,21 +90,30 @@ func (e *UnknownFormatError) Error() string {
 	return fmt.Sprintf("unknown export format %q (one of: %s)", e.Name, strings.Join(names, ", "))
 }
 
-// Export writes req in format f.
+// Export writes req in format f. Its notes also name the parameters that
+// hold IDs only the built-in sandbox has, unless o points at an endpoint.
 func Export(req *request.Request, f Format, o Options) (Result, error) {
 	if req == nil {
 		return Result{}, fmt.Errorf("export: no request")
 	}
-	if fi, ok := Info(f); ok {
-		switch {
-		case len(o.Created) == 0, f == Terraform: // terraform declares what was created itself
-			return fi.write(req, o)
-		case f == CLI:
-			return exportScript(req, o) // a script that creates it first
-		}
-		return withCreatedNotes(fi.write(req, o))(o, f)
+	fi, ok := Info(f)
+	if !ok {
+		return Result{}, &UnknownFormatError{Name: string(f)}
 	}
-	return Result{}, &UnknownFormatError{Name: string(f)}
+	var res Result
+	var err error
+	switch {
+	case len(o.Created) == 0, f == Terraform: // terraform declares what was created itself
+		res, err = fi.write(req, o)
+	case f == CLI:
+		res, err = exportScript(req, o) // a script that creates it first
+	default:
+		res, err = withCreatedNotes(fi.write(req, o))(o, f)
+	}
+	if err == nil {
+		res.Notes = append(res.Notes, sandboxNote(req, o)...)
+	}
+	return res, err
 }
 
 // notes collects, per reason, the parameters a target could not express
