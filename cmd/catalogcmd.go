@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -84,9 +83,7 @@ func runCatalog(ctx context.Context, g *globals, io *IO, o *catalogOptions, kind
 		return failed(err)
 	}
 	if o.output == "json" || kind == "all" {
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		return writeJSON(io.Out, v)
 	}
 	tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
 	writeTable(tw, v)

@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 func newDryRunCmd(g *globals, io *IO) *cobra.Command {
@@ -82,7 +82,7 @@ func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
 		fmt.Fprintf(io.Out, "DryRun passed: ECS would accept this request (%s)\n", res.RequestID)
 		return nil
 	}
-	fmt.Fprintln(io.Out, res.String())
+	fmt.Fprintln(io.Out, safetext.EscapeLines(res.String()))
 	return silent(ExitFailed)
 }
 
@@ -188,9 +188,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 		return err
 	}
 	if fs := rules.Validate(req, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
-		for _, x := range fs {
-			fmt.Fprintf(io.Err, "%s %s [%s] %s\n", x.Severity, x.Parameter, x.Code, x.Message)
-		}
+		printFindings(io.Err, path, f.Lines, fs)
 		return failed(fmt.Errorf("%s has errors: fix them before launching (ecslaunch validate %s)", path, path))
 	}
 	e, err := openEnvFor(ctx, g, io, req)
@@ -296,7 +294,8 @@ func confirmResume(io *IO, o *launchOptions, e launcher.Entry, cur *launcher.Tar
 		amount = "1"
 	}
 	fmt.Fprintf(io.Err, "Resume launch %s (started %s): %s × %s to %s, with the same ClientToken\n",
-		e.Token, e.Started.Local().Format("2006-01-02 15:04:05"), amount, e.Request["InstanceType"], cur)
+		safetext.Escape(e.Token), e.Started.Local().Format("2006-01-02 15:04:05"), safetext.Escape(amount),
+		safetext.Escape(e.Request["InstanceType"]), safetext.Escape(cur.String()))
 	if e.Target == nil {
 		fmt.Fprintln(io.Err, "warning: an older ecslaunch recorded this launch without saying where it was sent; "+
 			"if it went to another endpoint or account, resuming here creates the instances a second time")
@@ -344,7 +343,7 @@ func printEvents(io *IO) (chan<- launcher.Event, func() string) {
 		defer close(done)
 		for ev := range ch {
 			if s := launcher.RenderEvent(ev); s != "" {
-				fmt.Fprintln(io.Err, s)
+				fmt.Fprintln(io.Err, safetext.EscapeLines(s))
 			}
 			if ev.Kind == launcher.Failed {
 				shown = ev.Err
@@ -362,9 +361,10 @@ func reportOutcome(io *IO, out *launcher.Outcome, err error, shown string) error
 		return failed(unsaid(err, shown))
 	}
 	for _, in := range out.Instances {
-		fmt.Fprintf(io.Out, "%s\t%s\tprivate %s\tpublic %s\n", in.ID, in.Status, orDash(in.PrivateIP), orDash(in.PublicIP))
+		fmt.Fprintf(io.Out, "%s\t%s\tprivate %s\tpublic %s\n", safetext.Escape(in.ID), safetext.Escape(in.Status),
+			safetext.Escape(orDash(in.PrivateIP)), safetext.Escape(orDash(in.PublicIP)))
 		if in.SSH != "" {
-			fmt.Fprintf(io.Out, "  %s\n", in.SSH)
+			fmt.Fprintf(io.Out, "  %s\n", safetext.Escape(in.SSH))
 		}
 	}
 	if out.TimedOut {
@@ -395,7 +395,7 @@ func confirmLaunch(ctx context.Context, io *IO, o *launchOptions, e *env, req *r
 	if e.Sandbox != nil {
 		sandboxNote = " in the SANDBOX (nothing real is created)"
 	}
-	fmt.Fprintf(io.Err, "Launch %s × %s in %s%s: %s\n", amount, req.Get("InstanceType"), req.Get("RegionId"), sandboxNote, price)
+	fmt.Fprintln(io.Err, launchSummary(amount, req.Get("InstanceType"), req.Get("RegionId"), sandboxNote, price))
 	if o.yes {
 		return nil
 	}
@@ -408,6 +408,13 @@ func confirmLaunch(ctx context.Context, io *IO, o *launchOptions, e *env, req *r
 		return &ExitError{Code: ExitAborted, Err: errors.New("launch cancelled")}
 	}
 	return nil
+}
+
+// launchSummary is the confirmation's line; the request's values are
+// escaped, so a direction mark cannot make the type read as another.
+func launchSummary(amount, instanceType, region, sandboxNote, price string) string {
+	return fmt.Sprintf("Launch %s × %s in %s%s: %s", safetext.Escape(amount), safetext.Escape(instanceType),
+		safetext.Escape(region), sandboxNote, safetext.Escape(price))
 }
 
 func orDefault(s, def string) string {
@@ -443,9 +450,7 @@ func newHistoryCmd(io *IO) *cobra.Command {
 				if entries == nil {
 					entries = []launcher.Entry{} // an empty list, not null: scripts iterate it
 				}
-				enc := json.NewEncoder(io.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(entries)
+				return writeJSON(io.Out, entries)
 			}
 			if output != "table" {
 				return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
@@ -467,7 +472,8 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 	fmt.Fprintf(io.Out, "%-3s %-20s %-9s %-13s %-24s %-24s %s\n", "#", "STARTED", "STATE", "REGION", "TYPE", "TARGET", "INSTANCES")
 	for i, en := range entries {
 		fmt.Fprintf(io.Out, "%-3d %-20s %-9s %-13s %-24s %-24s %s\n", i+1, en.Started.Local().Format("2006-01-02 15:04:05"),
-			en.State, en.Region, en.Request["InstanceType"], targetCell(en.Target), strings.Join(en.InstanceIDs, ","))
+			safetext.Escape(string(en.State)), safetext.Escape(en.Region), safetext.Escape(en.Request["InstanceType"]),
+			safetext.Escape(targetCell(en.Target)), safetext.Escape(strings.Join(en.InstanceIDs, ",")))
 	}
 }
 

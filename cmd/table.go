@@ -1,10 +1,14 @@
 package cmd
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 // writeTable prints a slice of structs as tab-separated columns named by the
@@ -63,5 +67,21 @@ func cell(v reflect.Value) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	// Names come from the account and the cache: an escape sequence or a
+	// direction mark in one is shown, not obeyed (issue 17 item 18).
+	return safetext.Escape(s)
+}
+
+// writeJSON prints v as indented JSON, with the invisible and direction
+// characters encoding/json leaves raw written as \u escapes: the same JSON
+// value, safe on a terminal (safetext.EscapeJSON).
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, safetext.EscapeJSON(buf.String()))
+	return err
 }

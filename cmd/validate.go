@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -76,9 +75,7 @@ func runValidate(ctx context.Context, g *globals, io *IO, o *validateOptions, pa
 		reports = append(reports, validateFile(ctx, p, io.In, o, g, cat))
 	}
 	if o.output == "json" {
-		enc := json.NewEncoder(io.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(reports); err != nil {
+		if err := writeJSON(io.Out, reports); err != nil {
 			return err
 		}
 	} else {

@@ -508,7 +508,7 @@ func TestEveryRuleHasAFailingCase(t *testing.T) {
 		}
 	}
 	for _, r := range Rules() {
-		if r.Kind != KindType && !hit[r.Pattern+" "+r.Code] {
+		if r.Kind != KindType && !strings.HasPrefix(r.ID, "hidden:") && !hit[r.Pattern+" "+r.Code] { // hidden: TestHiddenCharactersAreRefused
 			t.Errorf("rule %s (%s) has no failing case", r.ID, r.Code)
 		}
 	}

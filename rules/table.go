@@ -49,6 +49,7 @@ func table() []Rule {
 	t = append(t, billingRules()...)
 	t = append(t, addressRules()...)
 	t = append(t, newParamRules()...)
+	t = append(t, hiddenRules()...)
 	return t
 }
 
