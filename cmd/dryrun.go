@@ -188,7 +188,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 		return err
 	}
 	if fs := rules.Validate(req, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
-		printFindings(io.Err, path, f.Lines, fs)
+		printFindings(io.Err, path, withLines(fs, f.Lines))
 		return failed(fmt.Errorf("%s has errors: fix them before launching (ecslaunch validate %s)", path, path))
 	}
 	e, err := openEnvFor(ctx, g, io, req)

@@ -105,6 +105,9 @@ func pickCommand(cmds []shellCommand, o *Options) (shellCommand, error) {
 	}
 	switch {
 	case len(found) == 0 && len(cmds) == 1:
+		if _, err := checkHead(dropAssignments(cmds[0].words, &Options{})); err != nil {
+			return shellCommand{}, err // not RunInstances: say that before how it is written
+		}
 		return cmds[0], cmds[0].problemErr()
 	case len(found) == 0:
 		return shellCommand{}, &ImportError{Msg: fmt.Sprintf("no `aliyun ecs RunInstances` command among the %d commands given", len(cmds))}

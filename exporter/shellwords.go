@@ -1,8 +1,12 @@
 package exporter
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // shellCommand is one simple command of a script: its words, the line it
@@ -13,23 +17,106 @@ type shellCommand struct {
 	problem error
 }
 
-// splitCommands splits a POSIX shell script into simple commands and their
-// words as the shell would before running them: single quotes are literal,
-// double quotes keep $ references and the escapes \$ \` \" \\, a backslash
-// outside quotes escapes the next character, backslash-newline joins lines,
-// and newlines, ;, &, | and && || separate commands. $NAME and ${NAME} —
-// which the shell would expand — become ${NAME} references, the form the
-// request model keeps. Command substitution, redirection, other ${…}
-// expansions and a leading ~ make their command unreadable (its problem)
-// rather than guessed at; * ? [ stay literal, as the shell leaves a pattern
-// that matches no file. An unterminated quote fails the whole script.
+// splitCommands parses a shell script (bash syntax, which covers POSIX sh)
+// with a real shell parser (mvdan.cc/sh) and returns its simple commands,
+// in order, with their words as the shell would pass them: quotes and
+// escapes removed, $'…' decoded, line continuations joined. Nothing is run
+// or expanded: $NAME and ${NAME} become ${NAME} references, the form the
+// request model keeps; command substitution, arithmetic, process
+// substitution, other ${…} expansions, redirections and a leading ~ make
+// their command unreadable (its problem) rather than guessed at; * ? [
+// stay literal, as the shell leaves a pattern that matches no file. A
+// heredoc's body is data, never a command. A script the parser rejects
+// (an unterminated quote) fails as a whole.
 func splitCommands(script string) ([]shellCommand, error) {
-	s := &splitter{in: []rune(script), line: 1}
-	s.cmd.line = 1
-	if err := s.run(); err != nil {
-		return nil, err
+	script, cr := protectCR(script)
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(false)).
+		Parse(strings.NewReader(script), "")
+	if err != nil {
+		return nil, parseError(err)
 	}
-	return s.cmds, nil
+	w := &walker{src: script, cr: cr}
+	syntax.Walk(f, w.visit)
+	return w.cmds, nil
+}
+
+// protectCR keeps the carriage returns of CRLF pairs from the parser,
+// which turns every CRLF into LF, inside quotes too, where a value that
+// holds one must read back as written. Each such CR becomes a byte the
+// script does not contain, which fields turns back into a CR inside
+// quotes and drops outside them (there a CRLF line end is a blank). A
+// backslash before a CRLF outside quotes still continues the line: the
+// quoted regions are found with a first parse, and those backslash-CRLFs
+// become backslash-LFs for the second.
+func protectCR(script string) (string, byte) {
+	if !strings.Contains(script, "\r\n") {
+		return script, 0
+	}
+	var cr byte
+	for b := byte(1); b < 0x20; b++ {
+		if b != '\t' && b != '\n' && b != '\r' && strings.IndexByte(script, b) < 0 {
+			cr = b
+			break
+		}
+	}
+	if cr == 0 {
+		return script, 0 // every control byte is used: CRs in quotes are lost
+	}
+	marked := strings.ReplaceAll(script, "\r\n", string(cr)+"\n")
+	quoted := quotedRanges(marked)
+	var b strings.Builder
+	for i := 0; i < len(marked); i++ {
+		if marked[i] == '\\' && i+2 < len(marked) && marked[i+1] == cr && marked[i+2] == '\n' && !inRanges(quoted, i) {
+			b.WriteString("\\\n")
+			i += 2
+			continue
+		}
+		b.WriteByte(marked[i])
+	}
+	return b.String(), cr
+}
+
+// quotedRanges are the byte ranges of the quoted strings of a script, by
+// a parse; none when it does not parse.
+func quotedRanges(script string) [][2]uint {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), "")
+	if err != nil {
+		return nil
+	}
+	var out [][2]uint
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n.(type) {
+		case *syntax.SglQuoted, *syntax.DblQuoted:
+			out = append(out, [2]uint{n.Pos().Offset(), n.End().Offset()})
+		}
+		return true
+	})
+	return out
+}
+
+func inRanges(rs [][2]uint, i int) bool {
+	for _, r := range rs {
+		if uint(i) >= r[0] && uint(i) < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// parseError says what the parser rejected, with its line.
+func parseError(err error) error {
+	var pe syntax.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	msg := pe.Text
+	switch {
+	case strings.Contains(msg, "closing quote `'`"):
+		msg = "unterminated single quote"
+	case strings.Contains(msg, "closing quote `\"`"):
+		msg = "unterminated double quote"
+	}
+	return fmt.Errorf("line %d: %s", pe.Pos.Line(), msg)
 }
 
 // splitWords splits a single command line into words.
@@ -48,210 +135,192 @@ func splitWords(line string) ([]string, error) {
 	return cmds[0].words, nil
 }
 
-type splitter struct {
-	in   []rune
-	i    int
-	line int
-	cmds []shellCommand
-	cmd  shellCommand
-	cur  strings.Builder
-	inW  bool // a word has started (even an empty '' one)
+// walker collects the commands of a parsed script.
+type walker struct {
+	src        string
+	cr         byte // protectCR's stand-in for CR, 0 when none
+	cmds       []shellCommand
+	redirected map[syntax.Command]*syntax.Redirect
 }
 
-func (s *splitter) run() error {
-	for s.i < len(s.in) {
-		if err := s.step(s.in[s.i]); err != nil {
-			return err
-		}
-	}
-	s.endCommand()
-	return nil
-}
-
-// step handles the character at s.i outside quotes.
-func (s *splitter) step(c rune) error {
-	switch {
-	case c == '\n':
-		s.endCommand()
-		s.next()
-	case c == ' ' || c == '\t' || c == '\r':
-		s.endWord()
-		s.next()
-	case c == '#' && !s.inW:
-		s.skipComment()
-	case c == '\\':
-		s.backslash()
-	case c == '\'':
-		return s.single()
-	case c == '"':
-		return s.double()
-	case c == '$':
-		s.dollar()
-	case strings.ContainsRune(";&|", c):
-		s.endCommand()
-		s.next()
-	case strings.ContainsRune("`<>()", c):
-		s.fail("uses %q (command substitution, redirection or a subshell), which this importer does not run", string(c))
-		s.literal(c)
-	case c == '~' && !s.inW:
-		s.fail("starts a word with ~, which the shell expands to a home directory: quote the value")
-		s.literal(c)
-	default:
-		s.literal(c)
-	}
-	return nil
-}
-
-// next moves past one character, counting lines.
-func (s *splitter) next() {
-	if s.in[s.i] == '\n' {
-		s.line++
-	}
-	s.i++
-}
-
-func (s *splitter) literal(c rune) { s.add(c); s.next() }
-
-func (s *splitter) add(c rune) { s.cur.WriteRune(c); s.inW = true }
-
-// fail records why the current command cannot be read; the first reason
-// is kept.
-func (s *splitter) fail(format string, args ...any) {
-	if s.cmd.problem == nil {
-		s.cmd.problem = fmt.Errorf("line %d: the command "+format, append([]any{s.line}, args...)...)
-	}
-}
-
-func (s *splitter) endWord() {
-	if s.inW {
-		s.cmd.words = append(s.cmd.words, s.cur.String())
-	}
-	s.cur.Reset()
-	s.inW = false
-}
-
-func (s *splitter) endCommand() {
-	s.endWord()
-	if len(s.cmd.words) > 0 || s.cmd.problem != nil {
-		s.cmds = append(s.cmds, s.cmd)
-	}
-	s.cmd = shellCommand{line: s.line}
-	if s.i < len(s.in) && s.in[s.i] == '\n' {
-		s.cmd.line = s.line + 1
-	}
-}
-
-func (s *splitter) skipComment() {
-	for s.i < len(s.in) && s.in[s.i] != '\n' {
-		s.i++
-	}
-}
-
-// backslash outside quotes: escapes the next character; before a newline
-// it continues the line.
-func (s *splitter) backslash() {
-	s.i++
-	if s.i >= len(s.in) {
-		return
-	}
-	if s.in[s.i] == '\n' {
-		s.next()
-		return
-	}
-	if s.in[s.i] == '\r' && s.i+1 < len(s.in) && s.in[s.i+1] == '\n' {
-		s.i++ // a script saved with CRLF line ends
-		s.next()
-		return
-	}
-	s.literal(s.in[s.i])
-}
-
-func (s *splitter) single() error {
-	start := s.line
-	s.i++
-	s.inW = true
-	for s.i < len(s.in) {
-		if s.in[s.i] == '\'' {
-			s.i++
-			return nil
-		}
-		s.literal(s.in[s.i])
-	}
-	return fmt.Errorf("line %d: unterminated single quote", start)
-}
-
-func (s *splitter) double() error {
-	start := s.line
-	s.i++
-	s.inW = true
-	for s.i < len(s.in) {
-		c := s.in[s.i]
-		switch {
-		case c == '"':
-			s.i++
-			return nil
-		case c == '\\' && s.i+1 < len(s.in) && strings.ContainsRune("$`\"\\\n", s.in[s.i+1]):
-			s.i++
-			if s.in[s.i] == '\n' {
-				s.next()
-				continue
+// visit records every simple command (and declaration, such as export)
+// wherever it stands: in a pipeline, a list, a function body, a command
+// substitution. A redirection's target and a heredoc's body are data, not
+// commands: they are not entered.
+func (w *walker) visit(n syntax.Node) bool {
+	switch n := n.(type) {
+	case *syntax.Stmt:
+		if len(n.Redirs) > 0 && n.Cmd != nil {
+			if w.redirected == nil {
+				w.redirected = map[syntax.Command]*syntax.Redirect{}
 			}
-			s.literal(s.in[s.i])
-		case c == '$':
-			s.dollar()
-		case c == '`':
-			s.fail("uses command substitution (`…`), which this importer does not run")
-			s.literal(c)
+			w.redirected[n.Cmd] = n.Redirs[0]
+		}
+	case *syntax.Redirect, *syntax.CmdSubst, *syntax.ProcSubst:
+		// A redirection's target, a heredoc's body and a substitution's
+		// commands are not the script's commands (a substitution makes
+		// its command unreadable instead).
+		return false
+	case *syntax.CallExpr:
+		if c := w.call(n); len(c.words) > 0 || c.problem != nil {
+			w.cmds = append(w.cmds, c)
+		}
+		return false // its words are read (and brace-split) above
+	case *syntax.DeclClause:
+		c := shellCommand{words: []string{n.Variant.Value}, line: int(n.Pos().Line())}
+		w.checkRedirect(n, &c)
+		w.cmds = append(w.cmds, c)
+		return false
+	}
+	return true
+}
+
+// call turns a simple command into its words: leading assignments as
+// NAME=value words, then the arguments.
+func (w *walker) call(n *syntax.CallExpr) shellCommand {
+	c := shellCommand{line: int(n.Pos().Line())}
+	for _, a := range n.Assigns {
+		if a.Name == nil {
+			continue
+		}
+		value := ""
+		if a.Value != nil {
+			value = w.word(a.Value, &c)
+		}
+		c.words = append(c.words, a.Name.Value+"="+value)
+	}
+	for _, arg := range n.Args {
+		c.words = append(c.words, w.fields(arg, &c)...)
+	}
+	w.checkRedirect(n, &c)
+	return c
+}
+
+// restoreCR drops protectCR's stand-in from a word's unquoted text (a
+// CRLF line end, a blank) and returns a function that turns the quoted
+// ones back into CRs in the fields.
+func (w *walker) restoreCR(word *syntax.Word) func(string) string {
+	if w.cr == 0 {
+		return func(s string) string { return s }
+	}
+	for _, p := range word.Parts {
+		if l, ok := p.(*syntax.Lit); ok {
+			l.Value = strings.ReplaceAll(l.Value, string(w.cr), "")
+		}
+	}
+	return func(s string) string { return strings.ReplaceAll(s, string(w.cr), "\r") }
+}
+
+func (w *walker) checkRedirect(n syntax.Command, c *shellCommand) {
+	if r, ok := w.redirected[n]; ok {
+		c.fail(int(r.OpPos.Line()), "uses a redirection (%s), which this importer does not run", r.Op)
+	}
+}
+
+// fail records why the command cannot be read; the first reason is kept.
+func (c *shellCommand) fail(line int, format string, args ...any) {
+	if c.problem == nil {
+		c.problem = fmt.Errorf("line %d: the command "+format, append([]any{line}, args...)...)
+	}
+}
+
+// fields are the arguments one word becomes, as the shell would pass them
+// (quote removal, $'…', brace expansion; no globbing), with ${NAME}
+// references kept. A word that cannot be read without running something
+// records the command's problem and stands as its source text.
+func (w *walker) fields(word *syntax.Word, c *shellCommand) []string {
+	if why, line := unreadable(word.Parts, true); why != "" {
+		c.fail(line, "%s", why)
+		return []string{w.source(word)}
+	}
+	back := w.restoreCR(word)
+	syntax.SplitBraces(word)
+	var fs []string
+	for bw, err := range expand.BracesSeq(referenceConfig, word) {
+		var more []string
+		if err == nil {
+			more, err = expand.Fields(referenceConfig, bw)
+		}
+		if err != nil {
+			c.fail(int(word.Pos().Line()), "cannot be read: %v", err)
+			return []string{w.source(word)}
+		}
+		fs = append(fs, more...)
+	}
+	for i := range fs {
+		fs[i] = back(fs[i])
+	}
+	return fs
+}
+
+// word is an assignment's value, as one string.
+func (w *walker) word(word *syntax.Word, c *shellCommand) string {
+	fs := w.fields(word, c)
+	return strings.Join(fs, " ")
+}
+
+func (w *walker) source(word *syntax.Word) string {
+	s := w.src[word.Pos().Offset():word.End().Offset()]
+	if w.cr != 0 {
+		s = strings.ReplaceAll(s, string(w.cr), "\r")
+	}
+	return s
+}
+
+// referenceConfig expands $NAME and ${NAME} to the reference "${NAME}"
+// itself: nothing is read from the environment. IFS stays unset (the
+// default blank, tab and newline): the expander reads it to split fields.
+var referenceConfig = &expand.Config{Env: expand.FuncEnviron(func(name string) string {
+	if name == "IFS" {
+		return ""
+	}
+	return "${" + name + "}"
+})}
+
+// unreadable says why word parts cannot be read as text without running
+// or evaluating something, with the line; "" when they can. first is set
+// for a word's first part, where ~ expands.
+func unreadable(parts []syntax.WordPart, first bool) (string, int) {
+	for i, p := range parts {
+		line := int(p.Pos().Line())
+		switch p := p.(type) {
+		case *syntax.Lit:
+			if first && i == 0 && strings.HasPrefix(p.Value, "~") {
+				return "starts a word with ~, which the shell expands to a home directory: quote the value", line
+			}
+		case *syntax.DblQuoted:
+			if why, l := unreadable(p.Parts, false); why != "" {
+				return why, l
+			}
+		case *syntax.CmdSubst:
+			if p.Backquotes {
+				return "uses command substitution (`…`), which this importer does not run", line
+			}
+			return "uses command substitution ($(…)), which this importer does not run", line
+		case *syntax.ArithmExp:
+			return "uses arithmetic expansion ($((…))), which this importer does not evaluate", line
+		case *syntax.ProcSubst:
+			return "uses process substitution (<(…) or >(…)), which this importer does not run", line
+		case *syntax.ExtGlob:
+			return "uses an extended glob pattern, which this importer does not expand", line
+		case *syntax.ParamExp:
+			if !plainReference(p) {
+				return "uses a shell expansion that is not a plain ${NAME} reference", line
+			}
+		case *syntax.SglQuoted:
 		default:
-			s.literal(c)
+			return fmt.Sprintf("uses a shell construct (%T) this importer does not read", p), line
 		}
 	}
-	return fmt.Errorf("line %d: unterminated double quote", start)
+	return "", 0
 }
 
-// dollar reads $NAME or ${NAME} as a reference; a lone $ is literal.
-func (s *splitter) dollar() {
-	rest := s.in[s.i+1:]
-	switch {
-	case len(rest) > 0 && rest[0] == '(':
-		s.fail("uses command substitution ($(…)), which this importer does not run")
-	case len(rest) > 0 && rest[0] == '{':
-		end := indexRune(rest, '}')
-		if end > 0 && isEnvName(string(rest[1:end])) {
-			s.ref(string(rest[1:end]))
-			s.i += end + 2
-			return
-		}
-		s.fail("uses a shell expansion that is not a plain ${NAME} reference")
-	default:
-		if n := envNameLen(rest); n > 0 {
-			s.ref(string(rest[:n]))
-			s.i += n + 1
-			return
-		}
-	}
-	s.literal('$')
-}
-
-// envNameLen is the length of the variable name at the start of rs.
-func envNameLen(rs []rune) int {
-	n := 0
-	for n < len(rs) && (rs[n] == '_' || rs[n] >= 'A' && rs[n] <= 'Z' || rs[n] >= 'a' && rs[n] <= 'z' || n > 0 && rs[n] >= '0' && rs[n] <= '9') {
-		n++
-	}
-	return n
-}
-
-func (s *splitter) ref(name string) {
-	s.cur.WriteString("${" + name + "}")
-	s.inW = true
-}
-
-func indexRune(rs []rune, r rune) int {
-	for i, c := range rs {
-		if c == r {
-			return i
-		}
-	}
-	return -1
+// plainReference reports whether p is $NAME or ${NAME} and nothing more,
+// NAME an environment variable name (not $1, $@, $?, nor $IFS, which
+// referenceConfig keeps for field splitting).
+func plainReference(p *syntax.ParamExp) bool {
+	return p.Param != nil && isEnvName(p.Param.Value) && p.Param.Value != "IFS" && p.Flags == nil && !p.Excl && !p.Length && !p.Width &&
+		!p.IsSet && p.Split == syntax.OptUnset && p.GlobSubst == syntax.OptUnset && p.RcExpand == syntax.OptUnset &&
+		p.NestedParam == nil && p.Index == nil && len(p.Modifiers) == 0 && p.Slice == nil && p.Repl == nil &&
+		p.Names == 0 && p.Exp == nil
 }
