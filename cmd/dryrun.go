@@ -177,7 +177,7 @@ func newLaunchCmd(g *globals, io *IO) *cobra.Command {
 	f := c.Flags()
 	f.BoolVarP(&o.yes, "yes", "y", false, "launch without asking (required without a terminal)")
 	f.BoolVar(&o.noWait, "no-wait", false, "return once ECS accepted the request, without waiting for Running")
-	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, "how long to wait for every instance to be Running")
+	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, "how long the whole launch may take: price, RunInstances with retries, the wait for Running")
 	f.BoolVar(&o.resume, "resume", false, "re-send the pending launch of the history with its ClientToken")
 	return c
 }
@@ -191,13 +191,18 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 		printFindings(io.Err, path, withLines(fs, f.Lines))
 		return failed(fmt.Errorf("%s has errors: fix them before launching (ecslaunch validate %s)", path, path))
 	}
-	e, err := openEnvFor(ctx, g, io, req)
+	dl := newDeadline(ctx, o.timeout)
+	defer dl.Stop()
+	e, err := openEnvFor(dl.Context(), g, io, req)
 	if err != nil {
 		return err
 	}
-	defer e.Close()
-	if err := confirmLaunch(ctx, io, o, e, req); err != nil {
+	defer e.closeBy(dl)
+	if err := confirmLaunch(dl, io, o, e, req); err != nil {
 		return err
+	}
+	if dl.expired() {
+		return dl.ranOut(phasePrice)
 	}
 	h, err := openHistory()
 	if err != nil {
@@ -211,8 +216,8 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	opts := launchOpts(e, h, o)
 	opts.Target, opts.LookupEnv, opts.Ask = e.Target(req.Get("RegionId")), lookupEnv(io), f.Ask
 	events, flush := printEvents(io)
-	out, err := launcher.Launch(ctx, e.ECS, asWritten, opts, events)
-	return reportOutcome(io, out, err, flush())
+	out, err := launcher.Launch(dl.Context(), e.ECS, asWritten, opts, events)
+	return reportOutcome(io, dl, out, err, flush())
 }
 
 func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error {
@@ -234,11 +239,13 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	if g.region == "" {
 		g.region = region
 	}
-	e, err := openEnv(ctx, g, io)
+	dl := newDeadline(ctx, o.timeout)
+	defer dl.Stop()
+	e, err := openEnv(dl.Context(), g, io)
 	if err != nil {
 		return err
 	}
-	defer e.Close()
+	defer e.closeBy(dl)
 	opts := launchOpts(e, h, o)
 	opts.Target, opts.LookupEnv = e.Target(g.region), lookupEnv(io)
 	if err := checkResumeTarget(pending, opts); err != nil {
@@ -247,19 +254,22 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	if err := checkResumeReferences(io, pending); err != nil {
 		return err
 	}
-	if err := confirmResume(io, o, pending, opts.Target); err != nil {
+	dl.pause()
+	err = confirmResume(io, o, pending, opts.Target)
+	dl.resume()
+	if err != nil {
 		return err
 	}
 	opts.AcceptUnrecordedTarget = pending.Target == nil
 	events, flush := printEvents(io)
-	out, err := launcher.ResumeEntry(ctx, e.ECS, h, pending, opts, events)
+	out, err := launcher.ResumeEntry(dl.Context(), e.ECS, h, pending, opts, events)
 	shown := flush()
 	// An unset ${NAME} is unreadable input, as for dryrun and launch (exit 2).
 	var miss *request.MissingReferenceError
 	if errors.As(err, &miss) {
 		return usageErr(err)
 	}
-	return reportOutcome(io, out, err, shown)
+	return reportOutcome(io, dl, out, err, shown)
 }
 
 // checkResumeTarget refuses, as a usage error naming where the launch
@@ -356,8 +366,13 @@ func printEvents(io *IO) (chan<- launcher.Event, func() string) {
 // reportOutcome prints the instances, or ends with the error. Parts of
 // the error the printed Failed event already said are not repeated: a
 // failed launch reads as one message.
-func reportOutcome(io *IO, out *launcher.Outcome, err error, shown string) error {
-	if err != nil {
+func reportOutcome(io *IO, dl *deadline, out *launcher.Outcome, err error, shown string) error {
+	switch {
+	case err != nil && dl.expired() && (out == nil || len(out.Instances) == 0):
+		return dl.ranOut(phaseLaunch)
+	case errors.Is(err, launcher.ErrWaitTimeout):
+		out.TimedOut = true // the instances exist: list them, then say the wait ran out
+	case err != nil:
 		return failed(unsaid(err, shown))
 	}
 	for _, in := range out.Instances {
@@ -368,7 +383,7 @@ func reportOutcome(io *IO, out *launcher.Outcome, err error, shown string) error
 		}
 	}
 	if out.TimedOut {
-		return failed(fmt.Errorf("not every instance was Running before the timeout (%d of %d)", out.Running(), len(out.Instances)))
+		return dl.ranOut(fmt.Sprintf("%s, %d of %d Running", phaseWait, out.Running(), len(out.Instances)))
 	}
 	return nil
 }
@@ -381,8 +396,9 @@ func orDash(s string) string {
 }
 
 // confirmLaunch shows what will be created and asks on a terminal; without
-// one it refuses unless --yes.
-func confirmLaunch(ctx context.Context, io *IO, o *launchOptions, e *env, req *request.Request) error {
+// one it refuses unless --yes. The --timeout clock stops while it asks.
+func confirmLaunch(dl *deadline, io *IO, o *launchOptions, e *env, req *request.Request) error {
+	ctx := dl.Context()
 	amount := req.Get("Amount")
 	if amount == "" {
 		amount = "1"
@@ -403,7 +419,9 @@ func confirmLaunch(ctx context.Context, io *IO, o *launchOptions, e *env, req *r
 		return usageErr(errors.New("refusing to launch without a terminal to confirm on: add --yes"))
 	}
 	fmt.Fprint(io.Err, "Launch? [y/N] ")
+	dl.pause()
 	answer, _ := bufio.NewReader(io.In).ReadString('\n')
+	dl.resume()
 	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
 		return &ExitError{Code: ExitAborted, Err: errors.New("launch cancelled")}
 	}

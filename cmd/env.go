@@ -38,6 +38,16 @@ func (e *env) Close() {
 	}
 }
 
+// closeBy closes the environment; once the command's --timeout has run
+// out, background catalog refreshes are cancelled rather than waited for.
+func (e *env) closeBy(dl *deadline) {
+	if dl.expired() && e.Catalog != nil {
+		e.Catalog.Close()
+		e.Catalog = nil
+	}
+	e.Close()
+}
+
 // openEnv resolves credentials (or starts the sandbox) and builds the clients.
 func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 	e := &env{}

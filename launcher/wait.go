@@ -41,9 +41,11 @@ func (l *launch) wait(ctx context.Context) error {
 	}
 }
 
-// waitEnd tells a timeout from the caller giving up.
+// waitEnd tells a timeout from the caller giving up. A deadline on the
+// caller's context (the command's whole --timeout) is a timeout too: the
+// instances exist and the launch is recorded as timed out, not abandoned.
 func waitEnd(ctx, wctx context.Context) error {
-	if ctx.Err() != nil {
+	if errors.Is(ctx.Err(), context.Canceled) {
 		return ctx.Err()
 	}
 	if errors.Is(wctx.Err(), context.DeadlineExceeded) {
