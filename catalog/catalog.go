@@ -99,8 +99,10 @@ func New(s *cloud.Session, o Options) *Catalog {
 	return c
 }
 
-// cacheRoot is the directory of this endpoint and account's cache: the key
-// is a hash, so neither the AccessKeyId nor the endpoint shows in the path.
+// cacheRoot is the directory of this endpoint and credential's cache: the
+// key is a hash, so neither the AccessKeyId nor the endpoint shows in the
+// path. It covers the whole credential, secret included: keyed by the
+// AccessKeyId alone, a wrong secret got the right one's cached answers.
 func cacheRoot(dir string, s *cloud.Session) string {
 	if dir == "" {
 		if base, err := os.UserCacheDir(); err == nil {
@@ -109,7 +111,7 @@ func cacheRoot(dir string, s *cloud.Session) string {
 			dir = filepath.Join(os.TempDir(), "ecslaunch-cache")
 		}
 	}
-	return filepath.Join(dir, scopeKey(s.Endpoint(), s.AccountKey()))
+	return filepath.Join(dir, scopeKey(s.Endpoint(), s.CredentialKey()))
 }
 
 // Wait blocks until the background refreshes started so far have finished.

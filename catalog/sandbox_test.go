@@ -349,3 +349,35 @@ func TestLoadHonoursContext(t *testing.T) {
 		t.Errorf("err = %v, want context.DeadlineExceeded", err)
 	}
 }
+
+// TestAWrongSecretGetsNoCachedAnswer: the cache was keyed by the
+// AccessKeyId alone, so a wrong secret still got answers (issue 17 item 18).
+func TestAWrongSecretGetsNoCachedAnswer(t *testing.T) {
+	srv, err := sandbox.Start(sandbox.Options{AccessKeyID: "LTAIcachekey01", AccessKeySecret: "Right-Secret-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	dir := t.TempDir()
+	open := func(secret string) *Catalog {
+		s, err := cloud.SandboxWithKey(srv.Endpoint(), "LTAIcachekey01", secret, cloud.Config{ReadTimeout: 10 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := New(s, Options{CacheDir: dir, RetryBase: time.Millisecond})
+		t.Cleanup(c.Close)
+		return c
+	}
+	if _, err := open("Right-Secret-01").Regions(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	calls := srv.Calls()["DescribeRegions"]
+	if _, err := open("Right-Secret-01").Regions(context.Background()); err != nil || srv.Calls()["DescribeRegions"] != calls {
+		t.Fatalf("the right secret must be served from the cache: %v, %d calls", err, srv.Calls()["DescribeRegions"]-calls)
+	}
+	_, err = open("Wrong-Secret-02").Regions(context.Background())
+	var ce *CallError
+	if !errors.As(err, &ce) || ce.Code() != "SignatureDoesNotMatch" {
+		t.Fatalf("a wrong secret got %v, want SignatureDoesNotMatch from the endpoint", err)
+	}
+}

@@ -224,8 +224,12 @@ type credential struct {
 	provider credentials.CredentialsProvider
 	identity string
 	secrets  []string
-	source   string
-	region   string
+	// keyed is the secret material the cache key hashes when secrets is
+	// left empty on purpose (the sandbox's public key is not registered
+	// for redaction, but a wrong sandbox secret must not share a cache).
+	keyed  []string
+	source string
+	region string
 	// regionFrom says where region came from, for Session.RegionSource.
 	regionFrom string
 }
@@ -446,6 +450,22 @@ func assumeRole(base *credential, p *cliProfile) (*credential, error) {
 func accountKey(identity string) string {
 	sum := sha256.Sum256([]byte(identity))
 	return hex.EncodeToString(sum[:8])
+}
+
+// credentialKey hashes the whole credential, its secrets included, into a
+// short key: 64 bits of a SHA-256 reveal nothing usable of a 30-character
+// secret, and two secrets for one AccessKeyId get two keys.
+func credentialKey(c *credential) string {
+	h := sha256.New()
+	h.Write([]byte("ecslaunch-credential\x00" + c.identity))
+	material := c.secrets
+	if len(material) == 0 {
+		material = c.keyed
+	}
+	for _, s := range material {
+		h.Write([]byte("\x00" + s))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // IdentityLabel turns a credential identity ("ak:LTAI…", "ecs-ram-role:R",

@@ -29,7 +29,7 @@ func SandboxWithKey(endpoint, accessKeyID, accessKeySecret string, cfg Config) (
 	cred.source = "sandbox at " + endpoint
 	// The sandbox key is public; registering "sandbox" as a secret would
 	// mask the word in every message.
-	cred.secrets = nil
+	cred.secrets, cred.keyed = nil, cred.secrets
 	s, err := newSession(cfg, firstNonEmpty(cfg.Region, fallbackRegion), cred)
 	if err == nil {
 		s.regionSource = "--region"

@@ -42,6 +42,7 @@ type Session struct {
 	readTimeout    time.Duration
 	provider       credentials.CredentialsProvider
 	accountKey     string
+	credentialKey  string
 	identity       string
 	source         string
 	transport      *http.Transport
@@ -62,6 +63,7 @@ func newSession(cfg Config, region string, cred *credential) (*Session, error) {
 		readTimeout:    orDefault(cfg.ReadTimeout, DefaultReadTimeout),
 		provider:       &lockedProvider{inner: cred.provider},
 		accountKey:     accountKey(cred.identity),
+		credentialKey:  credentialKey(cred),
 		identity:       IdentityLabel(cred.identity),
 		source:         cred.source,
 	}
@@ -179,6 +181,12 @@ func (s *Session) IsSandbox() bool { return s.sandbox }
 // AccountKey is a short hash of the credential identity (AccessKeyId, role),
 // safe to use in cache paths; it never contains a secret.
 func (s *Session) AccountKey() string { return s.accountKey }
+
+// CredentialKey is a short hash of the whole credential, its secret
+// included: the catalog cache is kept per credential, so a wrong secret
+// for a known AccessKeyId never gets the cached answers of the right one.
+// It reveals nothing usable of the secret.
+func (s *Session) CredentialKey() string { return s.credentialKey }
 
 // Source says where the credentials came from, for --verbose output.
 func (s *Session) Source() string { return s.source }
