@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -198,15 +199,15 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 		return err
 	}
 	defer e.closeBy(dl)
+	h, err := openWritableHistory()
+	if err != nil {
+		return err
+	}
 	if err := confirmLaunch(dl, io, o, e, req); err != nil {
 		return err
 	}
 	if dl.expired() {
 		return dl.ranOut(phasePrice)
-	}
-	h, err := openHistory()
-	if err != nil {
-		return err
 	}
 	// The launcher gets the request as written, ${NAME} references and
 	// all: it resolves them for the call and records them, not the values
@@ -221,7 +222,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 }
 
 func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error {
-	h, err := openHistory()
+	h, err := openWritableHistory()
 	if err != nil {
 		return err
 	}
@@ -252,6 +253,9 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 		return err
 	}
 	if err := checkResumeReferences(io, pending); err != nil {
+		return err
+	}
+	if err := checkResumeRequest(io, pending); err != nil {
 		return err
 	}
 	dl.pause()
@@ -296,6 +300,30 @@ func checkResumeReferences(io *IO, e launcher.Entry) error {
 	return nil
 }
 
+// checkResumeRequest checks the pending request offline, as launch does,
+// before it is re-sent: the history is a file the user can edit, and a
+// hand-edited record was sent unchecked. Its references must stand where
+// the launch file's ask: allowed them (recorded with it).
+func checkResumeRequest(io *IO, e launcher.Entry) error {
+	req, err := e.RequestModel()
+	if err != nil {
+		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+	}
+	if err := launcher.CheckReferences(req, e.Ask); err != nil {
+		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+	}
+	registerSecrets(io, req)
+	resolved, err := req.Resolve(lookupEnv(io))
+	if err != nil {
+		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+	}
+	if fs := rules.Validate(resolved, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
+		printFindings(io.Err, "pending launch "+e.Token, withLines(fs, nil))
+		return failed(fmt.Errorf("pending launch %s has errors (was the history edited?): not re-sent", e.Token))
+	}
+	return nil
+}
+
 // confirmResume says what is about to be re-sent and where, and asks on a
 // terminal; without one it refuses unless --yes.
 func confirmResume(io *IO, o *launchOptions, e launcher.Entry, cur *launcher.Target) error {
@@ -331,6 +359,20 @@ func openHistory() (*launcher.History, error) {
 	}
 	h, err := launcher.OpenHistory(p)
 	if err != nil {
+		return nil, failed(err)
+	}
+	return h, nil
+}
+
+// openWritableHistory is the history a launch records in; a read-only
+// one (the user's chmod 444) refuses the launch before anything is asked
+// or sent, since the ClientToken must be recorded first.
+func openWritableHistory() (*launcher.History, error) {
+	h, err := openHistory()
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Writable(); err != nil {
 		return nil, failed(err)
 	}
 	return h, nil
@@ -474,6 +516,9 @@ func newHistoryCmd(io *IO) *cobra.Command {
 				return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
 			}
 			printHistory(io, entries, h.Path())
+			if _, err := os.Stat(h.ArchivePath()); err == nil {
+				fmt.Fprintf(io.Err, "note: older finished launches are kept in %s\n", h.ArchivePath())
+			}
 			return nil
 		},
 	}

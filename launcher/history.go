@@ -83,10 +83,15 @@ type Warning struct {
 func (w Warning) String() string { return fmt.Sprintf("history line %d skipped: %s", w.Line, w.Reason) }
 
 // History is the append-only JSON Lines launch log. It is safe for
-// concurrent use within one process.
+// concurrent use within one process, and across processes where file
+// locks exist (Unix): appends and compaction take one lock.
 type History struct {
 	path string
 	mu   sync.Mutex
+	// readOnly: the user made the file read-only (chmod 444); it is read,
+	// never written, and a launch refuses to start.
+	readOnly bool
+	mode     os.FileMode
 }
 
 // DefaultHistoryPath is $XDG_STATE_HOME/ecslaunch/history.jsonl, or
@@ -104,8 +109,11 @@ func DefaultHistoryPath() (string, error) {
 }
 
 // OpenHistory opens (creating if needed) the history at path, or at
-// DefaultHistoryPath when path is empty. The file is private (0600): it
-// names the account's resources.
+// DefaultHistoryPath when path is empty. The file is private: a new one
+// is 0600, an existing one loses its group and other bits (it names the
+// account's resources) and keeps the owner's, so a history the user made
+// read-only stays read-only (Writable says so). A history grown past
+// CompactAbove is compacted first (Compact).
 func OpenHistory(path string) (*History, error) {
 	if path == "" {
 		p, err := DefaultHistoryPath()
@@ -117,15 +125,54 @@ func OpenHistory(path string) (*History, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("launch history: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDONLY, 0o600)
-	if err != nil {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("launch history: %w", err)
+		}
+		f.Close()
+		return &History{path: path, mode: 0o600}, nil
+	case err != nil:
 		return nil, fmt.Errorf("launch history: %w", err)
 	}
-	defer f.Close()
-	if err := f.Chmod(0o600); err != nil {
-		return nil, fmt.Errorf("launch history: %w", err)
+	mode := st.Mode().Perm()
+	if mode&0o077 != 0 {
+		if err := os.Chmod(path, mode&^0o077); err != nil {
+			return nil, fmt.Errorf("launch history: %w", err)
+		}
+		mode &^= 0o077
 	}
-	return &History{path: path}, nil
+	h := &History{path: path, mode: mode, readOnly: mode&0o200 == 0}
+	if canLock && !h.readOnly && st.Size() > CompactAbove {
+		if _, err := h.Compact(); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// ReadOnlyError: the history cannot be written, so a launch (which must
+// record its ClientToken before the first call) cannot start.
+type ReadOnlyError struct {
+	Path string
+	Mode os.FileMode
+}
+
+// Error names the file, its mode and what to do.
+func (e *ReadOnlyError) Error() string {
+	return fmt.Sprintf("launch history %s is read-only (mode %04o): ecslaunch cannot record a launch there, and a launch "+
+		"records its ClientToken before the first call; make it writable (chmod u+w) to launch", e.Path, e.Mode)
+}
+
+// Writable reports whether records can be appended; when not, the error
+// says why (a *ReadOnlyError).
+func (h *History) Writable() error {
+	if h.readOnly {
+		return &ReadOnlyError{Path: h.path, Mode: h.mode}
+	}
+	return nil
 }
 
 // Path is the file the history is kept in.
@@ -134,12 +181,20 @@ func (h *History) Path() string { return h.path }
 // Append writes one record as a single line with a single write on an
 // O_APPEND file, so a crash leaves at most one partial last line.
 func (h *History) Append(e Entry) error {
+	if err := h.Writable(); err != nil {
+		return err
+	}
 	line, err := json.Marshal(e)
 	if err != nil {
 		return fmt.Errorf("launch history: %w", err)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	unlock, err := lockFile(h.path + ".lock")
+	if err != nil {
+		return fmt.Errorf("launch history: %w", err)
+	}
+	defer unlock()
 	f, err := os.OpenFile(h.path, os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o600)
 	if err != nil {
 		return fmt.Errorf("launch history: %w", err)
