@@ -178,7 +178,7 @@ func TestResumeAsksFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := h.Append(launcher.Entry{Token: "tok-ask", State: launcher.StatePending, Region: "cn-hangzhou",
-		Target:  &launcher.Target{Kind: launcher.TargetEndpoint, Endpoint: a.Endpoint(), Region: "cn-hangzhou"},
+		Target: &launcher.Target{Kind: launcher.TargetEndpoint, Endpoint: a.Endpoint(), Region: "cn-hangzhou"},
 		Request: map[string]string{"RegionId": "cn-hangzhou", "ImageId": "img", "InstanceType": "ecs.g7.large", "ClientToken": "tok-ask",
 			"SecurityGroupId": "sg-1", "VSwitchId": "vsw-1"}}); err != nil { // a request the offline check passes
 		t.Fatal(err)
