@@ -147,3 +147,16 @@ func TestImportCapsItsInput(t *testing.T) {
 		t.Errorf("exit %d\n%.300s", code, errs)
 	}
 }
+
+// TestYAMLExportOfTheExampleIsByteIdentical: the |- description became a
+// quoted string on the first round trip (issue 17 item 18).
+func TestYAMLExportOfTheExampleIsByteIdentical(t *testing.T) {
+	want, err := os.ReadFile("../examples/web.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, errs, code := run(t, "", "export", "../examples/web.yaml", "--format", "yaml")
+	if code != 0 || got != string(want) {
+		t.Errorf("exit %d\n%s\ngot:\n%s", code, errs, got)
+	}
+}

@@ -486,15 +486,37 @@ func addScalar(m *yaml.Node, key, value, tag string) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, scalar(value, tag))
 }
 
-// scalar makes a value node. Values with line breaks or other control
-// characters are double-quoted: yaml.v3's block scalars lose leading and
-// trailing line breaks, and a tab before a break does not parse back.
+// scalar makes a value node. Text of several lines is written as a
+// literal block (|-), as people write descriptions, when that reads back
+// exactly; other values with line breaks or control characters are
+// double-quoted: yaml.v3's block scalars lose leading and trailing line
+// breaks, and a tab before a break does not parse back.
 func scalar(value, tag string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: tag}
 	if strings.IndexFunc(value, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
 		n.Style = yaml.DoubleQuotedStyle
+		if strings.Contains(value, "\n") && literalReadsBack(value) {
+			n.Style = yaml.LiteralStyle
+		}
 	}
 	return n
+}
+
+// literalReadsBack reports whether value, written as a literal block,
+// parses back to itself: only line breaks among the control characters,
+// and a shape yaml.v3 keeps (checked by writing and reading it).
+func literalReadsBack(value string) bool {
+	if strings.IndexFunc(value, func(r rune) bool { return r != '\n' && (r < ' ' || r == 0x7f) }) >= 0 {
+		return false
+	}
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		{Kind: yaml.ScalarNode, Value: "k"}, {Kind: yaml.ScalarNode, Value: value, Tag: "!!str", Style: yaml.LiteralStyle}}}
+	out, err := yaml.Marshal(doc)
+	if err != nil {
+		return false
+	}
+	var back map[string]string
+	return yaml.Unmarshal(out, &back) == nil && back["k"] == value
 }
 
 // yamlTag writes a value with its documented type when it is one (40, true),

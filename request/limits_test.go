@@ -53,3 +53,28 @@ func TestValuesAreCapped(t *testing.T) {
 		t.Fatalf("a UserData at its documented 32 KB (Base64) must pass: %v", err)
 	}
 }
+
+// TestMultiLineTextIsWrittenAsALiteralBlock, when it reads back exactly;
+// otherwise double-quoted as before.
+func TestMultiLineTextIsWrittenAsALiteralBlock(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		literal bool
+	}{
+		{"two\nlines", true}, {"ends with a break\n", true}, {"tab\tand\nbreak", false},
+		{"\nleading break", false}, {"trailing space \nx", false}, {"  indented\nfirst", true},
+	} {
+		f := &File{Version: 1, Description: c.text, Request: New()}
+		out, _, err := f.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseFile(out)
+		if err != nil || back.Description != c.text {
+			t.Errorf("%q does not read back: %v\n%s", c.text, err, out)
+		}
+		if lit := strings.Contains(string(out), "description: |"); lit != c.literal {
+			t.Errorf("%q: literal block %v, want %v\n%s", c.text, lit, c.literal, out)
+		}
+	}
+}
