@@ -26,7 +26,7 @@ func referenceFindings(f *request.File) []rules.Finding {
 			code = codeCredentialReference
 		}
 		out = append(out, rules.Finding{Parameter: e.Parameter, Severity: rules.Error, Code: code,
-			Message: fmt.Sprintf("${%s} %s", e.Name, e.Rule)})
+			Message: e.Error()})
 	}
 	return out
 }

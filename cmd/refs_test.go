@@ -39,7 +39,7 @@ func TestACredentialVariableIsNeverPulledIntoARequest(t *testing.T) {
 	file := webWith(t, "HostName: web", `HostName: "x!${ALIBABA_CLOUD_ACCESS_KEY_SECRET}"`, "ask: [InstanceName, Amount, Tag]", "ask: [InstanceName, Amount, Tag, HostName]")
 	for _, args := range [][]string{{"launch", "--sandbox", "--yes", "--no-wait", file}, {"dryrun", "--sandbox", file}} {
 		out, errs, code := run(t, "", args...)
-		if code != ExitUsage || !strings.Contains(errs, "HostName: ${ALIBABA_CLOUD_ACCESS_KEY_SECRET}: is a credential variable") {
+		if code != ExitUsage || !strings.Contains(errs, "HostName refers to ${ALIBABA_CLOUD_ACCESS_KEY_SECRET}, a credential variable") {
 			t.Errorf("%s: exit %d\n%s%s", args[0], code, out, errs)
 		}
 		if strings.Contains(out+errs, secret) {
@@ -59,12 +59,12 @@ func TestReferencesOutsideTheirPlacesAreRefused(t *testing.T) {
 	t.Setenv("TEAM", "webteam")
 	notAsked := webWith(t, "HostName: web", "HostName: ${TEAM}")
 	_, errs, code := run(t, "", "dryrun", "--sandbox", notAsked)
-	if code != ExitUsage || !strings.Contains(errs, "HostName: ${TEAM}: a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists under ask: (add HostName to ask:") {
+	if code != ExitUsage || !strings.Contains(errs, "HostName refers to ${TEAM}, but a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists under ask: (add HostName to ask:") {
 		t.Errorf("exit %d\n%s", code, errs)
 	}
 	pwShown := webWith(t, "InstanceName: web", "InstanceName: ${ECS_PASSWORD}")
 	out, errs, code := run(t, "", "launch", "--sandbox", "--yes", "--no-wait", pwShown)
-	if code != ExitUsage || !strings.Contains(errs, "InstanceName: ${ECS_PASSWORD}: holds a secret") || strings.Contains(out+errs, "Web-2026-tier") {
+	if code != ExitUsage || !strings.Contains(errs, "InstanceName refers to ${ECS_PASSWORD}, which holds a secret") || strings.Contains(out+errs, "Web-2026-tier") {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
 }

@@ -93,22 +93,23 @@ type ReferenceError struct {
 	Rule string
 }
 
-// Error names the parameter, the reference and the rule.
+// Error names the parameter, the reference and the rule. It never puts
+// "Password:" before a value, which redaction would take for one.
 func (e *ReferenceError) Error() string {
-	return fmt.Sprintf("%s: ${%s}: %s", e.Parameter, e.Name, e.Rule)
+	return fmt.Sprintf("%s refers to ${%s}%s", e.Parameter, e.Name, e.Rule)
 }
 
 // Rules a reference can break, as ReferenceError.Rule says them.
 const (
-	ruleCredential = "is a credential variable, which ecslaunch never reads into a request " +
+	ruleCredential = ", a credential variable, which ecslaunch never reads into a request " +
 		"(it would be sent to ECS and shown): give the value itself"
-	ruleSecretShown = "holds a secret (it is the Password's or UserData's variable, or is named like a secret), " +
-		"which may stand only in Password or UserData: this parameter's value is shown"
+	ruleSecretShown = ", which holds a secret (it is the Password's or UserData's variable, or is named like one) " +
+		"and may stand only in Password or UserData, whose values are never shown"
 )
 
 func ruleNotAllowed(key string) string {
-	return "a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists under ask: " +
-		"(add " + PatternOf(key) + " to ask:, or write the value)"
+	return ", but a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists " +
+		"under ask: (add " + PatternOf(key) + " to ask:, or write the value)"
 }
 
 // CheckReferences lists every reference the request may not hold, in

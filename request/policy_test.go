@@ -30,11 +30,11 @@ func TestReferencesStandOnlyWhereAllowed(t *testing.T) {
 		got[e.Parameter] = e.Error()
 	}
 	want := map[string]string{
-		"HostName":        "HostName: ${ALIBABA_CLOUD_ACCESS_KEY_SECRET}: is a credential variable",
-		"Description":     "Description: ${NOTE}: a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists under ask: (add Description to ask:",
-		"KeyPairName":     "KeyPairName: ${MY_PW}: holds a secret",
-		"Tag.1.Key":       "Tag.1.Key: ${DB_PASSWORD}: holds a secret",
-		"SecurityGroupId": "SecurityGroupId: ${AWS_SECRET_ACCESS_KEY}: is a credential variable",
+		"HostName":        "HostName refers to ${ALIBABA_CLOUD_ACCESS_KEY_SECRET}, a credential variable",
+		"Description":     "Description refers to ${NOTE}, but a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists under ask: (add Description to ask:",
+		"KeyPairName":     "KeyPairName refers to ${MY_PW}, which holds a secret",
+		"Tag.1.Key":       "Tag.1.Key refers to ${DB_PASSWORD}, which holds a secret",
+		"SecurityGroupId": "SecurityGroupId refers to ${AWS_SECRET_ACCESS_KEY}, a credential variable",
 	}
 	for k, w := range want {
 		if !strings.HasPrefix(got[k], w) {
