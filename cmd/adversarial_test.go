@@ -45,7 +45,7 @@ func TestAdversarialKills(t *testing.T) {
 	for i := 0; i < n; i++ {
 		env := resumeEnv(t)
 		before := srv.InstanceCount()
-		kill := time.Duration(rng.IntN(700)) * time.Millisecond
+		kill := time.Duration(rng.IntN(1200)) * time.Millisecond
 		if killed := runKilled(t, env, kill, "launch", "--endpoint", srv.Endpoint(), "--insecure", "--yes", "--no-wait", file); killed {
 			st.launchKills++
 		}
