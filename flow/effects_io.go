@@ -197,6 +197,7 @@ func (e dryRun) Run(ctx context.Context, d Deps) Result {
 // on its progress channel.
 type launch struct {
 	req      *request.Request
+	ask      []string // the launch file's ask: list, where ${NAME} may also stand
 	progress chan Result
 }
 
@@ -239,10 +240,13 @@ func (e launch) Run(ctx context.Context, d Deps) Result {
 	}()
 	defer func() { close(events); <-relayed; close(e.progress) }()
 	hist, err := launcher.OpenHistory(d.HistoryPath)
+	if err == nil {
+		err = hist.Writable() // a read-only history cannot record the token: refuse before any call
+	}
 	if err != nil {
 		return LaunchDone{Err: err}
 	}
-	o := launcher.Options{History: hist, Wait: true, Scheme: d.Scheme, Target: d.Target}
+	o := launcher.Options{History: hist, Wait: true, Scheme: d.Scheme, Target: d.Target, Ask: e.ask}
 	out, err := launcher.Launch(ctx, d.Launch, e.req, o, events)
 	return LaunchDone{Outcome: out, Err: err}
 }

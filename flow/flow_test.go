@@ -388,3 +388,26 @@ func TestSavingOverTheOpenedFileChangesOnlyWhatTheUserChanged(t *testing.T) {
 		t.Fatal("a finished save counts as aborted")
 	}
 }
+
+// A ${NAME} where the launch file does not allow one is a review finding,
+// and a cli export written to a file is a script.
+func TestReferencesOutsideTheirPlacesAreReviewFindingsAndFileExportsAreScripts(t *testing.T) {
+	f, err := request.ParseFile([]byte("version: 1\nrequest:\n  RegionId: cn-hangzhou\n  InstanceType: ecs.g6.large\n  HostName: ${TEAM}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, Options{From: f})
+	found := false
+	for _, x := range h.c.Review().Findings {
+		found = found || (x.Parameter == "HostName" && x.Code == "ReferenceNotAllowed")
+	}
+	if !found {
+		t.Fatalf("HostName: ${TEAM} is no finding: %+v", h.c.Review().Findings)
+	}
+	path := filepath.Join(t.TempDir(), "launch.sh")
+	h.run(h.c.ExportToFile("cli", path, false))
+	b, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(b), "#!/bin/sh") {
+		t.Fatalf("the cli export file does not start with #!/bin/sh:\n%s", b)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/launcher"
@@ -76,9 +77,28 @@ func (c *Controller) buildReview() []Effect {
 			r.sections = append(r.sections, Section{Step: d, EditKey: d.EditKey(), Params: by[d.ID]})
 		}
 	}
-	r.findings = append(forms.Validate(c.draft, c.now()), c.unsetReferences()...)
+	c.registerSecrets()
+	r.findings = append(forms.Validate(c.draft, c.now()), c.referenceFindings()...)
+	r.findings = append(r.findings, c.unsetReferences()...)
 	r.online = false
 	return appendEff(nil, c.fetch(loadOnlineKind))
+}
+
+// registerSecrets masks every secret the request holds or refers to
+// (a typed password, ${ECS_PASSWORD}'s value) wherever it might be
+// printed, before anything is checked or sent.
+func (c *Controller) registerSecrets() {
+	cloud.RegisterSecret(c.draft.Req.Sensitive(c.o.LookupEnv)...)
+}
+
+// referenceFindings are the ${NAME} references the request may not hold
+// (a credential variable, a reference outside Password, UserData and ask:).
+func (c *Controller) referenceFindings() []rules.Finding {
+	var out []rules.Finding
+	for _, e := range c.draft.Req.CheckReferences(c.draft.Ask) {
+		out = append(out, rules.Finding{Parameter: e.Parameter, Severity: rules.Error, Code: "ReferenceNotAllowed", Message: e.Error()})
+	}
+	return out
 }
 
 // unsetReferences are the ${NAME} references whose variable is not set: a
@@ -137,6 +157,7 @@ func (c *Controller) DryRun() []Effect {
 		c.notice = "DryRun needs credentials (or --sandbox)."
 		return nil
 	}
+	c.registerSecrets()
 	c.seq[loadDryRunKind]++
 	c.review.running, c.review.dry = true, nil
 	c.review.dryReq = c.draft.Req.Clone()
@@ -199,10 +220,19 @@ func (c *Controller) Export(format exporter.Format) (exporter.Result, error) {
 	return exporter.Export(c.draft.Req, format, c.ExportOptions())
 }
 
-// ExportToFile writes an export; an existing file is replaced only once
-// overwrite is confirmed (FileWritten.Exists asks first).
-func (c *Controller) ExportToFile(path, text string, overwrite bool) []Effect {
-	return []Effect{writeFile{what: "export", path: path, data: []byte(text), overwrite: overwrite}}
+// ExportToFile writes an export (a cli export as a script, #!/bin/sh
+// first); an existing file is replaced only once overwrite is confirmed
+// (FileWritten.Exists asks first).
+func (c *Controller) ExportToFile(format exporter.Format, path string, overwrite bool) []Effect {
+	o := c.ExportOptions()
+	o.Script = format == exporter.CLI
+	res, err := exporter.Export(c.draft.Req, format, o)
+	if err != nil {
+		c.notice = "Export failed: " + err.Error()
+		return nil
+	}
+	c.pendingData = []byte(res.Text)
+	return []Effect{writeFile{what: "export", path: path, data: c.pendingData, overwrite: overwrite}}
 }
 
 // ExportToClipboard copies an export.
@@ -364,7 +394,8 @@ func (c *Controller) Launch() []Effect {
 	}
 	c.launch = LaunchState{Running: true, Record: c.launch.Record}
 	c.touch()
-	return []Effect{launch{req: c.draft.Req.Clone(), progress: make(chan Result, 16)}}
+	c.registerSecrets()
+	return []Effect{launch{req: c.draft.Req.Clone(), ask: c.draft.Ask, progress: make(chan Result, 16)}}
 }
 
 func (c *Controller) onLaunchEvent(r LaunchEvent) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 // UI-only keys (Draft.Extra); each stands for a choice no single API
@@ -257,7 +258,7 @@ func keyPairOptions(env *Env) []Option {
 	out := []Option{}
 	if env.Data != nil {
 		for _, k := range env.Data.KeyPairs {
-			out = append(out, Option{Label: k.KeyPairName, Value: k.KeyPairName})
+			out = append(out, Option{Label: safetext.Escape(k.KeyPairName), Value: k.KeyPairName})
 		}
 	}
 	return out
@@ -314,9 +315,11 @@ func AskFields(ask []string, d *Draft, env *Env) []Field {
 	return fs
 }
 
+// labelOr names a catalog resource, hidden and control characters in its
+// name shown escaped (a name is the account's text, not ours).
 func labelOr(name, id string) string {
 	if name == "" {
-		return id
+		return safetext.Escape(id)
 	}
-	return name + " (" + id + ")"
+	return safetext.Escape(name) + " (" + safetext.Escape(id) + ")"
 }

@@ -792,7 +792,7 @@ func (a *accessible) export(toFile bool) error {
 	if err != nil {
 		return err
 	}
-	a.exec(a.c.ExportToFile(firstNonEmpty(p, fi.DefaultFile), res.Text, false))
+	a.exec(a.c.ExportToFile(exporter.Format(f), firstNonEmpty(p, fi.DefaultFile), false))
 	return a.overwrite()
 }
 

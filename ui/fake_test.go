@@ -15,6 +15,8 @@ type fakeReader struct {
 	calls map[string]int
 	// loadFailures makes the next Load calls fail.
 	loadFailures int
+	// evilName, when set, names the web security group.
+	evilName string
 }
 
 func newFakeReader() *fakeReader {
@@ -54,7 +56,7 @@ func (f *fakeReader) Load(ctx context.Context, region string, b catalog.Billing)
 		},
 		VPCs:           []catalog.VPC{{VpcId: "vpc-bp1default", VpcName: "default", CidrBlock: "172.16.0.0/12", IsDefault: true}},
 		VSwitches:      []catalog.VSwitch{{VSwitchId: "vsw-bp1h", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-h", CidrBlock: "172.16.0.0/20", AvailableIpAddressCount: 4000, IsDefault: true}, {VSwitchId: "vsw-bp1i", VpcId: "vpc-bp1default", ZoneId: "cn-hangzhou-i", CidrBlock: "172.16.16.0/20", AvailableIpAddressCount: 4000, IsDefault: true}},
-		SecurityGroups: []catalog.SecurityGroup{{SecurityGroupId: "sg-bp1default", SecurityGroupName: "default", VpcId: "vpc-bp1default"}, {SecurityGroupId: "sg-bp1web", SecurityGroupName: "web", VpcId: "vpc-bp1default"}},
+		SecurityGroups: []catalog.SecurityGroup{{SecurityGroupId: "sg-bp1default", SecurityGroupName: "default", VpcId: "vpc-bp1default"}, {SecurityGroupId: "sg-bp1web", SecurityGroupName: firstNonEmpty(f.evilName, "web"), VpcId: "vpc-bp1default"}},
 		KeyPairs:       []catalog.KeyPair{{KeyPairName: "my-key"}},
 	}, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 // filteredList is a table with a fuzzy filter over its rows' cells (the
@@ -95,7 +96,7 @@ func regionRows(rs []catalog.Region, def string) []pickRow {
 		if r.RegionId == def {
 			name += "  (default)"
 		}
-		rows[i] = pickRow{cells: []string{r.RegionId, name}, value: r.RegionId}
+		rows[i] = pickRow{cells: []string{safetext.Escape(r.RegionId), safetext.Escape(name)}, value: r.RegionId}
 	}
 	return rows
 }
@@ -109,7 +110,7 @@ func zoneRows(env *forms.Env, vpc string) []pickRow {
 		if len(forms.VSwitchesFor(env, vpc, z.ZoneId)) > 0 {
 			net = "vSwitch ✓"
 		}
-		rows = append(rows, pickRow{cells: []string{z.ZoneId, z.LocalName, itoa(z.AvailableTypes), net},
+		rows = append(rows, pickRow{cells: []string{safetext.Escape(z.ZoneId), safetext.Escape(z.LocalName), itoa(z.AvailableTypes), net},
 			value: z.ZoneId, dim: z.AvailableTypes == 0})
 	}
 	return rows

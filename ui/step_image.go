@@ -10,6 +10,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 // imageTab is one ImageOwnerAlias.
@@ -114,7 +115,7 @@ func (p *imagePicker) refresh() {
 		}
 		last = osOf(im)
 		name := imageVersion(im)
-		rows = append(rows, pickRow{cells: []string{group, name, im.ImageId, im.Architecture,
+		rows = append(rows, pickRow{cells: []string{safetext.Escape(group), safetext.Escape(name), safetext.Escape(im.ImageId), im.Architecture,
 			fmt.Sprintf("%d GiB", im.Size)}, value: im.ImageId})
 	}
 	p.list.setRows(rows)

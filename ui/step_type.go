@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/flow"
+	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
 // sortBy orders the instance-type table.
@@ -100,7 +101,7 @@ func typeCells(t catalog.InstanceType) []string {
 	if t.PricePerHour > 0 {
 		price = fmt.Sprintf("%.3f", t.PricePerHour)
 	}
-	return []string{t.InstanceTypeId, strings.TrimPrefix(t.InstanceTypeFamily, "ecs."), strconv.Itoa(t.CpuCoreCount),
+	return []string{safetext.Escape(t.InstanceTypeId), safetext.Escape(strings.TrimPrefix(t.InstanceTypeFamily, "ecs.")), strconv.Itoa(t.CpuCoreCount),
 		fmtMem(t.MemorySize), gpu, t.CpuArchitecture, price, flow.Availability(t)}
 }
 

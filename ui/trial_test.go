@@ -215,3 +215,13 @@ func TestQAfterASaveIsASuccess(t *testing.T) {
 		t.Fatalf("the ROS export is offered as %q (%v)", m.path.input.Value(), m.screen)
 	}
 }
+
+// A catalog name carrying an escape sequence is shown escaped, never raw.
+func TestCatalogNamesAreShownEscaped(t *testing.T) {
+	r := newFakeReader()
+	r.evilName = "evil-\x1b[31mred"
+	m := toStep(t, start(t, Options{Reader: r, Region: "cn-hangzhou"}), forms.Network)
+	if v := m.View(); strings.Contains(v, "\x1b[31m") || !strings.Contains(v, "evil-") {
+		t.Fatalf("the name is printed raw or not at all:\n%q", v)
+	}
+}

@@ -419,7 +419,7 @@ func (m Model) doReview(it intent) (Model, tea.Cmd) {
 	case writeIntent:
 		m.screen = screenStep
 		if m.path.what == "export" {
-			return m.apply(m.c.ExportToFile(it.path, m.export.text, false))
+			return m.apply(m.c.ExportToFile(m.export.format, it.path, false))
 		}
 		return m.apply(m.c.SaveFile(it.path, false))
 	case overwriteIntent:
