@@ -33,7 +33,7 @@ type CodeDoc struct {
 	// descriptions joined by "；"); empty for codes the spec lacks.
 	Reference string
 	// Source says where the code is documented: "spec" for the spec's error
-	// table, else the file and row (e.g. "rules.md T2-29").
+	// table, else the file and row (e.g. "docs/rules.md T2-29").
 	Source string
 }
 
@@ -44,7 +44,7 @@ var (
 )
 
 // buildCodes merges the spec's rows per code, adds the explanations, then
-// appends the codes only rules.md and the common-code lists document.
+// appends the codes only docs/rules.md and the common-code lists document.
 func buildCodes() {
 	codeIndex = map[string]int{}
 	for _, row := range theSpec().errors {
@@ -198,7 +198,7 @@ var messageAliases = map[string]string{
 
 // messagePhrases name the parameter of documented messages that describe it
 // in words instead of naming it (spec rows of InvalidParameter.Conflict and
-// InvalidParameter.Mismatch; rules.md T1-4, T1-13, T1-14).
+// InvalidParameter.Mismatch; docs/rules.md T1-4, T1-13, T1-14).
 var messagePhrases = []struct{ phrase, parameter string }{
 	{"image does not support", "ImageId"},
 	{"security group and virtual switch", "VSwitchId"},

@@ -181,7 +181,7 @@ func TestParameterForSpecRows(t *testing.T) {
 }
 
 // TestSandboxAndCommonCodes: the protocol and action errors that the
-// sandbox (and the real gateway) answer, as api-shapes.md and issue 3 name
+// sandbox (and the real gateway) answer, as docs/api-shapes.md and issue 3 name
 // them, are documented too, so the wizard can explain every answer it gets.
 func TestSandboxAndCommonCodes(t *testing.T) {
 	for code, status := range map[string]int{

@@ -12,7 +12,7 @@ type explained struct {
 // code the table lists several times (different statuses or messages) has one
 // entry that fits all its rows; ParameterFor refines the parameter from the
 // server's message where a code is shared by several parameters. Rows of
-// rules.md Table 1 that name the code are cited.
+// docs/rules.md Table 1 that name the code are cited.
 var specExplanations = map[string]explained{
 	// Instance type.
 	"InvalidInstanceType.ValueUnauthorized":                   {"InstanceType", "Your account is not allowed to buy this instance type. Choose another type, or ask Alibaba Cloud support to open it for you."},

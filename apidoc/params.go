@@ -20,7 +20,7 @@ type ParamDoc struct {
 	// Example is the spec's example value, without markdown escapes.
 	Example string
 	// Summary is one line of plain English: what the parameter does and its
-	// rule as today's API applies it (rules.md Table 1 amended by Table 2).
+	// rule as today's API applies it (docs/rules.md Table 1 amended by Table 2).
 	Summary string
 	// Reference is the spec's full Chinese description, free of link noise;
 	// empty for parameters the 2019 spec does not document.

@@ -85,7 +85,7 @@ func TestParamLookups(t *testing.T) {
 	}
 	sd, _ := Param("SystemDisk.Size")
 	if !strings.Contains(sd.Summary, "2048") || !strings.Contains(sd.Summary, "image size") {
-		t.Errorf("SystemDisk.Size summary lacks today's rule (rules.md T2-1): %q", sd.Summary)
+		t.Errorf("SystemDisk.Size summary lacks today's rule (docs/rules.md T2-1): %q", sd.Summary)
 	}
 	fam, ok := Param("ImageFamily")
 	if !ok || fam.Reference != "" || fam.Required || fam.Summary == "" {

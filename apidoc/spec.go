@@ -7,7 +7,7 @@
 //
 // The reference is the project's spec, RunInstances.zh.md (the 2019 Chinese
 // edition), embedded verbatim so the binary and CI need nothing else; the
-// rules of today's API come from rules.md (Table 1 and Table 2), cited per
+// rules of today's API come from docs/rules.md (Table 1 and Table 2), cited per
 // entry.
 package apidoc
 

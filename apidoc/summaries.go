@@ -2,7 +2,7 @@ package apidoc
 
 // summaries holds the one-line English summary of every parameter: what it
 // does, then its rule as today's API applies it. Rules follow the spec
-// (rules.md Table 1) except where Table 2 records a change; the comment cites
+// (docs/rules.md Table 1) except where Table 2 records a change; the comment cites
 // the rows. Parameters only today's API has are summarised from Table 2 and
 // the SDK.
 var summaries = map[string]string{
@@ -74,7 +74,7 @@ var summaries = map[string]string{
 	"SystemTag.N.Value":           "System tag value (reserved for Alibaba Cloud services).",
 	"SystemTag.N.Scope":           "Visibility scope of the system tag (reserved for Alibaba Cloud services).",
 
-	// Instance metadata (rules.md T2-29).
+	// Instance metadata (docs/rules.md T2-29).
 	"HttpEndpoint":            "Whether the instance metadata service is reachable from the instance: enabled (default) or disabled.",
 	"HttpTokens":              "Whether the metadata service requires session tokens (IMDSv2): optional (default) or required, which is safer.",
 	"HttpPutResponseHopLimit": "How many network hops a metadata token response may travel, 1–64 (default 1).",
@@ -151,7 +151,7 @@ var summaries = map[string]string{
 	"SecurityOptions.ConfidentialComputingMode": "Confidential computing mode: Enclave runs an enclave-based confidential instance.",         // T2-34
 	"HibernationOptions.Configured":             "Whether the instance can hibernate (preview feature).",                                     // T2-34
 
-	// Private DNS names (rules.md T2-34, [M25]/[SDK] only).
+	// Private DNS names (docs/rules.md T2-34, [M25]/[SDK] only).
 	"PrivateDnsNameOptions.HostnameType":                  "Kind of private host name: Custom, IpBased or InstanceIdBased.",
 	"PrivateDnsNameOptions.EnableInstanceIdDnsARecord":    "Whether the instance-ID host name resolves to its private IPv4 address (A record).",
 	"PrivateDnsNameOptions.EnableInstanceIdDnsAAAARecord": "Whether the instance-ID host name resolves to its IPv6 address (AAAA record).",

@@ -1,6 +1,6 @@
 package catalog
 
-// The InstanceChargeType and SpotStrategy values (rules.md: InstanceChargeType
+// The InstanceChargeType and SpotStrategy values (docs/rules.md: InstanceChargeType
 // PostPaid default | PrePaid; SpotStrategy NoSpot default, PostPaid only).
 const (
 	PostPaid = "PostPaid"

@@ -15,7 +15,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
-// The page-size maxima (api-shapes.md §5, §7-§11).
+// The page-size maxima (docs/api-shapes.md §5, §7-§11).
 const (
 	maxTypesPage    = 100 // DescribeInstanceTypes MaxResults (international site)
 	maxImagesPage   = 100 // DescribeImages PageSize
@@ -26,7 +26,7 @@ const (
 	maxPages = 1000
 )
 
-// acceptLanguage asks for English LocalNames (api-shapes.md §2).
+// acceptLanguage asks for English LocalNames (docs/api-shapes.md §2).
 const acceptLanguage = "en-US"
 
 func (c *Catalog) pageSize(max int) int {
@@ -37,7 +37,7 @@ func (c *Catalog) pageSize(max int) int {
 }
 
 // ecsCall runs one retried ECS call with a fresh client bound to ctx (the
-// request object is built inside fn, fresh for every attempt: sdk-notes.md §2).
+// request object is built inside fn, fresh for every attempt: docs/sdk-notes.md §2).
 func (c *Catalog) ecsCall(ctx context.Context, action, region string, fn func(*ecs.Client) error) error {
 	return c.call(ctx, action, region, func(ctx context.Context) error {
 		cl, err := c.s.ECSContext(ctx)
@@ -401,7 +401,7 @@ func (c *Catalog) fetchSecurityGroups(ctx context.Context, region, securityGroup
 			req := ecs.CreateDescribeSecurityGroupsRequest()
 			req.RegionId = region
 			req.SecurityGroupId = securityGroupID
-			req.MaxResults = requests.NewInteger(size) // token mode (api-shapes.md §8)
+			req.MaxResults = requests.NewInteger(size) // token mode (docs/api-shapes.md §8)
 			req.NextToken = token
 			// EcsCount and AvailableInstanceAmount are valid only when asked
 			// for (docs/api-shapes.md §8): the capacity rule needs both.

@@ -230,7 +230,7 @@ type Rule struct {
 
 // describePrice sends DescribePrice with a request build makes afresh for
 // every attempt: a sent request object keeps its signed parameters
-// (sdk-notes.md §2).
+// (docs/sdk-notes.md §2).
 func (c *Catalog) describePrice(ctx context.Context, region string, build func() *ecs.DescribePriceRequest) (answer, error) {
 	var a answer
 	err := c.ecsCall(ctx, "DescribePrice", region, func(cl *ecs.Client) error {

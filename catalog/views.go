@@ -101,7 +101,7 @@ func statusIn(st stock, zone, typeID string, offeredAnywhere, availableAnywhere 
 }
 
 // archAliases maps a type's CpuArchitecture to the images' Architecture
-// values that run on it (api-shapes.md §5, §7).
+// values that run on it (docs/api-shapes.md §5, §7).
 var archAliases = map[string][]string{
 	"x86":    {"x86_64", "i386"},
 	"x86_64": {"x86_64"},
@@ -151,7 +151,7 @@ func GroupImages(images []Image) []ImageGroup {
 }
 
 // essdLevels are the ESSD performance levels with their minimum size in GiB
-// (rules.md T2-3 adds PL0 to PL1-PL3; T2-1/T2-4 give the minima).
+// (docs/rules.md T2-3 adds PL0 to PL1-PL3; T2-1/T2-4 give the minima).
 var essdLevels = []struct {
 	level string
 	min   int

@@ -20,7 +20,7 @@ import (
 )
 
 // Default timeouts. The SDK's own defaults depend on the first API called
-// (sdk-notes.md §5: the first call's timeout sticks), so we always set both.
+// (docs/sdk-notes.md §5: the first call's timeout sticks), so we always set both.
 const (
 	DefaultConnectTimeout = 5 * time.Second
 	DefaultReadTimeout    = 20 * time.Second
@@ -54,7 +54,7 @@ type Config struct {
 }
 
 // The aliyun CLI accepts each of its variables under three prefixes
-// (sdk-notes.md §6, config/profile.go:325-397), first one wins.
+// (docs/sdk-notes.md §6, config/profile.go:325-397), first one wins.
 var envPrefixes = []string{"ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"}
 
 // env looks a CLI variable up under every prefix.

@@ -79,7 +79,7 @@ func CheckEndpoint(endpoint string, insecure bool) error {
 }
 
 // endpointOf checks --endpoint/--insecure: plain HTTP only to an explicit
-// endpoint, HTTPS otherwise (the SDK would default to HTTP, sdk-notes.md §1).
+// endpoint, HTTPS otherwise (the SDK would default to HTTP, docs/sdk-notes.md §1).
 func endpointOf(cfg Config) (endpoint, scheme string, err error) {
 	endpoint = strings.TrimSpace(cfg.Endpoint)
 	if cfg.Insecure && endpoint == "" {
@@ -132,7 +132,7 @@ func newTransport(connect time.Duration) *http.Transport {
 // builds requests without a context, so this is how a cancelled wizard step
 // aborts its call. A value of this type is not an *http.Transport, so the SDK
 // does not rewrite the shared pool's dialer or TLS config on each call (which
-// would race between concurrent calls, sdk-notes.md §5).
+// would race between concurrent calls, docs/sdk-notes.md §5).
 type ctxTransport struct {
 	ctx  context.Context
 	base http.RoundTripper
@@ -236,7 +236,7 @@ func (s *Session) clientRegion() string {
 }
 
 // config turns off the SDK's retry (it neither backs off nor knows
-// Throttling, sdk-notes.md §5) and fixes the scheme.
+// Throttling, docs/sdk-notes.md §5) and fixes the scheme.
 func (s *Session) config(ctx context.Context) *sdk.Config {
 	cfg := sdk.NewConfig().WithAutoRetry(false).WithScheme(s.scheme)
 	cfg.Transport = ctxTransport{ctx: ctx, base: s.transport}

@@ -9,7 +9,7 @@ import (
 )
 
 // exportCLI writes `aliyun ecs RunInstances` in the CLI's own syntax
-// (sdk-notes.md §7): CamelCase API name, --Name.N for list items, one flag
+// (docs/sdk-notes.md §7): CamelCase API name, --Name.N for list items, one flag
 // per line, every value shell-quoted.
 func exportCLI(req *request.Request, o Options) (Result, error) {
 	n := newNotes()

@@ -9,7 +9,7 @@ import (
 // cliMetaParams are the RunInstances parameters in the aliyun CLI's API
 // metadata (aliyun/aliyun-openapi-meta, metadatas/ecs/RunInstances.json, as
 // read for this project). The CLI checks every --Name flag against its
-// metadata (meta/api.go findParameterInner, sdk-notes.md §7); the SDK
+// metadata (meta/api.go findParameterInner, docs/sdk-notes.md §7); the SDK
 // carries parameters that snapshot lacks, so a CLI built with it may reject
 // them unless run with --force.
 var cliMetaParams = toSet(`Affinity Amount Arn.N.AssumeRoleFor Arn.N.RoleType Arn.N.Rolearn

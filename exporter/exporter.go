@@ -45,7 +45,7 @@ type Options struct {
 	Endpoint string
 	Insecure bool
 	// Idempotent adds --ClientToken, so that a retried command never launches
-	// twice (sdk-notes.md §5).
+	// twice (docs/sdk-notes.md §5).
 	Idempotent bool
 	// ClientToken is the token written with Idempotent; when empty the
 	// request's own ClientToken is used, else a fresh one is generated.

@@ -31,7 +31,7 @@ func (e *ImportError) Error() string {
 }
 
 // cliValueFlags are the aliyun CLI's own flags that take one value
-// (config/flags.go, openapi/flags.go; sdk-notes.md §7). They are not
+// (config/flags.go, openapi/flags.go; docs/sdk-notes.md §7). They are not
 // RunInstances parameters.
 var cliValueFlags = map[string]bool{
 	"--profile": true, "--region": true, "--endpoint": true, "--mode": true,

@@ -85,7 +85,7 @@ func Template(req *request.Request, o Options) TemplateContent {
 
 // templateName is Options.LaunchTemplateName, or one derived from the
 // InstanceName that meets the API's rule: 2–128 characters, starting with a
-// letter, of letters, digits, ':', '_' and '-' (api-shapes.md §16).
+// letter, of letters, digits, ':', '_' and '-' (docs/api-shapes.md §16).
 func templateName(req *request.Request, o Options) string {
 	if o.LaunchTemplateName != "" {
 		return o.LaunchTemplateName

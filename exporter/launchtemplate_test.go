@@ -8,7 +8,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
-// templateNameRule is CreateLaunchTemplate's name rule (api-shapes.md §16).
+// templateNameRule is CreateLaunchTemplate's name rule (docs/api-shapes.md §16).
 var templateNameRule = regexp.MustCompile(`^\pL[\pL\pN:_-]{1,127}$`)
 
 func TestLaunchTemplateCommand(t *testing.T) {

@@ -239,7 +239,7 @@ func (e checkOnline) Run(ctx context.Context, d Deps) Result {
 }
 
 // MaxUserData is the most UserData takes before base64 (16 KiB encoded is
-// the API's limit, rules.md T1-61; the raw text is checked against it).
+// the API's limit, docs/rules.md T1-61; the raw text is checked against it).
 const MaxUserData = 16 << 10
 
 // readUserData reads the file a user-data path names.

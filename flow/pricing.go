@@ -207,7 +207,7 @@ func (c *Controller) onSpot(r SpotLoaded) {
 }
 
 // spotFindings flags a limit below the current spot price at once, as ECS
-// refuses it (InvalidSpotPriceLimit.LowerThanPublicPrice, rules.md T1-63).
+// refuses it (InvalidSpotPriceLimit.LowerThanPublicPrice, docs/rules.md T1-63).
 func (c *Controller) spotFindings(key, value string) []rules.Finding {
 	if key != "SpotPriceLimit" {
 		return nil

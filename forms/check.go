@@ -116,7 +116,7 @@ func Validate(d *Draft, now time.Time) []rules.Finding {
 func loginChecks(d *Draft) []rules.Finding {
 	if d.Get(KeyLogin) == LoginKeyPair && d.Windows() {
 		return []rules.Finding{{Parameter: KeyLogin, Severity: rules.Error, Code: "ui.KeyPairOnWindows",
-			Message: "KeyPairName is ignored for a Windows image (rules.md T2-32): log in with a Password instead"}}
+			Message: "KeyPairName is ignored for a Windows image (docs/rules.md T2-32): log in with a Password instead"}}
 	}
 	if d.Extra[KeyLogin] == LoginKeyPair && !d.Req.Has("KeyPairName") {
 		return []rules.Finding{{Parameter: "KeyPairName", Severity: rules.Error, Code: "MissingParameter",

@@ -229,7 +229,7 @@ func imageDefaults(d *Draft) {
 
 // accessDefaults picks the login method once: a key pair when the region
 // has one and the image is not Windows. A key pair is ignored on Windows
-// (rules.md T2-32), so there the default is a password, which the step then
+// (docs/rules.md T2-32), so there the default is a password, which the step then
 // asks for: "set it later" would launch an instance nobody can log in to
 // without saying so.
 func accessDefaults(d *Draft) {

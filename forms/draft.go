@@ -158,7 +158,7 @@ func (d *Draft) applyLogin(method string) {
 }
 
 // applyVpc drops the vSwitch and security groups of another VPC: they
-// cannot go with the new one (rules.md T1-13).
+// cannot go with the new one (docs/rules.md T1-13).
 func (d *Draft) applyVpc(vpc string) {
 	if d.impliedVpc() != vpc {
 		d.Req.Delete("VSwitchId")
@@ -175,7 +175,7 @@ func (d *Draft) applyVpc(vpc string) {
 }
 
 // applySecurityGroups sends one group as SecurityGroupId and several as
-// SecurityGroupIds.N: the two exclude each other (rules.md T1-9).
+// SecurityGroupIds.N: the two exclude each other (docs/rules.md T1-9).
 func (d *Draft) applySecurityGroups(csv string) error {
 	d.Req.Delete("SecurityGroupId")
 	d.Req.DeleteList("SecurityGroupIds")

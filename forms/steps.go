@@ -30,10 +30,10 @@ const (
 	LoginNone     = "none"
 )
 
-// MaxDataDisks is the API's data disk limit when the type names none (rules.md T1-41).
+// MaxDataDisks is the API's data disk limit when the type names none (docs/rules.md T1-41).
 const MaxDataDisks = 16
 
-// MaxTags is the API's tag limit (rules.md T1-58).
+// MaxTags is the spec's tag limit (docs/rules.md T1-69); today's API takes more (T2-22), and the rules accept them with a warning.
 const MaxTags = 20
 
 func billingFields(d *Draft) []Field {
@@ -243,7 +243,7 @@ func accessFields(d *Draft, env *Env) []Field {
 }
 
 // loginOptions leaves the key pair out for a Windows image: ECS ignores
-// KeyPairName there (rules.md T2-32), so offering it would launch an
+// KeyPairName there (docs/rules.md T2-32), so offering it would launch an
 // instance with no way in.
 func loginOptions(d *Draft) []Option {
 	var out []Option

@@ -8,7 +8,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
-// A key pair is ignored on Windows (rules.md T2-32): the default login
+// A key pair is ignored on Windows (docs/rules.md T2-32): the default login
 // there must not be one, or the instance launches with no way in.
 func TestTheDefaultLoginIsAKeyPairOnLinuxOnly(t *testing.T) {
 	for _, c := range []struct{ os, want string }{{"linux", LoginKeyPair}, {"windows", LoginPassword}} {

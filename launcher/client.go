@@ -14,7 +14,7 @@ import (
 
 // Client is the part of the ECS API the launcher calls; *ecs.Client
 // satisfies it. The SDK's client writes shared timeout state on every call
-// (sdk-notes.md §5), so one Client must not serve two launches at once.
+// (docs/sdk-notes.md §5), so one Client must not serve two launches at once.
 type Client interface {
 	RunInstances(*ecs.RunInstancesRequest) (*ecs.RunInstancesResponse, error)
 	DescribeInstanceStatus(*ecs.DescribeInstanceStatusRequest) (*ecs.DescribeInstanceStatusResponse, error)
@@ -22,7 +22,7 @@ type Client interface {
 }
 
 // DefaultScheme is used for every call unless told otherwise: the SDK's own
-// default is plain HTTP (sdk-notes.md §1).
+// default is plain HTTP (docs/sdk-notes.md §1).
 const DefaultScheme = "https"
 
 // WithScheme returns a Client that sends every request with scheme, e.g.

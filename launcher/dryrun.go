@@ -14,7 +14,7 @@ import (
 )
 
 // DryRunPassed is the code ECS answers a DryRun that would succeed with,
-// as an HTTP 400 error (api-shapes.md §1).
+// as an HTTP 400 error (docs/api-shapes.md §1).
 const DryRunPassed = "DryRunOperation"
 
 // DryRunResult is the verdict of a DryRun.
@@ -62,7 +62,7 @@ func (r DryRunResult) String() string {
 }
 
 // DryRun asks ECS whether req would succeed, without creating anything: a
-// fresh SDK request with DryRun=true (sdk-notes.md §2: requests are never
+// fresh SDK request with DryRun=true (docs/sdk-notes.md §2: requests are never
 // reused). Environment references are resolved from the environment. The
 // request goes over HTTPS unless c is wrapped by WithScheme.
 func DryRun(ctx context.Context, c Client, req *request.Request) DryRunResult {
@@ -111,7 +111,7 @@ func referringParam(req *request.Request, name string) string {
 func dryRunVerdict(req *request.Request, err error) DryRunResult {
 	if err == nil {
 		// ECS never answers a DryRun with success; a 200 would mean the
-		// request was not a DryRun at all (api-shapes.md §1).
+		// request was not a DryRun at all (docs/api-shapes.md §1).
 		return DryRunResult{Explanation: "ECS answered the DryRun with success instead of DryRunOperation; the endpoint did not honour DryRun"}
 	}
 	switch e := cleanError(err).(type) {

@@ -12,7 +12,7 @@ import (
 )
 
 // Redact masks the credentials and secrets in a text that may contain a
-// signed request URL: SDK error texts carry the whole URL (sdk-notes.md §4).
+// signed request URL: SDK error texts carry the whole URL (docs/sdk-notes.md §4).
 // It is cloud.Redact, which also knows every resolved session's secrets.
 func Redact(s string) string { return cloud.Redact(s) }
 

@@ -152,7 +152,7 @@ func (o *Outcome) IDs() []string {
 	return ids
 }
 
-// Instance statuses the launcher reasons about (api-shapes.md §15).
+// Instance statuses the launcher reasons about (docs/api-shapes.md §15).
 const (
 	StatusPending = "Pending"
 	StatusRunning = "Running"
@@ -188,7 +188,7 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 		token = o.NewToken()
 	}
 	if !validToken(token) {
-		return nil, fmt.Errorf("ClientToken %q: must be 1 to 64 ASCII characters (rules.md T1-92)", token)
+		return nil, fmt.Errorf("ClientToken %q: must be 1 to 64 ASCII characters (docs/rules.md T1-92)", token)
 	}
 	l, err := newLaunch(c, req, token, o, events)
 	if err != nil {
@@ -369,7 +369,7 @@ func (l *launch) done(ctx context.Context) {
 
 // send calls RunInstances until it gets a definitive answer: every attempt
 // is a fresh SDK request carrying the same ClientToken, so ECS carries the
-// launch out at most once however many answers are lost (sdk-notes.md §5).
+// launch out at most once however many answers are lost (docs/sdk-notes.md §5).
 func (l *launch) send(ctx context.Context) (*ecs.RunInstancesResponse, error) {
 	for attempt := 1; ; attempt++ {
 		l.out.Attempts = attempt

@@ -25,7 +25,7 @@ func TestNewTokenIsAUniqueASCIIClientToken(t *testing.T) {
 		seen[tok] = true
 	}
 	if validToken(strings.Repeat("a", 65)) || validToken("") || validToken("tökén") {
-		t.Error("validToken accepts what rules.md T1-92 forbids")
+		t.Error("validToken accepts what docs/rules.md T1-92 forbids")
 	}
 }
 

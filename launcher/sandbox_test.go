@@ -33,7 +33,7 @@ func startSandbox(t *testing.T, f sandbox.Faults) *sandbox.Server {
 }
 
 // sdkClient is a real SDK client pointed at the sandbox. The SDK client
-// is not safe for concurrent calls (sdk-notes.md §5): one per goroutine.
+// is not safe for concurrent calls (docs/sdk-notes.md §5): one per goroutine.
 func sdkClient(t *testing.T, s *sandbox.Server) *ecs.Client {
 	t.Helper()
 	c, err := ecs.NewClientWithAccessKey(sandboxRegion, sandbox.DefaultAccessKeyID, sandbox.DefaultAccessKeySecret)
@@ -220,7 +220,7 @@ func TestSandboxDryRunVerdicts(t *testing.T) {
 	cases := []struct {
 		name   string
 		req    *request.Request
-		codes  []string // the documented codes (rules.md row in the comment)
+		codes  []string // the documented codes (docs/rules.md row in the comment)
 		params []string
 	}{
 		{"sold out", set(t, good, "ZoneId", f.soldZone, "VSwitchId", f.vswByZone[f.soldZone], "InstanceType", f.soldType),

@@ -6,7 +6,7 @@ import (
 )
 
 // tokenPrefix marks tokens made by ecslaunch; with a 36-character UUID the
-// token stays well inside ClientToken's 64 ASCII characters (rules.md T1-92).
+// token stays well inside ClientToken's 64 ASCII characters (docs/rules.md T1-92).
 const tokenPrefix = "ecslaunch-"
 
 // NewToken returns a fresh ClientToken: a random (version 4) UUID from
@@ -22,7 +22,7 @@ func NewToken() string {
 }
 
 // validToken reports whether t is usable as a ClientToken: ASCII only,
-// 1 to 64 characters (rules.md T1-92).
+// 1 to 64 characters (docs/rules.md T1-92).
 func validToken(t string) bool {
 	if len(t) == 0 || len(t) > 64 {
 		return false

@@ -13,7 +13,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
-// Page limits of the Describe calls (api-shapes.md §14, §15).
+// Page limits of the Describe calls (docs/api-shapes.md §14, §15).
 const (
 	statusBatch   = 50  // DescribeInstanceStatus: InstanceId.N ≤ 100, PageSize ≤ 50
 	describeBatch = 100 // DescribeInstances: InstanceIds ≤ 100, MaxResults ≤ 100
@@ -63,7 +63,7 @@ func (l *launch) poll(ctx context.Context) (bool, error) {
 	}
 	for i := range l.out.Instances {
 		in := &l.out.Instances[i]
-		in.Status = StatusPending // not found yet: newly created IDs may lag (sdk-notes.md §8)
+		in.Status = StatusPending // not found yet: newly created IDs may lag (docs/sdk-notes.md §8)
 		if s, ok := statuses[in.ID]; ok {
 			in.Status = s
 		}

@@ -14,7 +14,7 @@ import (
 var refPattern = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // ecsPlaceholders are ${…} forms ECS itself expands, which are not
-// environment references: HostName's ${instance_id} (rules.md T2-17).
+// environment references: HostName's ${instance_id} (docs/rules.md T2-17).
 var ecsPlaceholders = map[string]bool{"instance_id": true}
 
 // IsReference reports whether a value contains an environment reference.

@@ -57,7 +57,7 @@ type sdkStep struct {
 }
 
 // seedOrder is the order of the parameters in the API reference
-// (RunInstances.zh.md, 请求参数). Exports list flags in this order, then the
+// (apidoc/RunInstances.zh.md, 请求参数). Exports list flags in this order, then the
 // parameters only the SDK has, in the SDK's order.
 var seedOrder = []string{
 	"RegionId", "ZoneId", "ImageId", "SecurityGroupId", "VSwitchId", "InstanceType",

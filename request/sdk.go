@@ -11,7 +11,7 @@ import (
 
 // SDK builds a fresh *ecs.RunInstancesRequest: SDK request objects keep
 // their query parameters once sent, so one must never be reused
-// (sdk-notes.md §2). Environment references must be resolved first.
+// (docs/sdk-notes.md §2). Environment references must be resolved first.
 func (r *Request) SDK() (*ecs.RunInstancesRequest, error) {
 	req := ecs.CreateRunInstancesRequest()
 	root := reflect.ValueOf(req).Elem()

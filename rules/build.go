@@ -6,7 +6,7 @@ import (
 )
 
 // statuses gives the HTTP status of every code the rules use, from the
-// error column of rules.md (odd values included, e.g. 404 for
+// error column of docs/rules.md (odd values included, e.g. 404 for
 // InvalidSystemDiskSize.*). Codes that are rule ids, not API errors, have 0.
 var statuses = map[string]int{
 	"MissingParameter": 400, "MissingParamter": 400, "InvalidParameter": 400,

@@ -1,5 +1,5 @@
 // Package rules checks a RunInstances request against every documented rule
-// (rules.md Table 1, adjusted by Table 2 where today's API differs). Rules are
+// (docs/rules.md Table 1, adjusted by Table 2 where today's API differs). Rules are
 // data, each with its source row; offline rules need only the request, catalog
 // rules ask a Catalog for Describe data.
 package rules
@@ -31,7 +31,7 @@ type Finding struct {
 	// Message states the rule, the allowed values and the value seen
 	// (secrets masked).
 	Message string `json:"message"`
-	// Row cites the rule's source, e.g. "T1-35" or "T2-1" (rules.md).
+	// Row cites the rule's source, e.g. "T1-35" or "T2-1" (docs/rules.md).
 	Row string `json:"row,omitempty"`
 	// HTTPStatus is the status the API answers this code with.
 	HTTPStatus int `json:"-"`

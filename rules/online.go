@@ -61,13 +61,13 @@ func (o *online) literal(key string) (string, bool) {
 // add appends a finding for a documented code.
 func (o *online) add(param, code, row, msg string) {
 	o.out = append(o.out, Finding{Parameter: param, Severity: Error, Code: code, Row: row,
-		HTTPStatus: statuses[code], Message: msg + " (rules.md " + row + ")"})
+		HTTPStatus: statuses[code], Message: msg + " (docs/rules.md " + row + ")"})
 }
 
 // warn appends a warning.
 func (o *online) warn(param, code, row, msg string) {
 	o.out = append(o.out, Finding{Parameter: param, Severity: Warning, Code: code, Row: row,
-		Message: msg + " (rules.md " + row + ")"})
+		Message: msg + " (docs/rules.md " + row + ")"})
 }
 
 // failed reports a catalog error: not-found answers are handled by the

@@ -49,7 +49,7 @@ func (k Kind) String() string {
 	return [...]string{"required", "type", "range", "enum", "pattern", "length", "custom"}[k]
 }
 
-// Phase is when a rule runs in Validate: the order rules.md suggests for a
+// Phase is when a rule runs in Validate: the order docs/rules.md suggests for a
 // deterministic answer (required, then per-parameter format in table order,
 // then cross-field).
 type Phase int
@@ -71,7 +71,7 @@ func (p Phase) String() string {
 type Rule struct {
 	// ID is unique among the rules ("T1-35.min", "type:Amount").
 	ID string
-	// Row is the rules.md row the rule implements ("T1-35", "T2-1").
+	// Row is the docs/rules.md row the rule implements ("T1-35", "T2-1").
 	Row string
 	// Also lists further rows the rule covers or adjusts it by.
 	Also []string
@@ -299,7 +299,7 @@ func (r *Rule) finding(e *env, allowed string, sev Severity) Finding {
 		}
 	}
 	if r.Row != "" {
-		msg += " (rules.md " + r.Row + ")"
+		msg += " (docs/rules.md " + r.Row + ")"
 	}
 	return Finding{Parameter: e.key, Severity: sev, Code: r.Code, Message: msg, Row: r.Row, HTTPStatus: r.HTTPStatus}
 }

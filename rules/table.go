@@ -10,11 +10,11 @@ import (
 	"time"
 )
 
-// Password special set P, exactly as the seed lists it (rules.md, notes on
+// Password special set P, exactly as the seed lists it (docs/rules.md, notes on
 // Table 1).
 const passwordSpecials = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/"
 
-// Categories of today's API (rules.md T2-2, T2-5): ephemeral_ssd is gone.
+// Categories of today's API (docs/rules.md T2-2, T2-5): ephemeral_ssd is gone.
 var (
 	systemDiskCategories = []string{"cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto", "cloud_essd_entry"}
 	dataDiskCategories   = []string{"cloud", "cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud_auto",
@@ -22,7 +22,7 @@ var (
 	performanceLevels = []string{"PL0", "PL1", "PL2", "PL3"}
 )
 
-// Name charset (rules.md T2-18, the permissive current reading: Unicode
+// Name charset (docs/rules.md T2-18, the permissive current reading: Unicode
 // letters and digits plus : _ . -, no start rule; T1-22's scheme rule is
 // implied as '/' is not allowed). InstanceName also takes the ordered-name
 // brackets of T2-17.
@@ -34,7 +34,7 @@ const (
 )
 
 // table is every rule, in the order Validate runs them within a phase:
-// rules.md Table 1 row order, then the rows only Table 2 has.
+// docs/rules.md Table 1 row order, then the rows only Table 2 has.
 func table() []Rule {
 	var t []Rule
 	t = append(t, requiredRules()...)
@@ -189,7 +189,7 @@ func scheme(row, param, code string) Rule {
 // hostCore replaces an ordered-name bracket group (T2-17) by a digit so
 // the character rules apply to the rest.
 func hostCore(v string) string {
-	// ECS expands ${instance_id} itself (rules.md T2-17): check the name as
+	// ECS expands ${instance_id} itself (docs/rules.md T2-17): check the name as
 	// it will be, with an ID of the usual shape and length.
 	v = strings.ReplaceAll(v, "${instance_id}", "i-bp1a2b3c4d5e6f7g8h9")
 	i, j := strings.IndexByte(v, '['), strings.IndexByte(v, ']')

@@ -170,7 +170,7 @@ func HasErrors(fs []Finding) bool {
 
 // Validate checks a request offline against every rule: required
 // parameters, then each parameter's format in table order, then the
-// cross-field rules (rules.md's suggested order, so answers are
+// cross-field rules (docs/rules.md's suggested order, so answers are
 // deterministic). A finding per parameter and code is reported once.
 func Validate(req *request.Request, c Context) []Finding {
 	return validate(req, c, nil)

@@ -180,7 +180,7 @@ func (c *call) describeInstanceTypeFamilies() (any, error) {
 }
 
 // instanceTypesMax is MaxResults' maximum: 100 on the international site
-// since 2023-11-15 (sdk-notes.md §8; the China metadata still says 1600).
+// since 2023-11-15 (docs/sdk-notes.md §8; the China metadata still says 1600).
 const instanceTypesMax = 100
 
 func (c *call) describeInstanceTypes() (any, error) {
@@ -279,7 +279,7 @@ func sdkInstanceType(t world.InstanceType) ecs.InstanceType {
 	}
 }
 
-// imagesMax is DescribeImages' PageSize maximum (api-shapes.md §7).
+// imagesMax is DescribeImages' PageSize maximum (docs/api-shapes.md §7).
 const imagesMax = 100
 
 func (c *call) describeImages() (any, error) {

@@ -14,7 +14,7 @@ type apiError struct {
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
 
-// errorBody is the error response every action shares (api-shapes.md §1);
+// errorBody is the error response every action shares (docs/api-shapes.md §1);
 // every field is a string, as the SDK type-asserts them.
 type errorBody struct {
 	RequestId string `json:"RequestId"`
@@ -34,7 +34,7 @@ func errInvalid(name, value string) *apiError {
 		fmt.Sprintf("The specified parameter %q is not valid: %q.", name, value)}
 }
 
-// The protocol and fault errors, with the statuses of api-shapes.md §1.
+// The protocol and fault errors, with the statuses of docs/api-shapes.md §1.
 var (
 	errDryRun = &apiError{http.StatusBadRequest, "DryRunOperation", "Request validation has been passed with DryRun flag set."}
 	// errThrottled is what ECS answers under flow control: HTTP 400, Throttling.User.
@@ -81,7 +81,7 @@ var errBodyTooLarge = &apiError{http.StatusBadRequest, "InvalidParameter",
 	"The request is refused: the request body exceeds 1 MiB (1,048,576 bytes)."}
 
 // errIncompleteSignature answers a signature that is not in the documented
-// form (api-shapes.md §1 lists IncompleteSignature, 400).
+// form (docs/api-shapes.md §1 lists IncompleteSignature, 400).
 func errIncompleteSignature(why string) *apiError {
 	return &apiError{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards: " + why + "."}
 }

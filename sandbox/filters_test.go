@@ -16,7 +16,7 @@ func TestDescribeInstancesFilters(t *testing.T) {
 	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
 	web := goodRequest(n)
 	web.InstanceName, web.Amount = "web-a", requests.NewInteger(2)
-	web.PrivateIpAddress = "172.16.3.10" // consecutive addresses from here (rules.md T2-11)
+	web.PrivateIpAddress = "172.16.3.10" // consecutive addresses from here (docs/rules.md T2-11)
 	web.Tag = &[]ecs.RunInstancesTag{{Key: "app", Value: "web"}}
 	if _, err := c.RunInstances(web); err != nil {
 		t.Fatal(err)

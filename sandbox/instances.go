@@ -186,7 +186,7 @@ func (c *call) sdkInstance(sn snapshot) ecs.Instance {
 	out.MetadataOptions = ecs.MetadataOptions{HttpEndpoint: orDefault(in.HttpEndpoint, "enabled"),
 		HttpTokens: orDefault(in.HttpTokens, "optional"), HttpPutResponseHopLimit: in.HttpPutResponseHopLimit}
 	if out.MetadataOptions.HttpPutResponseHopLimit == 0 {
-		out.MetadataOptions.HttpPutResponseHopLimit = 1 // rules.md T2-29's default
+		out.MetadataOptions.HttpPutResponseHopLimit = 1 // docs/rules.md T2-29's default
 	}
 	threads := 2
 	if t.Arch == "ARM" {

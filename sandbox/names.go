@@ -7,7 +7,7 @@ import (
 )
 
 // orderedName matches an ordered name, name_prefix[begin_number,bits]name_suffix
-// (rules.md T2-17), with begin_number and bits each optional.
+// (docs/rules.md T2-17), with begin_number and bits each optional.
 var orderedName = regexp.MustCompile(`^([^\[\]]*)\[([0-9]*)(?:,([0-9]*))?\]([^\[\]]*)$`)
 
 // Ordered-name defaults, as the current RunInstances reference gives them:

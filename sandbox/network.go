@@ -11,7 +11,7 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// Page-size maxima (sdk-notes.md §8, api-shapes.md §8-11).
+// Page-size maxima (docs/sdk-notes.md §8, docs/api-shapes.md §8-11).
 const (
 	securityGroupsTokenMax = 100
 	legacyPageMax          = 50

@@ -11,7 +11,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
 )
 
-// diskLimit is a disk category's size range in GiB (rules.md T2-1 for system
+// diskLimit is a disk category's size range in GiB (docs/rules.md T2-1 for system
 // disks, T2-4 for data disks; ESSD at PL1).
 type diskLimit struct{ min, max int }
 

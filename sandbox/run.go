@@ -79,7 +79,7 @@ func (c *call) runInstances() (any, error) {
 }
 
 // mergedParams are the request's RunInstances parameters over those of the
-// launch template it names (rules.md T1-75, T1-76): the request wins.
+// launch template it names (docs/rules.md T1-75, T1-76): the request wins.
 func (c *call) mergedParams() (map[string]string, error) {
 	tpl, err := c.templateParams()
 	if err != nil {
@@ -132,7 +132,7 @@ func buildRequest(m map[string]string) *request.Request {
 }
 
 // check runs every check in order and returns the first error:
-//  1. the documented rules (rules.Validate, rules.md Table 1/2),
+//  1. the documented rules (rules.Validate, docs/rules.md Table 1/2),
 //  2. the references against the sandbox (rules.ValidateOnline over stateCatalog),
 //  3. the sandbox's own state: what it needs to create the instances,
 //     security group capacity by group type (T1-8, T2-15), free and unused
@@ -140,7 +140,7 @@ func buildRequest(m map[string]string) *request.Request {
 func (c *call) check(m map[string]string) (*runPlan, error) {
 	asked := buildRequest(m)
 	// The references are checked, and the instances made, with the image
-	// ImageFamily stands for (rules.md T2-16); the documented rules see the
+	// ImageFamily stands for (docs/rules.md T2-16); the documented rules see the
 	// request as sent.
 	req, famErr := c.resolveImageFamily(asked)
 	img, _ := c.s.world.ImageIn(c.region.RegionId, req.Get("ImageId"))
@@ -159,7 +159,7 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 		return nil, famErr
 	}
 	online := rules.ValidateOnline(context.Background(), req, stateCatalog{c.s}, rctx)
-	// rules.md's suggested order: required parameters (step 2; VSwitchId,
+	// docs/rules.md's suggested order: required parameters (step 2; VSwitchId,
 	// T1-11, needs the security group's network) before the format and
 	// cross-field rules (steps 3, 4), then references (step 5) before
 	// capacity and stock (step 6), whatever order the rules report them in.
@@ -191,13 +191,13 @@ func (c *call) check(m map[string]string) (*runPlan, error) {
 	return c.plan(req)
 }
 
-// errNoKMSKey answers a KMS key the sandbox does not have (rules.md T1-47).
+// errNoKMSKey answers a KMS key the sandbox does not have (docs/rules.md T1-47).
 func errNoKMSKey(key string) error {
 	return &apiError{http.StatusNotFound, "InvalidParameter.KMSKeyId.NotFound", fmt.Sprintf("The specified %s does not exist.", key)}
 }
 
 // absentReferences answers the references to resources the sandbox never
-// has (step 5 of the suggested order): a data-disk snapshot (rules.md T1-44),
+// has (step 5 of the suggested order): a data-disk snapshot (docs/rules.md T1-44),
 // a KMS key (T1-47), a RAM role (T1-59), a dedicated host (T1-68), an
 // IPv6-enabled vSwitch (T1-87, T1-88) or a deployment set (T1-67).
 func absentReferences(req *request.Request) error {
@@ -234,7 +234,7 @@ func absentReferences(req *request.Request) error {
 }
 
 // resolveImageFamily returns the request with ImageFamily replaced by the
-// family's latest available image (rules.md T2-16), or the request itself
+// family's latest available image (docs/rules.md T2-16), or the request itself
 // when it names no family or also an ImageId (a conflict the rules report).
 func (c *call) resolveImageFamily(req *request.Request) (*request.Request, error) {
 	fam := req.Get("ImageFamily")
@@ -259,11 +259,11 @@ func (c *call) resolveImageFamily(req *request.Request) (*request.Request, error
 	return out, nil
 }
 
-// requiredCodes answer step 2 of rules.md's suggested check order (the
+// requiredCodes answer step 2 of docs/rules.md's suggested check order (the
 // spec's MissingParamter spelling for Period included).
 var requiredCodes = map[string]bool{"MissingParameter": true, "MissingParamter": true}
 
-// capacityCodes are the answers of step 6 of rules.md's suggested check
+// capacityCodes are the answers of step 6 of docs/rules.md's suggested check
 // order (T1-8, T1-61, T1-90, T1-95): given only once every reference holds.
 var capacityCodes = map[string]bool{
 	"OperationDenied.NoStock": true, "QuotaExceeded.PrivateIpAddress": true, "SecurityGroupInstanceLimitExceed": true,
@@ -296,7 +296,7 @@ func asAPIError(f rules.Finding) *apiError {
 	return &apiError{status, f.Code, ruleCitation.ReplaceAllString(f.Message, "")}
 }
 
-// ruleCitation is the "(rules.md T1-6)" the rules append to their messages:
+// ruleCitation is the "(docs/rules.md T1-6)" the rules append to their messages:
 // the real service cites no project file.
 var ruleCitation = regexp.MustCompile(`\s*\((?:docs/)?rules\.md [^)]*\)$`)
 
@@ -331,7 +331,7 @@ func (c *call) plan(req *request.Request) (*runPlan, error) {
 }
 
 // network resolves the vSwitch and security groups: the top-level ones, or
-// those of a primary NetworkInterface.N (rules.md T2-12).
+// those of a primary NetworkInterface.N (docs/rules.md T2-12).
 func (c *call) network(p *runPlan) error {
 	req := p.req
 	vswKey, groups, ipKey := "VSwitchId", req.Strings("SecurityGroupIds"), "PrivateIpAddress"
@@ -367,7 +367,7 @@ func (c *call) network(p *runPlan) error {
 }
 
 // stock checks the type is sold and in stock in the vSwitch's zone
-// (rules.md T1-6).
+// (docs/rules.md T1-6).
 func (c *call) stock(p *runPlan) error {
 	switch world.Availability(c.region, p.zone, p.typ, orDefault(p.req.Get("InstanceChargeType"), "PostPaid"), orDefault(p.req.Get("SpotStrategy"), "NoSpot")) {
 	case world.NotOffered:
@@ -382,7 +382,7 @@ func refError(req *request.Request, key string, status int, code string) error {
 	return &apiError{status, code, fmt.Sprintf("The specified %s %q does not exist.", key, req.Get(key))}
 }
 
-// capacity checks each security group's room (rules.md T1-8; T2-15: basic
+// capacity checks each security group's room (docs/rules.md T1-8; T2-15: basic
 // groups hold 2000 today, enterprise groups 65536).
 func (c *call) capacity(p *runPlan) error {
 	for _, id := range p.groups {
@@ -402,7 +402,7 @@ func (c *call) capacity(p *runPlan) error {
 
 // addresses checks the vSwitch has Amount free addresses and, with
 // PrivateIpAddress, that the consecutive addresses from it lie in the CIDR
-// and are unused (rules.md T1-89, T1-90, T2-11).
+// and are unused (docs/rules.md T1-89, T1-90, T2-11).
 func (c *call) addresses(p *runPlan) error {
 	if c.s.freeIPs(c.region.RegionId, p.vsw) < p.amount {
 		return &apiError{http.StatusBadRequest, "QuotaExceeded.PrivateIpAddress", "The vSwitch does not have enough free private IP addresses."}
@@ -549,13 +549,13 @@ func (c *call) newInstance(p *runPlan, i int, ip netip.Addr, now time.Time) *ins
 	req := p.req
 	name, nameOrdered := expandName(req.Get("InstanceName"), id, i)
 	hostName := req.Get("HostName")
-	if req.Count("HostNames") > 0 { // one per instance (rules.md T2-17)
+	if req.Count("HostNames") > 0 { // one per instance (docs/rules.md T2-17)
 		hostName = req.Get("HostNames." + strconv.Itoa(i+1))
 	}
 	host, hostOrdered := expandName(hostName, id, i)
 	hostOrdered = hostOrdered || req.Count("HostNames") > 0 // already one name per instance
 	if req.Get("UniqueSuffix") == "true" && p.amount > 1 {
-		// rules.md T1-26; no effect on an ordered name (T2-19).
+		// docs/rules.md T1-26; no effect on an ordered name (T2-19).
 		suffix := fmt.Sprintf("%03d", i+1)
 		if name != "" && !nameOrdered {
 			name += suffix

@@ -293,7 +293,7 @@ func TestDropAfterCommit(t *testing.T) {
 }
 
 // TestPrimaryENI: the vSwitch, groups and address may come from a primary
-// NetworkInterface.N instead of the top level (rules.md T2-12).
+// NetworkInterface.N instead of the top level (docs/rules.md T2-12).
 func TestPrimaryENI(t *testing.T) {
 	s := start(t, sandbox.Options{})
 	c := client(t, s, sandbox.DefaultAccessKeySecret)
@@ -319,7 +319,7 @@ func TestPrimaryENI(t *testing.T) {
 }
 
 // TestNamePatterns: ECS expands HostName's ${instance_id} and the ordered
-// names name_prefix[begin_number,bits]name_suffix (rules.md T2-17), on
+// names name_prefix[begin_number,bits]name_suffix (docs/rules.md T2-17), on
 // which UniqueSuffix has no effect (T2-19); DescribeInstances shows the
 // expanded names, not the pattern.
 func TestNamePatterns(t *testing.T) {
@@ -393,7 +393,7 @@ func TestNamePatterns(t *testing.T) {
 	}
 }
 
-// TestCheckOrder follows rules.md's suggested check order: references
+// TestCheckOrder follows docs/rules.md's suggested check order: references
 // against the state (step 5: image, security group, key pair …) are
 // answered before capacity and stock (step 6: T1-8, T1-90, NoStock), so a
 // request with both kinds of fault gets the same answer every time.
@@ -462,7 +462,7 @@ func TestCheckOrder(t *testing.T) {
 }
 
 // TestMetadataOptionsKept: DescribeInstances shows the metadata options the
-// instance was launched with (rules.md T2-29), not the defaults, so a
+// instance was launched with (docs/rules.md T2-29), not the defaults, so a
 // launch that asked for IMDSv2 (HttpTokens=required) can be checked.
 func TestMetadataOptionsKept(t *testing.T) {
 	s := start(t, sandbox.Options{BootTime: time.Hour})
@@ -496,7 +496,7 @@ func TestMetadataOptionsKept(t *testing.T) {
 }
 
 // TestImageFamily: ImageFamily instead of ImageId launches the family's
-// latest available image (rules.md T2-16); a family with none answers
+// latest available image (docs/rules.md T2-16); a family with none answers
 // InvalidImageFamily.MissingAvailableImage.
 func TestImageFamily(t *testing.T) {
 	s := start(t, sandbox.Options{BootTime: time.Hour})

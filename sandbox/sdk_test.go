@@ -40,7 +40,7 @@ func start(t testing.TB, o sandbox.Options) *sandbox.Server {
 	return s
 }
 
-// client is the official SDK client pointed at the sandbox (sdk-notes.md §1).
+// client is the official SDK client pointed at the sandbox (docs/sdk-notes.md §1).
 func client(t testing.TB, s *sandbox.Server, secret string) *ecs.Client {
 	t.Helper()
 	c, err := ecs.NewClientWithAccessKey("cn-hangzhou", sandbox.DefaultAccessKeyID, secret)

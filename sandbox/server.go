@@ -412,7 +412,7 @@ func (s *Server) route(r *http.Request, req rawRequest, c *call) (handler, *apiE
 	}
 	if action != "RunInstances" && c.p.Get("DryRun") == "true" {
 		// DryRun on the other actions checks only the credentials and the
-		// common parameters (api-shapes.md §1).
+		// common parameters (docs/api-shapes.md §1).
 		return nil, errDryRun
 	}
 	return h, nil

@@ -12,7 +12,7 @@ import (
 )
 
 // percentEncode encodes per RFC 3986 as the RPC signature requires: only
-// A-Z a-z 0-9 - _ . ~ stay as they are (sdk-notes.md §3).
+// A-Z a-z 0-9 - _ . ~ stay as they are (docs/sdk-notes.md §3).
 func percentEncode(s string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder

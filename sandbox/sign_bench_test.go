@@ -16,7 +16,7 @@ import (
 // BenchmarkVerify is the cost of checking one signature, server side only:
 // signature v1 (HMAC-SHA1 over the sorted, encoded parameters) against
 // ACS3-HMAC-SHA256 (canonical request, its SHA-256, HMAC-SHA256), over the
-// 30-parameter RunInstances query of sdk-notes.md §2.
+// 30-parameter RunInstances query of docs/sdk-notes.md §2.
 func BenchmarkVerify(b *testing.B) {
 	p, err := url.ParseQuery(katQuery)
 	if err != nil {

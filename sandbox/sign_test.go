@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// katQuery is the RunInstances query of sdk-notes.md §2, as the SDK sent it.
+// katQuery is the RunInstances query of docs/sdk-notes.md §2, as the SDK sent it.
 const katQuery = `AccessKeyId=LTAIfakeAccessKeyId&Action=RunInstances&Amount=2&ClientToken=wizard-0f7c2d9e-token` +
 	`&DataDisk.1.Category=cloud_essd&DataDisk.1.DeleteWithInstance=true&DataDisk.1.Size=40` +
 	`&DataDisk.2.Category=cloud_efficiency&DataDisk.2.Size=100&DryRun=true&Format=JSON` +
@@ -18,7 +18,7 @@ const katQuery = `AccessKeyId=LTAIfakeAccessKeyId&Action=RunInstances&Amount=2&C
 	`&Tag.2.Key=owner&Tag.2.Value=me+%26+you%2A~&Timestamp=2026-11-27T12%3A17%3A55Z&VSwitchId=vsw-123` +
 	`&Version=2014-05-26`
 
-// TestSignatureKnownAnswer is the known-answer vector of sdk-notes.md §3: an
+// TestSignatureKnownAnswer is the known-answer vector of docs/sdk-notes.md §3: an
 // empty value, a space and &*~ in a value.
 func TestSignatureKnownAnswer(t *testing.T) {
 	v, err := url.ParseQuery(katQuery)

@@ -65,7 +65,7 @@ type instance struct {
 	AutoReleaseTime         string      `json:"AutoReleaseTime,omitempty"`
 	ResourceGroupId         string      `json:"ResourceGroupId,omitempty"`
 	Tags                    [][2]string `json:"Tags,omitempty"`
-	// The instance metadata options (rules.md T2-29); empty or 0 in a
+	// The instance metadata options (docs/rules.md T2-29); empty or 0 in a
 	// state file written before they were kept means the defaults.
 	HttpEndpoint            string    `json:"HttpEndpoint,omitempty"`
 	HttpTokens              string    `json:"HttpTokens,omitempty"`

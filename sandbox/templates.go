@@ -43,7 +43,7 @@ const createdBy = "1234567890123456"
 var templateOnly = map[string]bool{"LaunchTemplateName": true, "VersionDescription": true, "TemplateResourceGroupId": true,
 	"RegionId": true, "OwnerId": true, "ResourceOwnerAccount": true, "ResourceOwnerId": true, "OwnerAccount": true}
 
-// templateName is the LaunchTemplateName rule (api-shapes.md §16): 2-128
+// templateName is the LaunchTemplateName rule (docs/api-shapes.md §16): 2-128
 // characters, starting with a letter or CJK, no http(s)://.
 var templateName = regexp.MustCompile(`^[A-Za-z\p{Han}][\p{Han}A-Za-z0-9:_.\-]{1,127}$`)
 
@@ -59,7 +59,7 @@ func (c *call) createLaunchTemplate() (any, error) {
 	for _, kv := range c.p.actionParams() {
 		switch {
 		case templateOnly[kv[0]], request.IsSecret(kv[0]), strings.HasPrefix(kv[0], "TemplateTag."):
-			// templates never store passwords (api-shapes.md §16), and
+			// templates never store passwords (docs/api-shapes.md §16), and
 			// the state file must hold no secret
 		default:
 			version.Params[kv[0]] = kv[1]
@@ -80,7 +80,7 @@ func (c *call) createLaunchTemplate() (any, error) {
 }
 
 // checkTemplateNames applies the LaunchTemplateName and VersionDescription
-// rules (api-shapes.md §16).
+// rules (docs/api-shapes.md §16).
 func checkTemplateNames(name, desc string) error {
 	if name == "" {
 		return errMissing("LaunchTemplateName")

@@ -23,7 +23,7 @@ type pickRow struct {
 }
 
 // pickList is a scrolling table that renders only the rows in view, so a
-// keystroke costs the same with 20 or 2,000 rows (measured.md). bubbles/table
+// keystroke costs the same with 20 or 2,000 rows (docs/measured.md). bubbles/table
 // cannot dim single rows, which sold-out types need.
 type pickList struct {
 	cols   []column

@@ -34,7 +34,7 @@ func (v VSwitch) Usable() int {
 // SecurityGroup is a security group of a VPC.
 type SecurityGroup struct {
 	SecurityGroupId, SecurityGroupName, Description, SecurityGroupType, VpcId, CreationTime string
-	// Capacity is how many instances the group holds (rules.md T1-8, T2-15):
+	// Capacity is how many instances the group holds (docs/rules.md T1-8, T2-15):
 	// 2000 for a basic group in the current API, 65536 for an enterprise group.
 	Capacity int
 	// Preloaded is the number of instances outside the sandbox already in the
@@ -136,7 +136,7 @@ func buildNetwork(r Region) Network {
 	n.VSwitches = append(n.VSwitches,
 		VSwitch{VSwitchId: ID("vsw", r.Code, first+"demo"), VSwitchName: "demo-vsw", VpcId: demo.VpcId, ZoneId: first,
 			CidrBlock: "192.168.1.0/24", CreationTime: "2024-03-11T06:41:01Z"},
-		// A /28 holds 12 usable addresses: enough to see QuotaExceeded.PrivateIpAddress (rules.md T1-90).
+		// A /28 holds 12 usable addresses: enough to see QuotaExceeded.PrivateIpAddress (docs/rules.md T1-90).
 		VSwitch{VSwitchId: ID("vsw", r.Code, first+"small"), VSwitchName: SmallVSwitchName, VpcId: demo.VpcId, ZoneId: first,
 			CidrBlock: "192.168.2.0/28", CreationTime: "2024-03-11T06:41:30Z"})
 	n.SecurityGroups = []SecurityGroup{

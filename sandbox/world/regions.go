@@ -38,7 +38,7 @@ type Zone struct {
 }
 
 // Endpoint is the region's ECS endpoint as DescribeRegions reports it and
-// as errors name it in HostId (api-shapes.md §1, §2).
+// as errors name it in HostId (docs/api-shapes.md §1, §2).
 func (r Region) Endpoint() string { return "ecs." + r.RegionId + ".aliyuncs.com" }
 
 // regionRow is one line of the region table: the zone letters follow the

@@ -43,7 +43,7 @@ type InstanceType struct {
 func (t InstanceType) MaxDataDisks() int {
 	n := t.DiskQuantity - 1
 	if n > 16 {
-		n = 16 // RunInstances accepts DataDisk.1..16 (rules.md T1-41)
+		n = 16 // RunInstances accepts DataDisk.1..16 (docs/rules.md T1-41)
 	}
 	return n
 }

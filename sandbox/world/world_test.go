@@ -108,7 +108,7 @@ func TestTypesAreSane(t *testing.T) {
 }
 
 // TestWindowsImagesAre40GiB: the rule SystemDisk.Size ≥ image size matters
-// for Windows (rules.md T1-36).
+// for Windows (docs/rules.md T1-36).
 func TestWindowsImagesAre40GiB(t *testing.T) {
 	archs := map[string]bool{}
 	for _, img := range New().Images {
