@@ -125,6 +125,7 @@ type cliProfile struct {
 	SourceProfile   string `json:"source_profile"`
 	ExpiredSeconds  int    `json:"expired_seconds"`
 	RegionID        string `json:"region_id"`
+	Language        string `json:"language"`
 }
 
 // The profile modes we support (config/profile.go:46-64).
@@ -154,6 +155,25 @@ func loadCLIConfig(path string) (*cliConfig, error) {
 		return nil, &ConfigFileError{Path: path, Reason: "is not valid JSON (rewrite it with aliyun configure)"}
 	}
 	return &conf, nil
+}
+
+// CLILanguage is the language the aliyun CLI is configured with ("en",
+// "zh"): the named profile's, else the current one's; "" when there is no
+// config or it says none. A config that cannot be read says none here:
+// the commands report it when they need credentials.
+func CLILanguage(cfg Config) string {
+	conf, err := loadCLIConfig(cfg.configPath())
+	if err != nil || conf == nil {
+		return ""
+	}
+	name := cfg.Profile
+	if name == "" {
+		name = currentName(cfg, conf)
+	}
+	if p, ok := conf.profile(name); ok {
+		return p.Language
+	}
+	return ""
 }
 
 // UnknownProfileError reports a profile asked for by name (--profile,

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // run executes ecslaunch with args and returns stdout, stderr and the exit code.
@@ -81,5 +83,18 @@ func TestUsageErrorsExit2(t *testing.T) {
 		if _, _, code := run(t, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+func TestAnUnknownLanguageIsAUsageError(t *testing.T) {
+	if err := UseLanguage([]string{"--lang", "fr", "version"}, func(string) string { return "" }); err == nil {
+		t.Fatal("--lang fr is accepted")
+	}
+	if err := UseLanguage([]string{"version"}, func(k string) string { return map[string]string{"LANG": "zh_CN.UTF-8"}[k] }); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = UseLanguage(nil, func(string) string { return "" }) }()
+	if !i18n.IsChinese() {
+		t.Fatal("LANG=zh_CN.UTF-8 does not choose Chinese")
 	}
 }

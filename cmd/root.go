@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/mattn/go-isatty"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Exit codes, the same for every command.
@@ -79,6 +81,7 @@ type globals struct {
 	sandbox, insecure         bool
 	world                     string // --world: a recorded catalog for --sandbox
 	refresh                   bool   // catalog and wizard: bypass the cache
+	lang                      string // --lang: read before the tree is built (UseLanguage)
 }
 
 // NewRoot builds the command tree.
@@ -102,6 +105,7 @@ func NewRoot(io *IO) *cobra.Command {
 	pf.StringVar(&g.region, "region", "", "region ID, e.g. cn-hangzhou (default: the profile's region)")
 	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the built-in sandbox: nothing real is created")
 	pf.StringVar(&g.endpoint, "endpoint", "", "ECS endpoint HOST:PORT (a sandbox or a test endpoint)")
+	pf.StringVar(&g.lang, "lang", "", i18n.T("language of every message: en or zh (default: ECSLAUNCH_LANG, the aliyun CLI's language, then LC_ALL, LC_MESSAGES, LANG)"))
 	pf.BoolVar(&g.insecure, "insecure", false, "plain HTTP to --endpoint (only with --endpoint)")
 	pf.StringVar(&g.world, "world", "", "with --sandbox: play the catalog recorded in this file (ecslaunch sandbox record)")
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
@@ -166,6 +170,9 @@ func Execute() int {
 	defer stop()
 	io := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv,
 		InTerminal: isTerminal(os.Stdin), OutTerminal: isTerminal(os.Stdout), ErrTerminal: isTerminal(os.Stderr)}
+	if err := UseLanguage(os.Args[1:], io.Getenv); err != nil {
+		return report(io.Err, usageErr(err))
+	}
 	root := NewRoot(io)
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil && err != nil {
@@ -173,6 +180,36 @@ func Execute() int {
 		return ExitAborted
 	}
 	return report(io.Err, err)
+}
+
+// UseLanguage sets the language of every message before the command tree
+// (whose help is translated) is built: --lang in args, then
+// ECSLAUNCH_LANG, the aliyun CLI's configured language, LC_ALL,
+// LC_MESSAGES and LANG (i18n.Choose).
+func UseLanguage(args []string, getenv func(string) string) error {
+	flag := ""
+scan:
+	for i, a := range args {
+		switch {
+		case a == "--":
+			break scan
+		case strings.HasPrefix(a, "--lang="):
+			flag = strings.TrimPrefix(a, "--lang=")
+		case a == "--lang" && i+1 < len(args):
+			flag = args[i+1]
+		}
+	}
+	profile := ""
+	for i, a := range args {
+		if a == "--profile" && i+1 < len(args) {
+			profile = args[i+1]
+		} else if strings.HasPrefix(a, "--profile=") {
+			profile = strings.TrimPrefix(a, "--profile=")
+		}
+	}
+	tag, _, err := i18n.Choose(flag, getenv, cloud.CLILanguage(cloud.Config{Profile: profile, Getenv: getenv}))
+	i18n.Set(tag)
+	return err
 }
 
 // report prints err once and returns its exit code. The text goes through
