@@ -98,3 +98,15 @@ func TestAnUnknownLanguageIsAUsageError(t *testing.T) {
 		t.Fatal("LANG=zh_CN.UTF-8 does not choose Chinese")
 	}
 }
+
+// Piped answers that end early abort the wizard (exit 130) with a message;
+// the region answered by ID is taken, and nothing panics.
+func TestPipedAnswersThatEndAbortWithAMessage(t *testing.T) {
+	_, errs, code := run(t, "cn-shanghai\n", "--sandbox")
+	if code != ExitAborted || !strings.Contains(errs, "input ended") || strings.Contains(errs, "panic") {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "== Billing ==") {
+		t.Fatalf("the region answered by its ID did not lead on:\n%s", errs)
+	}
+}
