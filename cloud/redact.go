@@ -91,6 +91,15 @@ func MaskingWriter(w io.Writer) io.Writer { return maskingWriter{w} }
 
 type maskingWriter struct{ w io.Writer }
 
+// Unmasked is the writer under a MaskingWriter, for a full-screen program
+// that must reach the terminal itself (its size, its modes); w otherwise.
+func Unmasked(w io.Writer) io.Writer {
+	if m, ok := w.(maskingWriter); ok {
+		return m.w
+	}
+	return w
+}
+
 // Write masks p and reports p's length as written, whatever the masking
 // changed, so callers see the count they asked for.
 func (m maskingWriter) Write(p []byte) (int, error) {

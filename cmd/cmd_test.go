@@ -110,3 +110,16 @@ func TestPipedAnswersThatEndAbortWithAMessage(t *testing.T) {
 		t.Fatalf("the region answered by its ID did not lead on:\n%s", errs)
 	}
 }
+
+// The full-screen wizard draws on the terminal itself (its size and modes
+// come from the file): the masking guard must not hide it; the line
+// prompts keep the guard.
+func TestTheTUIDrawsOnTheTerminalItself(t *testing.T) {
+	x := maskedIO(&IO{Out: os.Stdout, Err: os.Stderr})
+	if w := errWriter(x, false); w != os.Stderr {
+		t.Fatalf("the TUI draws on %T, not the terminal", w)
+	}
+	if w := errWriter(x, true); w == os.Stderr {
+		t.Fatal("the accessible prompts bypass the masking guard")
+	}
+}

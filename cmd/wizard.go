@@ -126,12 +126,13 @@ func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request
 	if err != nil {
 		return ui.Options{}, failed(err)
 	}
+	accessible := o.accessible || io.Getenv("TERM") == "dumb" || !io.InTerminal
 	return ui.Options{
 		Reader: e.Catalog, Launch: e.ECS, Scheme: e.Scheme,
 		Region: e.Region, Profile: g.profile, Sandbox: e.Sandbox != nil,
 		From: from, DraftPath: filepath.Join(state, "draft.yaml"), HistoryPath: hist,
-		Accessible: o.accessible || io.Getenv("TERM") == "dumb" || !io.InTerminal,
-		In:         io.In, Out: errWriter(io), StdoutIsTerminal: io.OutTerminal,
+		Accessible: accessible,
+		In:         io.In, Out: errWriter(io, accessible), StdoutIsTerminal: io.OutTerminal,
 		// Exports point at an endpoint only when it outlives this run; the
 		// in-process sandbox does not.
 		Endpoint: g.endpoint, Insecure: g.insecure,
@@ -141,7 +142,15 @@ func wizardUIOptions(e *env, g *globals, io *IO, o *wizardOptions, from *request
 
 // errWriter is where the TUI draws: the terminal on stderr, so that stdout
 // can carry the result (`ecslaunch > launch.sh`).
-func errWriter(io *IO) io.Writer { return io.Err }
+// The full-screen wizard draws on the terminal itself, not through the
+// secret-masking guard: it needs the terminal's size and modes, and it
+// shows no secret (a password field is masked). The line prompts keep the guard.
+func errWriter(io *IO, accessible bool) io.Writer {
+	if accessible {
+		return io.Err
+	}
+	return cloud.Unmasked(io.Err)
+}
 
 // stateDir is $XDG_STATE_HOME/ecslaunch, else ~/.local/state/ecslaunch.
 func stateDir() (string, error) {
