@@ -13,7 +13,10 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -44,7 +47,8 @@ func Register(texts map[string]string) {
 	defer mu.Unlock()
 	for en, t := range texts {
 		zh[en] = t
-		_ = builder.SetString(Chinese, en, t)
+		// Errorf prints %w as %v: its message is looked up that way.
+		_ = builder.SetString(Chinese, asV(en), asV(t))
 	}
 	printer = message.NewPrinter(current, message.Catalog(builder))
 }
@@ -175,3 +179,96 @@ func parse(s string) (language.Tag, error) {
 	}
 	return English, fmt.Errorf("language %q: ecslaunch speaks en (English) and zh (简体中文)", s)
 }
+
+// wrapVerb is a %w verb, with its argument index if it has one.
+var wrapVerb = regexp.MustCompile(`%(\[\d+\])?w`)
+
+// Errorf is T for an error: its message is in the current language, and
+// each argument of a %w verb is wrapped, as fmt.Errorf does, so errors.Is
+// and errors.As see through it. The catalog's printer has no %w, so the
+// message is printed with %v in its place; the key stays the format as
+// written (with %w), the one the Chinese table registers.
+func Errorf(format string, args ...any) error {
+	mu.RLock()
+	p := printer
+	mu.RUnlock()
+	msg := p.Sprintf(asV(format), plainNumbers(args)...)
+	var wrapped []error
+	for _, i := range wrappedArgs(format) {
+		if i < len(args) {
+			if e, ok := args[i].(error); ok {
+				wrapped = append(wrapped, e)
+			}
+		}
+	}
+	switch len(wrapped) {
+	case 0:
+		return errors.New(msg)
+	case 1:
+		return &wrapError{msg, wrapped[0]}
+	}
+	return &wrapErrors{msg, wrapped}
+}
+
+// asV is a format with every %w written %v.
+func asV(format string) string { return wrapVerb.ReplaceAllString(format, "%${1}v") }
+
+// wrappedArgs lists the 0-based argument indexes of a format's %w verbs,
+// counting arguments as fmt does (an explicit %[n] index moves the count).
+func wrappedArgs(format string) []int {
+	var out []int
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) {
+			c := format[i]
+			switch {
+			case c == '[':
+				end := strings.IndexByte(format[i:], ']')
+				if end < 0 {
+					return out
+				}
+				if n, err := strconv.Atoi(format[i+1 : i+end]); err == nil {
+					arg = n - 1
+				}
+				i += end
+			case c == '*':
+				arg++
+			case strings.IndexByte("+-# 0123456789.", c) >= 0:
+			default:
+				if c == 'w' {
+					out = append(out, arg)
+				}
+				arg++
+				goto next
+			}
+			i++
+		}
+	next:
+	}
+	return out
+}
+
+// wrapError is Errorf's error with one wrapped cause.
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }
+
+// wrapErrors is Errorf's error with several wrapped causes.
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string   { return e.msg }
+func (e *wrapErrors) Unwrap() []error { return e.errs }

@@ -1,6 +1,9 @@
 package i18n
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestNumbersStayPlainAndCountsChooseThePlural(t *testing.T) {
 	RegisterPlural("%d instance(s) on port %d", 1, "%d instance on port %d", "%d instances on port %d")
@@ -49,5 +52,36 @@ func TestChooseFollowsTheDocumentedOrder(t *testing.T) {
 	}
 	if _, _, err := Choose("fr", env(nil), ""); err == nil {
 		t.Error("--lang fr is accepted")
+	}
+}
+
+func TestErrorfTranslatesAndWraps(t *testing.T) {
+	Register(map[string]string{"cannot read %s: %w": "无法读取 %s：%w", "%[2]w then %[1]s": "%[1]s 之后 %[2]w"})
+	defer Set(English)
+	cause := errors.New("disk full")
+	Set(English)
+	err := Errorf("cannot read %s: %w", "web.yaml", cause)
+	if err.Error() != "cannot read web.yaml: disk full" || !errors.Is(err, cause) {
+		t.Errorf("en: %q, wraps: %v", err, errors.Is(err, cause))
+	}
+	if errors.Unwrap(err) != cause {
+		t.Error("one %w is not a single Unwrap")
+	}
+	Set(Chinese)
+	err = Errorf("cannot read %s: %w", "web.yaml", cause)
+	if err.Error() != "无法读取 web.yaml：disk full" || !errors.Is(err, cause) {
+		t.Errorf("zh: %q", err)
+	}
+	err = Errorf("%[2]w then %[1]s", "a", cause)
+	if err.Error() != "a 之后 disk full" || !errors.Is(err, cause) {
+		t.Errorf("indexed: %q", err)
+	}
+	other := errors.New("other")
+	err = Errorf("%w and %w: %d", cause, other, 8080)
+	if !errors.Is(err, cause) || !errors.Is(err, other) || err.Error() != "disk full and other: 8080" {
+		t.Errorf("two: %q", err)
+	}
+	if errors.Unwrap(Errorf("no cause %d", 1)) != nil {
+		t.Error("an error with no %w wraps something")
 	}
 }

@@ -1,5 +1,5 @@
 // Package i18ncheck reads the repository's sources for the messages the
-// program shows through i18n.T and i18n.Text and for the Chinese tables
+// program shows through i18n.T, i18n.Text and i18n.Errorf and for the Chinese tables
 // each package registers, so a test can hold every message to having its
 // Chinese text, the same %-verbs and no English left in it.
 package i18ncheck
@@ -21,7 +21,7 @@ import (
 type Use struct {
 	Key  string
 	Pos  string // file:line
-	Func string // T or Text
+	Func string // T, Text or Errorf
 }
 
 // Entry is one Chinese text of a table.
@@ -31,7 +31,7 @@ type Entry struct {
 }
 
 // Scan reads every non-test Go file under root (skipping testdata and
-// hidden folders) for i18n.T/i18n.Text calls with a literal message and
+// hidden folders) for i18n.T, i18n.Text and i18n.Errorf calls with a literal message and
 // i18n.Register tables.
 func Scan(root string) (uses []Use, entries []Entry, err error) {
 	fset := token.NewFileSet()
@@ -81,7 +81,7 @@ func scanFile(fset *token.FileSet, f *ast.File, rel string) ([]Use, []Entry) {
 			return true
 		}
 		switch sel.Sel.Name {
-		case "T", "Text":
+		case "T", "Text", "Errorf":
 			if s, ok := literal(call.Args[0]); ok {
 				uses = append(uses, Use{Key: s, Pos: pos(call), Func: sel.Sel.Name})
 			}
