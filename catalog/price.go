@@ -11,6 +11,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -36,6 +37,38 @@ var hoursPer = map[PriceUnit]float64{UnitHour: 1, UnitWeek: 168, UnitMonth: Hour
 
 // Label is the unit as a figure's suffix reads it: "hour", "month".
 func (u PriceUnit) Label() string { return strings.ToLower(string(u)) }
+
+// Name is the unit as a person reads it after a price, in the current
+// language: "hour", "month" (小时, 月).
+func (u PriceUnit) Name() string {
+	switch u {
+	case UnitHour:
+		return i18n.Text("hour")
+	case UnitWeek:
+		return i18n.Text("week")
+	case UnitMonth:
+		return i18n.Text("month")
+	case UnitYear:
+		return i18n.Text("year")
+	}
+	return u.Label()
+}
+
+// Periods is n of the unit, in the current language: "1 month",
+// "3 months" (3 个月).
+func (u PriceUnit) Periods(n int) string {
+	switch u {
+	case UnitHour:
+		return i18n.T("%d hour(s)", i18n.Count(n))
+	case UnitWeek:
+		return i18n.T("%d week(s)", i18n.Count(n))
+	case UnitMonth:
+		return i18n.T("%d month(s)", i18n.Count(n))
+	case UnitYear:
+		return i18n.T("%d year(s)", i18n.Count(n))
+	}
+	return fmt.Sprintf("%d %s", n, u.Label())
+}
 
 // priceUnit is the unit a billing's prices come in: Hour for pay-as-you-go
 // (and spot); for subscription the unit asked, Month by default.

@@ -178,9 +178,9 @@ func (p Price) Unit() PriceUnit { return PriceUnit(firstOf(p.PriceUnit, string(U
 // String is the price as a person reads it: "0.640 CNY/hour",
 // "2764.800 CNY/3 months".
 func (p Price) String() string {
-	per := p.Unit().Label()
+	per := p.Unit().Name()
 	if p.Period > 1 {
-		per = fmt.Sprintf("%d %ss", p.Period, per)
+		per = p.Unit().Periods(p.Period)
 	}
 	return fmt.Sprintf("%.3f %s/%s", p.TradePrice, p.Currency, per)
 }

@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Default timeouts. The SDK's own defaults depend on the first API called
@@ -27,8 +28,17 @@ const (
 )
 
 // ErrNoCredentials is returned by Resolve when no credential source is
-// configured. Its text is the one line the program prints.
-var ErrNoCredentials = errors.New("no Alibaba Cloud credentials found (aliyun configure, ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET or --profile); try ecslaunch without an account with --sandbox")
+// configured. Its text is the one line the program prints, in the
+// language chosen when it is printed.
+var ErrNoCredentials error = noCredentials{}
+
+// noCredentials is ErrNoCredentials: a value, so errors.Is matches it,
+// whose text is translated when it is read, not at start-up.
+type noCredentials struct{}
+
+func (noCredentials) Error() string {
+	return i18n.Text("no Alibaba Cloud credentials found (aliyun configure, ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET or --profile); try ecslaunch without an account with --sandbox")
+}
 
 // Config says where and as whom to call the APIs.
 type Config struct {
@@ -98,11 +108,22 @@ func (c Config) configPath() string {
 // ConfigFileError reports an aliyun CLI config file that cannot be read or
 // parsed: unreadable input, which never quotes the file (it holds secrets).
 type ConfigFileError struct {
-	Path, Reason string
+	Path string
+	// Err is why the file cannot be read; nil when it is read but is not
+	// JSON.
+	Err error
 }
 
 // Error names the file and what is wrong with it.
-func (e *ConfigFileError) Error() string { return "aliyun CLI config " + e.Path + " " + e.Reason }
+func (e *ConfigFileError) Error() string {
+	if e.Err != nil {
+		return i18n.T("aliyun CLI config %s cannot be read: %v", e.Path, e.Err)
+	}
+	return i18n.T("aliyun CLI config %s is not valid JSON (rewrite it with aliyun configure)", e.Path)
+}
+
+// Unwrap returns why the file cannot be read.
+func (e *ConfigFileError) Unwrap() error { return e.Err }
 
 // cliConfig is the aliyun CLI config file (config/configuration.go:35-40).
 type cliConfig struct {
@@ -147,12 +168,12 @@ func loadCLIConfig(path string) (*cliConfig, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &ConfigFileError{Path: path, Reason: "cannot be read: " + err.Error()}
+		return nil, &ConfigFileError{Path: path, Err: err}
 	}
 	var conf cliConfig
 	if err := json.Unmarshal(data, &conf); err != nil {
 		// The file holds secrets: never echo its content.
-		return nil, &ConfigFileError{Path: path, Reason: "is not valid JSON (rewrite it with aliyun configure)"}
+		return nil, &ConfigFileError{Path: path}
 	}
 	return &conf, nil
 }
@@ -188,9 +209,9 @@ type UnknownProfileError struct {
 // Error names the profile, the file and the profiles there are.
 func (e *UnknownProfileError) Error() string {
 	if len(e.Known) == 0 {
-		return fmt.Sprintf("profile %q: no profile is configured in %s (aliyun configure --profile %s)", e.Name, e.Path, e.Name)
+		return i18n.T("profile %[1]q: no profile is configured in %[2]s (aliyun configure --profile %[1]s)", e.Name, e.Path)
 	}
-	return fmt.Sprintf("profile %q is not configured in %s; configured: %s", e.Name, e.Path, strings.Join(e.Known, ", "))
+	return i18n.T("profile %q is not configured in %s; configured: %s", e.Name, e.Path, strings.Join(e.Known, ", "))
 }
 
 // names lists the configured profiles.
@@ -262,7 +283,7 @@ type credential struct {
 func Resolve(cfg Config) (*Session, error) {
 	if cfg.Sandbox {
 		if cfg.Endpoint == "" {
-			return nil, errors.New("sandbox: start the sandbox first and pass its endpoint")
+			return nil, errors.New(i18n.Text("sandbox: start the sandbox first and pass its endpoint"))
 		}
 		return Sandbox(cfg.Endpoint, cfg)
 	}
@@ -295,7 +316,7 @@ func resolveRegion(cfg Config, cred *credential) (region, from string) {
 	if v, name := cfg.envNamed("REGION_ID"); v != "" {
 		return v, name
 	}
-	return fallbackRegion, "the default: no --region, profile region_id or ALIBABA_CLOUD_REGION_ID"
+	return fallbackRegion, defaultRegionFrom
 }
 
 func findCredential(cfg Config) (*credential, error) {
@@ -311,7 +332,7 @@ func findCredential(cfg Config) (*credential, error) {
 		cred.region, cred.regionFrom = cfg.envNamed("REGION_ID")
 		if name := currentName(cfg, conf); cred.region == "" {
 			if p, ok := conf.profile(name); ok && p.RegionID != "" {
-				cred.region, cred.regionFrom = p.RegionID, fmt.Sprintf("profile %q", name)
+				cred.region, cred.regionFrom = p.RegionID, i18n.T("profile %q", name)
 			}
 		}
 		return cred, nil
@@ -328,7 +349,7 @@ func findCredential(cfg Config) (*credential, error) {
 		return &credential{
 			provider: credentials.NewECSRAMRoleCredentialsProvider(role),
 			identity: "ecs-ram-role:" + role,
-			source:   fmt.Sprintf("ECS instance RAM role %q (ALIBABA_CLOUD_ECS_METADATA)", role),
+			source:   i18n.T("ECS instance RAM role %q (ALIBABA_CLOUD_ECS_METADATA)", role),
 		}, nil
 	}
 	return nil, ErrNoCredentials
@@ -352,7 +373,7 @@ func envCredential(cfg Config) *credential {
 		return nil
 	}
 	token := cfg.env("SECURITY_TOKEN")
-	cred := &credential{identity: "ak:" + id, secrets: []string{secret, token}, source: "environment variables"}
+	cred := &credential{identity: "ak:" + id, secrets: []string{secret, token}, source: i18n.Text("environment variables")}
 	if token != "" {
 		cred.provider = credentials.NewStaticSTSCredentialsProvider(id, secret, token)
 		return cred
@@ -364,7 +385,7 @@ func envCredential(cfg Config) *credential {
 func envLike(id, secret string) *credential {
 	return &credential{
 		provider: credentials.NewStaticAKCredentialsProvider(id, secret),
-		identity: "ak:" + id, secrets: []string{secret}, source: "environment variables",
+		identity: "ak:" + id, secrets: []string{secret}, source: i18n.Text("environment variables"),
 	}
 }
 
@@ -380,10 +401,10 @@ func profileCredential(conf *cliConfig, path, name string, required bool) (*cred
 	}
 	cred, err := providerFor(conf, p, map[string]bool{})
 	if err != nil {
-		return nil, fmt.Errorf("profile %q in %s: %w", name, path, err)
+		return nil, i18n.Errorf("profile %q in %s: %w", name, path, err)
 	}
-	cred.source = fmt.Sprintf("profile %q (%s) of %s", name, p.mode(), path)
-	cred.region, cred.regionFrom = p.RegionID, fmt.Sprintf("profile %q", name)
+	cred.source = i18n.T("profile %q (%s) of %s", name, p.mode(), path)
+	cred.region, cred.regionFrom = p.RegionID, i18n.T("profile %q", name)
 	return cred, nil
 }
 
@@ -391,13 +412,13 @@ func profileCredential(conf *cliConfig, path, name string, required bool) (*cred
 // ChainableRamRoleArn recurses into its source profile.
 func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credential, error) {
 	if seen[p.Name] {
-		return nil, fmt.Errorf("source_profile loop at %q", p.Name)
+		return nil, i18n.Errorf("source_profile loop at %q", p.Name)
 	}
 	seen[p.Name] = true
 	switch mode := p.mode(); mode {
 	case modeAK:
 		if p.AccessKeyID == "" || p.AccessKeySecret == "" {
-			return nil, errors.New("mode AK needs access_key_id and access_key_secret")
+			return nil, errors.New(i18n.Text("mode AK needs access_key_id and access_key_secret"))
 		}
 		return &credential{
 			provider: credentials.NewStaticAKCredentialsProvider(p.AccessKeyID, p.AccessKeySecret),
@@ -405,7 +426,7 @@ func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credent
 		}, nil
 	case modeStsToken:
 		if p.AccessKeyID == "" || p.AccessKeySecret == "" || p.StsToken == "" {
-			return nil, errors.New("mode StsToken needs access_key_id, access_key_secret and sts_token")
+			return nil, errors.New(i18n.Text("mode StsToken needs access_key_id, access_key_secret and sts_token"))
 		}
 		return &credential{
 			provider: credentials.NewStaticSTSCredentialsProvider(p.AccessKeyID, p.AccessKeySecret, p.StsToken),
@@ -413,7 +434,7 @@ func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credent
 		}, nil
 	case modeRamRoleArn:
 		if p.AccessKeyID == "" || p.AccessKeySecret == "" {
-			return nil, errors.New("mode RamRoleArn needs access_key_id and access_key_secret")
+			return nil, errors.New(i18n.Text("mode RamRoleArn needs access_key_id and access_key_secret"))
 		}
 		base := &credential{
 			provider: credentials.NewStaticAKCredentialsProvider(p.AccessKeyID, p.AccessKeySecret),
@@ -423,11 +444,11 @@ func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credent
 	case modeChainableRamRoleArn:
 		src, ok := conf.profile(p.SourceProfile)
 		if p.SourceProfile == "" || !ok {
-			return nil, fmt.Errorf("source_profile %q not found", p.SourceProfile)
+			return nil, i18n.Errorf("source_profile %q not found", p.SourceProfile)
 		}
 		base, err := providerFor(conf, src, seen)
 		if err != nil {
-			return nil, fmt.Errorf("source_profile %q: %w", p.SourceProfile, err)
+			return nil, i18n.Errorf("source_profile %q: %w", p.SourceProfile, err)
 		}
 		return assumeRole(base, p)
 	case modeEcsRamRole:
@@ -438,14 +459,14 @@ func providerFor(conf *cliConfig, p *cliProfile, seen map[string]bool) (*credent
 			identity: "ecs-ram-role:" + p.RAMRoleName,
 		}, nil
 	default:
-		return nil, fmt.Errorf("mode %q is not supported (use AK, StsToken, RamRoleArn, EcsRamRole or ChainableRamRoleArn)", mode)
+		return nil, i18n.Errorf("mode %q is not supported (use AK, StsToken, RamRoleArn, EcsRamRole or ChainableRamRoleArn)", mode)
 	}
 }
 
 // assumeRole wraps base in the SDK's RAM role provider for the profile's role.
 func assumeRole(base *credential, p *cliProfile) (*credential, error) {
 	if p.RAMRoleArn == "" {
-		return nil, fmt.Errorf("mode %s needs ram_role_arn", p.mode())
+		return nil, i18n.Errorf("mode %s needs ram_role_arn", p.mode())
 	}
 	session := firstNonEmpty(p.RAMSessionName, "ecslaunch")
 	prov, err := credentials.NewRAMRoleARNCredentialsProviderBuilder().

@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Redacted replaces every secret Redact finds.
@@ -138,11 +140,11 @@ func describe(err error) string {
 	case errors.As(err, &se):
 		return describeServer(se)
 	case errors.Is(err, context.Canceled):
-		return "canceled"
+		return i18n.Text("canceled")
 	case errors.As(err, &ue):
 		return describeURL(ue)
 	case errors.Is(err, context.DeadlineExceeded):
-		return "timed out"
+		return i18n.Text("timed out")
 	case errors.As(err, &ce):
 		return describeClient(ce)
 	}
@@ -190,7 +192,7 @@ func describeURL(ue *url.Error) string {
 		host = u.Scheme + "://" + u.Host
 	}
 	if ue.Timeout() {
-		return fmt.Sprintf("%s %s: timed out waiting for the answer (is the endpoint reachable and up?)", ue.Op, host)
+		return i18n.T("%s %s: timed out waiting for the answer (is the endpoint reachable and up?)", ue.Op, host)
 	}
 	return fmt.Sprintf("%s %s: %s", ue.Op, host, describe(ue.Err))
 }
@@ -200,35 +202,50 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// codeHints say what to do about the errors every call can get, whatever
-// the API: credentials, permissions, throttling and ECS-side failures.
-// Codes are matched exactly, then by prefix ("Throttling" covers
-// "Throttling.User").
-var codeHints = []struct{ code, hint string }{
-	{"SignatureDoesNotMatch", "check the AccessKey secret"},
-	{"IncompleteSignature", "check the AccessKey secret"},
-	{"InvalidAccessKeyId.NotFound", "the AccessKeyId is unknown: check the profile or ALIBABA_CLOUD_ACCESS_KEY_ID"},
-	{"InvalidAccessKeyId.Inactive", "the AccessKey is disabled: enable it or use another"},
-	{"InvalidSecurityToken.Expired", "the STS token has expired: get a new one"},
-	{"InvalidSecurityToken", "the STS token is not valid: get a new one"},
-	{"Forbidden.RAM", "the RAM user or role lacks the permission for this action"},
-	{"Forbidden", "the account may not do this: check its RAM permissions"},
-	{"Throttling", "too many requests: wait a minute and try again"},
-	{"ServiceUnavailable", "a temporary ECS failure: try again in a moment"},
-	{"InternalError", "a temporary ECS failure: try again in a moment"},
+// hintCodes are the error codes every call can get, whatever the API
+// (credentials, permissions, throttling, ECS-side failures), that Hint
+// has advice for. Codes are matched exactly, then by prefix ("Throttling"
+// covers "Throttling.User").
+var hintCodes = []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId.NotFound",
+	"InvalidAccessKeyId.Inactive", "InvalidSecurityToken.Expired", "InvalidSecurityToken", "Forbidden.RAM", "Forbidden",
+	"Throttling", "ServiceUnavailable", "InternalError"}
+
+// hintFor is the advice for one of hintCodes, in the current language.
+func hintFor(code string) string {
+	switch code {
+	case "SignatureDoesNotMatch", "IncompleteSignature":
+		return i18n.Text("check the AccessKey secret")
+	case "InvalidAccessKeyId.NotFound":
+		return i18n.Text("the AccessKeyId is unknown: check the profile or ALIBABA_CLOUD_ACCESS_KEY_ID")
+	case "InvalidAccessKeyId.Inactive":
+		return i18n.Text("the AccessKey is disabled: enable it or use another")
+	case "InvalidSecurityToken.Expired":
+		return i18n.Text("the STS token has expired: get a new one")
+	case "InvalidSecurityToken":
+		return i18n.Text("the STS token is not valid: get a new one")
+	case "Forbidden.RAM":
+		return i18n.Text("the RAM user or role lacks the permission for this action")
+	case "Forbidden":
+		return i18n.Text("the account may not do this: check its RAM permissions")
+	case "Throttling":
+		return i18n.Text("too many requests: wait a minute and try again")
+	case "ServiceUnavailable", "InternalError":
+		return i18n.Text("a temporary ECS failure: try again in a moment")
+	}
+	return ""
 }
 
 // Hint is the advice for an error code any ECS call can get (credentials,
 // permissions, throttling, temporary failures), "" when there is none.
 func Hint(code string) string {
-	for _, h := range codeHints {
-		if code == h.code {
-			return h.hint
+	for _, h := range hintCodes {
+		if code == h {
+			return hintFor(h)
 		}
 	}
-	for _, h := range codeHints {
-		if strings.HasPrefix(code, h.code+".") {
-			return h.hint
+	for _, h := range hintCodes {
+		if strings.HasPrefix(code, h+".") {
+			return hintFor(h)
 		}
 	}
 	return ""

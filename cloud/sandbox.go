@@ -3,6 +3,8 @@ package cloud
 import (
 	"errors"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // The sandbox's default credentials (sandbox.DefaultAccessKeyID and
@@ -22,11 +24,11 @@ func Sandbox(endpoint string, cfg Config) (*Session, error) {
 // SandboxWithKey is Sandbox for a sandbox started with its own AccessKey.
 func SandboxWithKey(endpoint, accessKeyID, accessKeySecret string, cfg Config) (*Session, error) {
 	if endpoint == "" {
-		return nil, errors.New("sandbox: no endpoint")
+		return nil, errors.New(i18n.Text("sandbox: no endpoint"))
 	}
 	cfg.Endpoint, cfg.Insecure, cfg.Sandbox = endpoint, true, true
 	cred := envLike(accessKeyID, accessKeySecret)
-	cred.source = "sandbox at " + endpoint
+	cred.source = i18n.T("sandbox at %s", endpoint)
 	// The sandbox key is public; registering "sandbox" as a secret would
 	// mask the word in every message.
 	cred.secrets, cred.keyed = nil, cred.secrets
@@ -34,7 +36,7 @@ func SandboxWithKey(endpoint, accessKeyID, accessKeySecret string, cfg Config) (
 	if err == nil {
 		s.regionSource = "--region"
 		if strings.TrimSpace(cfg.Region) == "" {
-			s.regionSource = "the sandbox's default"
+			s.regionSource = sandboxRegionFrom
 		}
 	}
 	return s, err

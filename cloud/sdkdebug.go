@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	_ "unsafe" // go:linkname, to reach the SDK's debug printer
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // The classic SDK prints every request it sends when DEBUG contains "sdk":
@@ -55,15 +57,15 @@ func SanitizeSDKDebug(line string) string {
 	}
 	lower := strings.ToLower(strings.TrimSpace(line))
 	if strings.Contains(lower, "stringtosign") {
-		return "(StringToSign withheld: it quotes every signed parameter)"
+		return i18n.Text("(StringToSign withheld: it quotes every signed parameter)")
 	}
 	if i := strings.Index(lower, "string to sign"); i >= 0 {
 		// A SignatureDoesNotMatch answer quotes the server's StringToSign.
-		return Redact(strings.TrimSpace(line)[:i]) + "(StringToSign withheld)"
+		return Redact(strings.TrimSpace(line)[:i]) + i18n.Text("(StringToSign withheld)")
 	}
 	for _, h := range withheldHeaders {
 		if strings.HasPrefix(lower, "> "+h+":") || strings.HasPrefix(lower, "< "+h+":") {
-			return line[:strings.Index(line, ":")+1] + " (withheld)"
+			return line[:strings.Index(line, ":")+1] + " " + i18n.Text("(withheld)")
 		}
 	}
 	return Redact(line)
@@ -82,5 +84,5 @@ func keptQuery(q string) string {
 		}
 		withheld++
 	}
-	return strings.Join(kept, "&") + fmt.Sprintf("&… (%d parameters withheld by ecslaunch: the query carries the AccessKeyId, the signature and the request's values)", withheld)
+	return strings.Join(kept, "&") + "&… " + i18n.T("(%d parameters withheld by ecslaunch: the query carries the AccessKeyId, the signature and the request's values)", withheld)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -16,6 +15,8 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // fallbackRegion is the client region when none is known; every catalog
@@ -83,15 +84,15 @@ func CheckEndpoint(endpoint string, insecure bool) error {
 func endpointOf(cfg Config) (endpoint, scheme string, err error) {
 	endpoint = strings.TrimSpace(cfg.Endpoint)
 	if cfg.Insecure && endpoint == "" {
-		return "", "", errors.New("--insecure needs --endpoint HOST:PORT: the real endpoints are HTTPS only")
+		return "", "", errors.New(i18n.Text("--insecure needs --endpoint HOST:PORT: the real endpoints are HTTPS only"))
 	}
 	if strings.Contains(endpoint, "://") || strings.ContainsAny(endpoint, "/?#@ ") {
-		return "", "", fmt.Errorf("--endpoint %q: give HOST:PORT without a scheme or path", cfg.Endpoint)
+		return "", "", i18n.Errorf("--endpoint %q: give HOST:PORT without a scheme or path", cfg.Endpoint)
 	}
 	if endpoint != "" {
 		if _, port, err := net.SplitHostPort(endpoint); err == nil {
 			if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-				return "", "", fmt.Errorf("--endpoint %q: the port must be a number from 1 to 65535 (HOST:PORT)", cfg.Endpoint)
+				return "", "", i18n.Errorf("--endpoint %q: the port must be a number from 1 to 65535 (HOST:PORT)", cfg.Endpoint)
 			}
 		}
 	}
@@ -167,7 +168,26 @@ func (s *Session) Region() string { return s.region }
 // RegionSource says where Region came from: "--region", `profile "prod"`,
 // "ALIBABA_CLOUD_REGION_ID" (the variable's name as set), or "the default:
 // …" when nothing named one.
-func (s *Session) RegionSource() string { return s.regionSource }
+func (s *Session) RegionSource() string {
+	switch s.regionSource {
+	case defaultRegionFrom:
+		return i18n.Text("the default: no --region, profile region_id or ALIBABA_CLOUD_REGION_ID")
+	case sandboxRegionFrom:
+		return i18n.Text("the sandbox's default")
+	}
+	return s.regionSource
+}
+
+// RegionDefaulted reports whether nothing chose the region: no --region,
+// profile region_id or ALIBABA_CLOUD_REGION_ID, so it is cn-hangzhou.
+func (s *Session) RegionDefaulted() bool { return s.regionSource == defaultRegionFrom }
+
+// Where a session's region came from when nothing named it; RegionSource
+// says them in the current language.
+const (
+	defaultRegionFrom = "default"
+	sandboxRegionFrom = "sandbox default"
+)
 
 // Endpoint is the explicit HOST:PORT, or "" for the real regional endpoints.
 func (s *Session) Endpoint() string { return s.endpoint }
@@ -212,7 +232,7 @@ func (s *Session) VPC() (*vpc.Client, error) { return s.VPCContext(context.Backg
 func (s *Session) ECSContext(ctx context.Context) (*ecs.Client, error) {
 	c, err := ecs.NewClientWithOptions(s.clientRegion(), s.config(ctx), s.provider)
 	if err != nil {
-		return nil, fmt.Errorf("ecs client: %s", Redact(err.Error()))
+		return nil, i18n.Errorf("ecs client: %s", Redact(err.Error()))
 	}
 	s.setup(&c.Client)
 	return c, nil
@@ -222,7 +242,7 @@ func (s *Session) ECSContext(ctx context.Context) (*ecs.Client, error) {
 func (s *Session) VPCContext(ctx context.Context) (*vpc.Client, error) {
 	c, err := vpc.NewClientWithOptions(s.clientRegion(), s.config(ctx), s.provider)
 	if err != nil {
-		return nil, fmt.Errorf("vpc client: %s", Redact(err.Error()))
+		return nil, i18n.Errorf("vpc client: %s", Redact(err.Error()))
 	}
 	s.setup(&c.Client)
 	return c, nil

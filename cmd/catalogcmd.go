@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 type catalogOptions struct {
@@ -27,10 +27,10 @@ func newCatalogCmd(g *globals, io *IO) *cobra.Command {
 	o := &catalogOptions{}
 	c := &cobra.Command{
 		Use:   "catalog " + strings.Join(catalogKinds, "|"),
-		Short: "Print what the ECS Describe APIs offer: regions, zones, instance types, images, networks, prices",
-		Long: "catalog prints one list from the ECS Describe APIs, as a table or JSON. `catalog all` loads every list\n" +
+		Short: i18n.Text("Print what the ECS Describe APIs offer: regions, zones, instance types, images, networks, prices"),
+		Long: i18n.Text("catalog prints one list from the ECS Describe APIs, as a table or JSON. `catalog all` loads every list\n" +
 			"the wizard needs for a region, in parallel, and prints it as one JSON object. Lists are cached on disk\n" +
-			"(regions, types, images a day; networks minutes; stock a minute); --refresh bypasses the cache.",
+			"(regions, types, images a day; networks minutes; stock a minute); --refresh bypasses the cache."),
 		Example: "  ecslaunch catalog regions --sandbox\n" +
 			"  ecslaunch catalog instance-types --region cn-hangzhou --zone cn-hangzhou-h\n" +
 			"  ecslaunch catalog all --region cn-hangzhou --output json",
@@ -38,21 +38,21 @@ func newCatalogCmd(g *globals, io *IO) *cobra.Command {
 		Annotations: map[string]string{opensEnv: "yes"},
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 || !contains(catalogKinds, args[0]) {
-				return usageErr(fmt.Errorf("catalog needs one of: %s", strings.Join(catalogKinds, ", ")))
+				return usageErr(i18n.Errorf("catalog needs one of: %s", strings.Join(catalogKinds, ", ")))
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error { return runCatalog(c.Context(), g, io, o, args[0]) },
 	}
 	f := c.Flags()
-	f.StringVar(&o.zone, "zone", "", "zone ID (instance-types, vswitches, prices)")
-	f.StringVarP(&o.output, "output", "o", "table", "output format: table or json")
-	f.StringVar(&o.vpc, "vpc", "", "VPC ID (security-groups, vswitches; default: the region's default VPC)")
-	f.StringVar(&o.arch, "arch", "", "image architecture: x86_64 or arm64 (images)")
-	f.StringVar(&o.chargeType, "instance-charge-type", "PostPaid", "billing: PostPaid or PrePaid")
-	f.StringVar(&o.spot, "spot-strategy", "NoSpot", "NoSpot, SpotWithPriceLimit or SpotAsPriceGo")
-	f.StringSliceVar(&o.types, "instance-type", nil, "instance types to price (prices; default: every type available in the zone)")
-	f.BoolVar(&g.refresh, "refresh", false, "ignore the cache and fetch everything again")
+	f.StringVar(&o.zone, "zone", "", i18n.Text("zone ID (instance-types, vswitches, prices)"))
+	f.StringVarP(&o.output, "output", "o", "table", i18n.Text("output format: table or json"))
+	f.StringVar(&o.vpc, "vpc", "", i18n.Text("VPC ID (security-groups, vswitches; default: the region's default VPC)"))
+	f.StringVar(&o.arch, "arch", "", i18n.Text("image architecture: x86_64 or arm64 (images)"))
+	f.StringVar(&o.chargeType, "instance-charge-type", "PostPaid", i18n.Text("billing: PostPaid or PrePaid"))
+	f.StringVar(&o.spot, "spot-strategy", "NoSpot", i18n.Text("spot strategy: NoSpot, SpotWithPriceLimit or SpotAsPriceGo"))
+	f.StringSliceVar(&o.types, "instance-type", nil, i18n.Text("instance types to price (prices; default: every type available in the zone)"))
+	f.BoolVar(&g.refresh, "refresh", false, i18n.Text("ignore the cache and fetch everything again"))
 	return c
 }
 
@@ -67,7 +67,7 @@ func contains(list []string, s string) bool {
 
 func runCatalog(ctx context.Context, g *globals, io *IO, o *catalogOptions, kind string) error {
 	if o.output != "table" && o.output != "json" {
-		return usageErr(fmt.Errorf("--output must be table or json, not %q", o.output))
+		return usageErr(i18n.Errorf("--output must be table or json, not %q", o.output))
 	}
 	e, err := openEnv(ctx, g, io)
 	if err != nil {
@@ -85,9 +85,7 @@ func runCatalog(ctx context.Context, g *globals, io *IO, o *catalogOptions, kind
 	if o.output == "json" || kind == "all" {
 		return writeJSON(io.Out, v)
 	}
-	tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
-	writeTable(tw, v)
-	return tw.Flush()
+	return writeTable(io.Out, v)
 }
 
 func fetchKind(ctx context.Context, c *catalog.Catalog, kind, region string, b catalog.Billing, o *catalogOptions) (any, error) {
@@ -111,7 +109,7 @@ func fetchKind(ctx context.Context, c *catalog.Catalog, kind, region string, b c
 	default: // all
 		data, err := c.Load(ctx, region, b)
 		if err == nil && len(data.Errors) > 0 {
-			err = fmt.Errorf("some lists failed to load: %s", strings.Join(data.Errors, "; "))
+			err = i18n.Errorf("some lists failed to load: %s", strings.Join(data.Errors, "; "))
 		}
 		return data, err
 	}
@@ -153,7 +151,7 @@ func pricesOf(ctx context.Context, c *catalog.Catalog, region string, b catalog.
 		g.Go(func() error {
 			p, err := c.TypePrice(gctx, region, o.zone, n, b)
 			if err != nil {
-				return fmt.Errorf("price of %s: %w", n, err)
+				return i18n.Errorf("price of %s: %w", n, err)
 			}
 			out[i] = typePrice{n, o.zone, p.TradePrice, p.Currency, p.PriceUnit}
 			return nil
@@ -181,6 +179,6 @@ func progressLine(io *IO) func(done, total int) {
 			return
 		}
 		shown = true
-		fmt.Fprintf(io.Err, "\rpricing %d/%d", done, total)
+		fmt.Fprint(io.Err, "\r"+i18n.T("pricing %d/%d", done, total))
 	}
 }

@@ -3,16 +3,9 @@ package cmd
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
-)
 
-// Phases of a launch, as the --timeout message names them.
-const (
-	phasePrice  = "the price lookup (DescribePrice); nothing was sent"
-	phaseLaunch = "RunInstances (its retries included): whether ECS created the instances is not known, and the launch " +
-		"stays pending: `ecslaunch launch --resume` re-sends it with the same ClientToken"
-	phaseWait = "the wait for Running: the instances exist"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // deadline is launch's --timeout: one budget over every phase of the
@@ -58,7 +51,18 @@ func (d *deadline) expired() bool {
 	return errors.Is(d.ctx.Err(), context.DeadlineExceeded) && d.parent.Err() == nil
 }
 
-// ranOut is the failure naming the phase the budget ran out in.
-func (d *deadline) ranOut(phase string) error {
-	return failed(fmt.Errorf("launch --timeout %s ran out during %s", d.budget, phase))
+// ranOutPricing, ranOutLaunching and ranOutWaiting are the failures
+// naming the phase the budget ran out in, and what it means.
+func (d *deadline) ranOutPricing() error {
+	return failed(i18n.Errorf("launch --timeout %s ran out during the price lookup (DescribePrice); nothing was sent", d.budget))
+}
+
+func (d *deadline) ranOutLaunching() error {
+	return failed(i18n.Errorf("launch --timeout %s ran out during RunInstances (its retries included): whether ECS created "+
+		"the instances is not known, and the launch stays pending: `ecslaunch launch --resume` re-sends it with the same ClientToken", d.budget))
+}
+
+func (d *deadline) ranOutWaiting(running, total int) error {
+	return failed(i18n.Errorf("launch --timeout %s ran out during the wait for Running: the instances exist, %d of %d Running",
+		d.budget, running, total))
 }

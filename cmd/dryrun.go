@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
@@ -22,14 +24,14 @@ import (
 func newDryRunCmd(g *globals, io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "dryrun FILE",
-		Short: "Ask ECS whether a launch file would succeed, without creating anything (RunInstances DryRun=true)",
-		Long: "dryrun first checks the file against the documented rules offline, as validate does, and prints every\n" +
+		Short: i18n.Text("Ask ECS whether a launch file would succeed, without creating anything (RunInstances DryRun=true)"),
+		Long: i18n.Text("dryrun first checks the file against the documented rules offline, as validate does, and prints every\n" +
 			"finding; with any error it stops there. Otherwise it sends the request with DryRun=true: ECS checks\n" +
 			"parameters, quotas and stock and answers DryRunOperation when the launch would succeed.\n" +
-			"Exit 0 passed, 1 failed, 2 unusable input.",
+			"Exit 0 passed, 1 failed, 2 unusable input."),
 		Example:     "  ecslaunch dryrun web.yaml --sandbox\n  ECS_PASSWORD=... ecslaunch dryrun web.yaml --profile prod",
 		Annotations: map[string]string{opensEnv: "yes"},
-		Args:        exactArgs(1, "one launch file (or - for standard input)"),
+		Args:        exactArgs(1, needsFile),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runDryRun(c.Context(), g, io, args[0])
 		},
@@ -81,7 +83,7 @@ func runDryRun(ctx context.Context, g *globals, io *IO, path string) error {
 	}
 	res := launcher.DryRun(ctx, launcher.WithScheme(e.ECS, e.Scheme), req)
 	if res.Passed {
-		fmt.Fprintf(io.Out, "DryRun passed: ECS would accept this request (%s)\n", res.RequestID)
+		fmt.Fprintln(io.Out, i18n.T("DryRun passed: ECS would accept this request (%s)", res.RequestID))
 		return nil
 	}
 	fmt.Fprintln(io.Out, safetext.EscapeLines(res.String()))
@@ -104,13 +106,13 @@ func checkBeforeSending(io *IO, g *globals, path string, f *request.File, req *r
 		return true
 	}
 	errs, warns := count(fs)
-	fmt.Fprintf(io.Out, "%s: %d error(s), %d warning(s) before sending\n", path, errs, warns)
+	fmt.Fprintln(io.Out, i18n.T("%s: %d error(s), %d warning(s) before sending", path, errs, warns))
 	printFindings(io.Out, path, fs)
 	if osDependent(fs) {
 		fmt.Fprintf(io.Out, "  %s\n", guess.note(req.Get("ImageId")))
 	}
 	if errs > 0 {
-		fmt.Fprintln(io.Out, "DryRun not sent: the documented rules refuse this request; fix the errors above")
+		fmt.Fprintln(io.Out, i18n.Text("DryRun not sent: the documented rules refuse this request; fix the errors above"))
 		return false
 	}
 	return true
@@ -154,18 +156,18 @@ func newLaunchCmd(g *globals, io *IO) *cobra.Command {
 	o := &launchOptions{}
 	c := &cobra.Command{
 		Use:   "launch [FILE]",
-		Short: "Launch the instances of a launch file, idempotently, and wait until they are Running",
-		Long: "launch checks the request offline, shows what it will create and its price and asks for confirmation\n" +
+		Short: i18n.Text("Launch the instances of a launch file, idempotently, and wait until they are Running"),
+		Long: i18n.Text("launch checks the request offline, shows what it will create and its price and asks for confirmation\n" +
 			"(without a terminal it refuses unless --yes). A ClientToken is written to the launch history before the\n" +
-			"first call, so a retry or --resume never creates the instances twice.",
+			"first call, so a retry or --resume never creates the instances twice."),
 		Example:     "  ecslaunch launch web.yaml --sandbox\n  ecslaunch launch web.yaml --yes --timeout 15m\n  ecslaunch launch --resume",
 		Annotations: map[string]string{opensEnv: "yes"},
 		Args: func(c *cobra.Command, args []string) error {
 			if o.resume && len(args) > 0 {
-				return usageErr(errors.New("--resume re-sends the pending launch from the history: give no file"))
+				return usageErr(errors.New(i18n.Text("--resume re-sends the pending launch from the history: give no file")))
 			}
 			if !o.resume && len(args) != 1 {
-				return usageErr(errors.New("launch needs one launch file (or --resume)"))
+				return usageErr(errors.New(i18n.Text("launch needs one launch file (or --resume)")))
 			}
 			return nil
 		},
@@ -177,10 +179,10 @@ func newLaunchCmd(g *globals, io *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.BoolVarP(&o.yes, "yes", "y", false, "launch without asking (required without a terminal)")
-	f.BoolVar(&o.noWait, "no-wait", false, "return once ECS accepted the request, without waiting for Running")
-	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, "how long the whole launch may take: price, RunInstances with retries, the wait for Running")
-	f.BoolVar(&o.resume, "resume", false, "re-send the pending launch of the history with its ClientToken")
+	f.BoolVarP(&o.yes, "yes", "y", false, i18n.Text("launch without asking (required without a terminal)"))
+	f.BoolVar(&o.noWait, "no-wait", false, i18n.Text("return once ECS accepted the request, without waiting for Running"))
+	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, i18n.Text("how long the whole launch may take: price, RunInstances with retries, the wait for Running"))
+	f.BoolVar(&o.resume, "resume", false, i18n.Text("re-send the pending launch of the history with its ClientToken"))
 	return c
 }
 
@@ -191,7 +193,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 	}
 	if fs := rules.Validate(req, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
 		printFindings(io.Err, path, withLines(fs, f.Lines))
-		return failed(fmt.Errorf("%s has errors: fix them before launching (ecslaunch validate %s)", path, path))
+		return failed(i18n.Errorf("%[1]s has errors: fix them before launching (ecslaunch validate %[1]s)", path))
 	}
 	dl := newDeadline(ctx, o.timeout)
 	defer dl.Stop()
@@ -208,7 +210,7 @@ func runLaunch(ctx context.Context, g *globals, io *IO, o *launchOptions, path s
 		return err
 	}
 	if dl.expired() {
-		return dl.ranOut(phasePrice)
+		return dl.ranOutPricing()
 	}
 	// The launcher gets the request as written, ${NAME} references and
 	// all: it resolves them for the call and records them, not the values
@@ -229,10 +231,10 @@ func runResume(ctx context.Context, g *globals, io *IO, o *launchOptions) error 
 	}
 	pending, ok, warns := h.LatestPending()
 	for _, w := range warns {
-		fmt.Fprintln(io.Err, "warning:", w)
+		fmt.Fprintln(io.Err, i18n.T("warning: %s", w))
 	}
 	if !ok {
-		return failed(errors.New("no pending launch in the history: nothing to resume"))
+		return failed(errors.New(i18n.Text("no pending launch in the history: nothing to resume")))
 	}
 	region := pending.Region
 	if pending.Target != nil && pending.Target.Region != "" {
@@ -293,10 +295,10 @@ func checkResumeTarget(e launcher.Entry, o launcher.Options) error {
 func checkResumeReferences(io *IO, e launcher.Entry) error {
 	req, err := e.RequestModel()
 	if err != nil {
-		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+		return usageErr(i18n.Errorf("pending launch %s: %w", e.Token, err))
 	}
 	if _, err := req.Resolve(lookupEnv(io)); err != nil {
-		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+		return usageErr(i18n.Errorf("pending launch %s: %w", e.Token, err))
 	}
 	return nil
 }
@@ -308,19 +310,19 @@ func checkResumeReferences(io *IO, e launcher.Entry) error {
 func checkResumeRequest(io *IO, e launcher.Entry) error {
 	req, err := e.RequestModel()
 	if err != nil {
-		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+		return usageErr(i18n.Errorf("pending launch %s: %w", e.Token, err))
 	}
 	if err := launcher.CheckReferences(req, e.Ask); err != nil {
-		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+		return usageErr(i18n.Errorf("pending launch %s: %w", e.Token, err))
 	}
 	registerSecrets(io, req)
 	resolved, err := req.Resolve(lookupEnv(io))
 	if err != nil {
-		return usageErr(fmt.Errorf("pending launch %s: %w", e.Token, err))
+		return usageErr(i18n.Errorf("pending launch %s: %w", e.Token, err))
 	}
 	if fs := rules.Validate(resolved, rules.Context{Now: time.Now()}); rules.HasErrors(fs) {
-		printFindings(io.Err, "pending launch "+e.Token, withLines(fs, nil))
-		return failed(fmt.Errorf("pending launch %s has errors (was the history edited?): not re-sent", e.Token))
+		printFindings(io.Err, i18n.T("pending launch %s", e.Token), withLines(fs, nil))
+		return failed(i18n.Errorf("pending launch %s has errors (was the history edited?): not re-sent", e.Token))
 	}
 	return nil
 }
@@ -332,23 +334,23 @@ func confirmResume(io *IO, o *launchOptions, e launcher.Entry, cur *launcher.Tar
 	if amount == "" {
 		amount = "1"
 	}
-	fmt.Fprintf(io.Err, "Resume launch %s (started %s): %s × %s to %s, with the same ClientToken\n",
+	fmt.Fprintln(io.Err, i18n.T("Resume launch %s (started %s): %s × %s to %s, with the same ClientToken",
 		safetext.Escape(e.Token), e.Started.Local().Format("2006-01-02 15:04:05"), safetext.Escape(amount),
-		safetext.Escape(e.Request["InstanceType"]), safetext.Escape(cur.String()))
+		safetext.Escape(e.Request["InstanceType"]), safetext.Escape(cur.String())))
 	if e.Target == nil {
-		fmt.Fprintln(io.Err, "warning: an older ecslaunch recorded this launch without saying where it was sent; "+
-			"if it went to another endpoint or account, resuming here creates the instances a second time")
+		fmt.Fprintln(io.Err, i18n.Text("warning: an older ecslaunch recorded this launch without saying where it was sent; "+
+			"if it went to another endpoint or account, resuming here creates the instances a second time"))
 	}
 	if o.yes {
 		return nil
 	}
 	if !io.InTerminal {
-		return usageErr(errors.New("refusing to resume without a terminal to confirm on: add --yes"))
+		return usageErr(errors.New(i18n.Text("refusing to resume without a terminal to confirm on: add --yes")))
 	}
-	fmt.Fprint(io.Err, "Resume? [y/N] ")
+	fmt.Fprint(io.Err, i18n.Text("Resume? [y/N] "))
 	answer, _ := bufio.NewReader(io.In).ReadString('\n')
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-		return &ExitError{Code: ExitAborted, Err: errors.New("resume cancelled")}
+	if !yes(answer) {
+		return &ExitError{Code: ExitAborted, Err: errors.New(i18n.Text("resume cancelled"))}
 	}
 	return nil
 }
@@ -412,21 +414,21 @@ func printEvents(io *IO) (chan<- launcher.Event, func() string) {
 func reportOutcome(io *IO, dl *deadline, out *launcher.Outcome, err error, shown string) error {
 	switch {
 	case err != nil && dl.expired() && (out == nil || len(out.Instances) == 0):
-		return dl.ranOut(phaseLaunch)
+		return dl.ranOutLaunching()
 	case errors.Is(err, launcher.ErrWaitTimeout):
 		out.TimedOut = true // the instances exist: list them, then say the wait ran out
 	case err != nil:
 		return failed(unsaid(err, shown))
 	}
 	for _, in := range out.Instances {
-		fmt.Fprintf(io.Out, "%s\t%s\tprivate %s\tpublic %s\n", safetext.Escape(in.ID), safetext.Escape(in.Status),
-			safetext.Escape(orDash(in.PrivateIP)), safetext.Escape(orDash(in.PublicIP)))
+		fmt.Fprintln(io.Out, i18n.T("%s\t%s\tprivate %s\tpublic %s", safetext.Escape(in.ID), safetext.Escape(in.Status),
+			safetext.Escape(orDash(in.PrivateIP)), safetext.Escape(orDash(in.PublicIP))))
 		if in.SSH != "" {
 			fmt.Fprintf(io.Out, "  %s\n", safetext.Escape(in.SSH))
 		}
 	}
 	if out.TimedOut {
-		return dl.ranOut(fmt.Sprintf("%s, %d of %d Running", phaseWait, out.Running(), len(out.Instances)))
+		return dl.ranOutWaiting(out.Running(), len(out.Instances))
 	}
 	return nil
 }
@@ -446,36 +448,45 @@ func confirmLaunch(dl *deadline, io *IO, o *launchOptions, e *env, req *request.
 	if amount == "" {
 		amount = "1"
 	}
-	price := "price unknown"
+	price := i18n.Text("price unknown")
 	if p, err := e.Catalog.Price(ctx, req); err == nil {
-		price = fmt.Sprintf("%.3f %s/%s", p.TradePrice, p.Currency, strings.ToLower(orDefault(p.PriceUnit, "hour")))
+		price = p.String()
 	}
-	sandboxNote := ""
-	if e.Sandbox != nil {
-		sandboxNote = " in the SANDBOX (nothing real is created)"
-	}
-	fmt.Fprintln(io.Err, launchSummary(amount, req.Get("InstanceType"), req.Get("RegionId"), sandboxNote, price))
+	fmt.Fprintln(io.Err, launchSummary(amount, req.Get("InstanceType"), req.Get("RegionId"), e.Sandbox != nil, price))
 	if o.yes {
 		return nil
 	}
 	if !io.InTerminal {
-		return usageErr(errors.New("refusing to launch without a terminal to confirm on: add --yes"))
+		return usageErr(errors.New(i18n.Text("refusing to launch without a terminal to confirm on: add --yes")))
 	}
-	fmt.Fprint(io.Err, "Launch? [y/N] ")
+	fmt.Fprint(io.Err, i18n.Text("Launch? [y/N] "))
 	dl.pause()
 	answer, _ := bufio.NewReader(io.In).ReadString('\n')
 	dl.resume()
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-		return &ExitError{Code: ExitAborted, Err: errors.New("launch cancelled")}
+	if !yes(answer) {
+		return &ExitError{Code: ExitAborted, Err: errors.New(i18n.Text("launch cancelled"))}
 	}
 	return nil
 }
 
 // launchSummary is the confirmation's line; the request's values are
 // escaped, so a direction mark cannot make the type read as another.
-func launchSummary(amount, instanceType, region, sandboxNote, price string) string {
-	return fmt.Sprintf("Launch %s × %s in %s%s: %s", safetext.Escape(amount), safetext.Escape(instanceType),
-		safetext.Escape(region), sandboxNote, safetext.Escape(price))
+func launchSummary(amount, instanceType, region string, sandbox bool, price string) string {
+	a, t, r, p := safetext.Escape(amount), safetext.Escape(instanceType), safetext.Escape(region), safetext.Escape(price)
+	if sandbox {
+		return i18n.T("Launch %s × %s in %s in the SANDBOX (nothing real is created): %s", a, t, r, p)
+	}
+	return i18n.T("Launch %s × %s in %s: %s", a, t, r, p)
+}
+
+// yes reports whether a confirmation's answer is yes: y or yes, or 是 and
+// 好 for a Chinese reader.
+func yes(answer string) bool {
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes", "是", "好":
+		return true
+	}
+	return false
 }
 
 func orDefault(s, def string) string {
@@ -490,10 +501,10 @@ func newHistoryCmd(io *IO) *cobra.Command {
 	var resources bool
 	c := &cobra.Command{
 		Use:   "history",
-		Short: "List the launches made from this machine (the launch history), or the resources created for them",
-		Long: "history lists the launches made from this machine, numbered (ecslaunch --from-history N starts from one).\n" +
+		Short: i18n.Text("List the launches made from this machine (the launch history), or the resources created for them"),
+		Long: i18n.Text("history lists the launches made from this machine, numbered (ecslaunch --from-history N starts from one).\n" +
 			"--resources lists the VPCs, vSwitches, security groups, key pairs and launch templates ecslaunch created,\n" +
-			"so they can be found and cleaned up.",
+			"so they can be found and cleaned up."),
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			h, err := openHistory()
@@ -505,7 +516,7 @@ func newHistoryCmd(io *IO) *cobra.Command {
 			}
 			entries, warns := h.Entries()
 			for _, w := range warns {
-				fmt.Fprintln(io.Err, "warning:", w)
+				fmt.Fprintln(io.Err, i18n.T("warning: %s", w))
 			}
 			if output == "json" {
 				if entries == nil {
@@ -514,28 +525,30 @@ func newHistoryCmd(io *IO) *cobra.Command {
 				return writeJSON(io.Out, entries)
 			}
 			if output != "table" {
-				return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
+				return usageErr(i18n.Errorf("--output must be table or json, not %q", output))
 			}
 			printHistory(io, entries, h.Path())
 			if _, err := os.Stat(h.ArchivePath()); err == nil {
-				fmt.Fprintf(io.Err, "note: older finished launches are kept in %s\n", h.ArchivePath())
+				fmt.Fprintln(io.Err, i18n.T("note: older finished launches are kept in %s", h.ArchivePath()))
 			}
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "table", "output format: table or json")
-	c.Flags().BoolVar(&resources, "resources", false, "list the resources created for launches instead")
+	c.Flags().StringVarP(&output, "output", "o", "table", i18n.Text("output format: table or json"))
+	c.Flags().BoolVar(&resources, "resources", false, i18n.Text("list the resources created for launches instead"))
 	return c
 }
 
 func printHistory(io *IO, entries []launcher.Entry, path string) {
 	if len(entries) == 0 {
-		fmt.Fprintf(io.Out, "no launches yet (history: %s)\n", path)
+		fmt.Fprintln(io.Out, i18n.T("no launches yet (history: %s)", path))
 		return
 	}
-	fmt.Fprintf(io.Out, "%-3s %-20s %-9s %-13s %-24s %-24s %s\n", "#", "STARTED", "STATE", "REGION", "TYPE", "TARGET", "INSTANCES")
+	widths := []int{3, 20, 9, 13, 24, 24}
+	fixedRow(io.Out, widths, "#", i18n.Text("STARTED"), i18n.Text("STATE"), i18n.Text("REGION"), i18n.Text("TYPE"),
+		i18n.Text("TARGET"), i18n.Text("INSTANCES"))
 	for i, en := range entries {
-		fmt.Fprintf(io.Out, "%-3d %-20s %-9s %-13s %-24s %-24s %s\n", i+1, en.Started.Local().Format("2006-01-02 15:04:05"),
+		fixedRow(io.Out, widths, strconv.Itoa(i+1), en.Started.Local().Format("2006-01-02 15:04:05"),
 			safetext.Escape(string(en.State)), safetext.Escape(en.Region), safetext.Escape(en.Request["InstanceType"]),
 			safetext.Escape(targetCell(en.Target)), safetext.Escape(strings.Join(en.InstanceIDs, ",")))
 	}
@@ -544,22 +557,22 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 // targetCell is the history table's short name of where a launch went.
 func targetCell(t *launcher.Target) string {
 	if t == nil {
-		return "(not recorded)"
+		return i18n.Text("(not recorded)")
 	}
 	switch t.Kind {
 	case launcher.TargetSandbox:
-		return "sandbox"
+		return i18n.Text("sandbox")
 	case launcher.TargetEndpoint:
-		return "endpoint " + t.Endpoint
+		return i18n.T("endpoint %s", t.Endpoint)
 	}
-	return "live"
+	return i18n.Text("live")
 }
 
 // listResources prints the created resources (history --resources).
 func listResources(io *IO, h *launcher.History, output string) error {
 	rs, warns := h.Resources()
 	for _, w := range warns {
-		fmt.Fprintln(io.Err, "warning:", w)
+		fmt.Fprintln(io.Err, i18n.T("warning: %s", w))
 	}
 	switch output {
 	case "json":
@@ -568,15 +581,17 @@ func listResources(io *IO, h *launcher.History, output string) error {
 		return enc.Encode(rs)
 	case "table":
 	default:
-		return usageErr(fmt.Errorf("--output must be table or json, not %q", output))
+		return usageErr(i18n.Errorf("--output must be table or json, not %q", output))
 	}
 	if len(rs) == 0 {
-		fmt.Fprintf(io.Out, "no resources created yet (%s)\n", h.ResourcesPath())
+		fmt.Fprintln(io.Out, i18n.T("no resources created yet (%s)", h.ResourcesPath()))
 		return nil
 	}
-	fmt.Fprintf(io.Out, "%-20s %-8s %-24s %-13s %s\n", "CREATED", "STATE", "KIND", "REGION", "ID")
+	widths := []int{20, 8, 24, 13}
+	fixedRow(io.Out, widths, i18n.Text("CREATED"), i18n.Text("STATE"), i18n.Text("KIND"), i18n.Text("REGION"), "ID")
 	for _, r := range rs {
-		fmt.Fprintf(io.Out, "%-20s %-8s %-24s %-13s %s\n", r.Time.Local().Format("2006-01-02 15:04:05"), r.State, r.Kind, r.Region, r.ID)
+		fixedRow(io.Out, widths, r.Time.Local().Format("2006-01-02 15:04:05"), safetext.Escape(string(r.State)),
+			safetext.Escape(r.Kind), safetext.Escape(r.Region), safetext.Escape(r.ID))
 	}
 	return nil
 }

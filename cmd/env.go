@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/sandbox"
 )
@@ -63,7 +63,7 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 		}
 		e.Sandbox, err = sandbox.Start(o)
 		if err != nil {
-			return nil, failed(fmt.Errorf("start the sandbox: %w", err))
+			return nil, failed(i18n.Errorf("start the sandbox: %w", err))
 		}
 		sess, err = cloud.Sandbox(e.Sandbox.Endpoint(), cfg)
 	} else {
@@ -103,10 +103,10 @@ func openEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 
 // regionLine is the one line saying which region a session defaulted to.
 func regionLine(s *cloud.Session) string {
-	if src := s.RegionSource(); !strings.HasPrefix(src, "the default") {
-		return fmt.Sprintf("region %s, from %s (--region chooses another)", s.Region(), src)
+	if s.RegionDefaulted() {
+		return i18n.T("region %s, the default: no --region, profile region_id or ALIBABA_CLOUD_REGION_ID (--region chooses another)", s.Region())
 	}
-	return fmt.Sprintf("region %s, %s (--region chooses another)", s.Region(), s.RegionSource())
+	return i18n.T("region %s, from %s (--region chooses another)", s.Region(), s.RegionSource())
 }
 
 // checkRegion refuses an unknown region (--region, or the launch file's

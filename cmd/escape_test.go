@@ -10,7 +10,7 @@ import (
 // TestTheLaunchConfirmationShowsHiddenCharactersEscaped: it printed U+202E
 // raw, so "ecs.g7\u202eegral." read as another type (issue 17 item 14).
 func TestTheLaunchConfirmationShowsHiddenCharactersEscaped(t *testing.T) {
-	got := launchSummary("2", "ecs.g7\u202eegral.", "cn-hangzhou\u200b", "", "0.5 CNY/hour")
+	got := launchSummary("2", "ecs.g7\u202eegral.", "cn-hangzhou\u200b", false, "0.5 CNY/hour")
 	if got != `Launch 2 × ecs.g7\u202eegral. in cn-hangzhou\u200b: 0.5 CNY/hour` {
 		t.Errorf("%q", got)
 	}

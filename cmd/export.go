@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -30,25 +31,25 @@ func newExportCmd(g *globals, io *IO) *cobra.Command {
 	o := &exportOptions{}
 	c := &cobra.Command{
 		Use:   "export FILE",
-		Short: "Write a launch file as an aliyun CLI command, YAML, JSON, Terraform, ROS or a launch template",
-		Long: "export turns a launch file into another format people launch from. Secrets are written only as\n" +
-			"references ($ECS_PASSWORD, a sensitive variable, a NoEcho parameter); what a format cannot express is\n" +
-			"said on stderr, never dropped silently. The file is checked first: one with errors is not exported\n" +
-			"(exit 1) unless --force. -o writes the file atomically, mode 0600. Formats: " + formatList() + ".",
+		Short: i18n.Text("Write a launch file as an aliyun CLI command, YAML, JSON, Terraform, ROS or a launch template"),
+		Long: i18n.T("export turns a launch file into another format people launch from. Secrets are written only as\n"+
+			"references ($ECS_PASSWORD, a sensitive variable, a NoEcho parameter); what a format cannot express is\n"+
+			"said on stderr, never dropped silently. The file is checked first: one with errors is not exported\n"+
+			"(exit 1) unless --force. -o writes the file atomically, mode 0600. Formats: %s.", formatList()),
 		Example: "  ecslaunch export web.yaml --format cli -o launch.sh\n" +
 			"  ecslaunch export web.yaml --format terraform -o main.tf\n" +
 			"  ecslaunch export web.yaml --format cli --idempotent --copy",
-		Args: exactArgs(1, "one launch file (or - for standard input)"),
+		Args: exactArgs(1, needsFile),
 		RunE: func(c *cobra.Command, args []string) error { return runExport(g, io, o, args[0]) },
 	}
 	f := c.Flags()
-	f.StringVarP(&o.format, "format", "f", "cli", "output format: "+formatList())
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically, mode 0600) instead of standard output")
-	f.BoolVar(&o.idempotent, "idempotent", false, "add a --ClientToken so a retried command never launches twice (cli)")
-	f.BoolVar(&o.copy, "copy", false, "also copy the result to the clipboard (OSC 52 when no clipboard tool is present)")
-	f.BoolVar(&o.force, "force", false, "export even when the file has errors (they are still listed on stderr)")
-	f.StringVar(&o.name, "template-name", "", "LaunchTemplateName for --format launch-template")
-	f.BoolVar(&o.created, "created", false, "also create what ecslaunch created for the file's network and key pair (cli: a script; terraform: their resources)")
+	f.StringVarP(&o.format, "format", "f", "cli", i18n.T("output format: %s", formatList()))
+	f.StringVarP(&o.output, "output", "o", "", i18n.Text("write to this file (atomically, mode 0600) instead of standard output"))
+	f.BoolVar(&o.idempotent, "idempotent", false, i18n.Text("add a --ClientToken so a retried command never launches twice (cli)"))
+	f.BoolVar(&o.copy, "copy", false, i18n.Text("also copy the result to the clipboard (OSC 52 when no clipboard tool is present)"))
+	f.BoolVar(&o.force, "force", false, i18n.Text("export even when the file has errors (they are still listed on stderr)"))
+	f.StringVar(&o.name, "template-name", "", i18n.Text("LaunchTemplateName for --format launch-template"))
+	f.BoolVar(&o.created, "created", false, i18n.Text("also create what ecslaunch created for the file's network and key pair (cli: a script; terraform: their resources)"))
 	return c
 }
 
@@ -95,7 +96,7 @@ func runExport(g *globals, io *IO, o *exportOptions, path string) error {
 		return failed(err)
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintln(io.Err, "note:", n)
+		fmt.Fprintln(io.Err, i18n.T("note: %s", n))
 	}
 	if err := writeResult(io.Out, o.output, res.Text); err != nil {
 		return failed(err)
@@ -103,9 +104,9 @@ func runExport(g *globals, io *IO, o *exportOptions, path string) error {
 	if o.copy {
 		method, err := exporter.Copy(res.Text, osc52Target(io))
 		if err != nil {
-			return failed(fmt.Errorf("copy to the clipboard: %w", err))
+			return failed(i18n.Errorf("copy to the clipboard: %w", err))
 		}
-		fmt.Fprintf(io.Err, "copied to the clipboard (%s)\n", method)
+		fmt.Fprintln(io.Err, i18n.T("copied to the clipboard (%s)", method))
 	}
 	return nil
 }
@@ -129,10 +130,10 @@ func checkExportable(io *IO, g *globals, o *exportOptions, path string, f *reque
 	}
 	printFindings(io.Err, path, withLines(errs, f.Lines))
 	if o.force {
-		fmt.Fprintf(io.Err, "warning: exporting %s with %d error(s) (--force): ECS will refuse it as it is\n", path, len(errs))
+		fmt.Fprintln(io.Err, i18n.T("warning: exporting %s with %d error(s) (--force): ECS will refuse it as it is", path, len(errs)))
 		return nil
 	}
-	return failed(fmt.Errorf("%s has %d error(s): not exported (fix them, or add --force to export it as it is)", path, len(errs)))
+	return failed(i18n.Errorf("%s has %d error(s): not exported (fix them, or add --force to export it as it is)", path, len(errs)))
 }
 
 // osc52Target is where an OSC 52 copy may be written: the terminal on
@@ -155,7 +156,7 @@ func writeResult(out io.Writer, path, text string) error {
 		return err
 	}
 	if err := writeFileAtomic(osFS{}, path, []byte(text), 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return i18n.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
@@ -166,20 +167,20 @@ func newImportCLICmd(io *IO) *cobra.Command {
 	var output string
 	c := &cobra.Command{
 		Use:   "cli [COMMAND | FILE | -]",
-		Short: "Turn an aliyun ecs RunInstances command line back into a launch file",
-		Long: "import cli reads an `aliyun ecs RunInstances …` command (as an argument, from a file, or from standard\n" +
-			"input) and writes the equivalent launch file, so existing scripts can be opened in the wizard with --from.",
+		Short: i18n.Text("Turn an aliyun ecs RunInstances command line back into a launch file"),
+		Long: i18n.Text("import cli reads an `aliyun ecs RunInstances …` command (as an argument, from a file, or from standard\n" +
+			"input) and writes the equivalent launch file, so existing scripts can be opened in the wizard with --from."),
 		Example: "  ecslaunch import cli \"aliyun ecs RunInstances --RegionId cn-hangzhou --InstanceType ecs.g7.large ...\"\n" +
 			"  ecslaunch import cli launch.sh -o web.yaml && ecslaunch --from web.yaml",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageErr(errors.New("usage: ecslaunch import cli [COMMAND | FILE | -]"))
+				return usageErr(errors.New(i18n.Text("usage: ecslaunch import cli [COMMAND | FILE | -]")))
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error { return runImport(io, args, output) },
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "write the launch file here instead of standard output")
+	c.Flags().StringVarP(&output, "output", "o", "", i18n.Text("write the launch file here instead of standard output"))
 	return c
 }
 
@@ -193,14 +194,14 @@ func runImport(io *IO, args []string, output string) error {
 		return usageErr(err)
 	}
 	for _, n := range append(opts.ImportNotes, whereNotes(opts)...) {
-		fmt.Fprintln(io.Err, "note:", n)
+		fmt.Fprintln(io.Err, i18n.T("note: %s", n))
 	}
 	data, replaced, err := (&request.File{Version: request.FileVersion, Request: req}).Marshal()
 	if err != nil {
 		return failed(err)
 	}
 	for _, k := range replaced {
-		fmt.Fprintf(io.Err, "note: %s was written as %s: set that variable when you launch\n", k, request.SecretReference(k))
+		fmt.Fprintln(io.Err, i18n.T("note: %s was written as %s: set that variable when you launch", k, request.SecretReference(k)))
 	}
 	return writeResult(io.Out, output, string(data))
 }
@@ -221,8 +222,8 @@ func whereNotes(o exporter.Options) []string {
 	if len(flags) == 0 {
 		return nil
 	}
-	return []string{strings.Join(flags, " ") + " (aliyun CLI options) were dropped: a launch file does not say where it runs; " +
-		"give them to ecslaunch when you use it (ecslaunch launch FILE " + strings.Join(flags, " ") + ")"}
+	return []string{i18n.T("%[1]s (aliyun CLI options) were dropped: a launch file does not say where it runs; "+
+		"give them to ecslaunch when you use it (ecslaunch launch FILE %[1]s)", strings.Join(flags, " "))}
 }
 
 // importSource is the command text: the argument itself when it looks like a
@@ -238,12 +239,12 @@ func importSource(io *IO, args []string) (string, error) {
 	b, err := readCapped(path, io.In, maxScriptSize)
 	if err != nil {
 		if path == "-" {
-			path = "standard input"
+			path = i18n.Text("standard input")
 		}
-		return "", usageErr(fmt.Errorf("cannot read %s: %w", path, err))
+		return "", usageErr(i18n.Errorf("cannot read %s: %w", path, err))
 	}
 	if len(b) > maxScriptSize {
-		return "", usageErr(fmt.Errorf("%s is over %d bytes (1 MiB): import reads one command, not a whole program", path, maxScriptSize))
+		return "", usageErr(i18n.Errorf("%s is over %d bytes (1 MiB): import reads one command, not a whole program", path, maxScriptSize))
 	}
 	return string(b), nil
 }
@@ -257,7 +258,7 @@ func createdFor(io *IO, req *request.Request) ([]exporter.Resource, error) {
 	}
 	records, warns := h.Resources()
 	for _, w := range warns {
-		fmt.Fprintln(io.Err, "warning:", w)
+		fmt.Fprintln(io.Err, i18n.T("warning: %s", w))
 	}
 	var all []provision.Created
 	for _, r := range records {
@@ -267,7 +268,7 @@ func createdFor(io *IO, req *request.Request) ([]exporter.Resource, error) {
 	}
 	used := provision.CreatedFor(req, all)
 	if len(used) == 0 {
-		fmt.Fprintf(io.Err, "note: --created: ecslaunch created nothing this file uses (%s)\n", h.ResourcesPath())
+		fmt.Fprintln(io.Err, i18n.T("note: --created: ecslaunch created nothing this file uses (%s)", h.ResourcesPath()))
 	}
 	return used, nil
 }

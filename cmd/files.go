@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -15,7 +16,7 @@ import (
 func readLaunchFile(path string, in io.Reader) (*request.File, error) {
 	data, err := readCapped(path, in, request.MaxFileSize)
 	if err != nil {
-		return nil, usageErr(fmt.Errorf("cannot read launch file: %w", err))
+		return nil, usageErr(i18n.Errorf("cannot read launch file: %w", err))
 	}
 	f, err := request.ParseFile(data)
 	if err != nil {

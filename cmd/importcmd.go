@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/origin"
 	"github.com/ecslaunch/ecslaunch/request"
 )
@@ -17,15 +18,15 @@ import (
 func newImportCmd(g *globals, io *IO) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "import cli|instance|template",
-		Short: "Write a launch file from an aliyun CLI command, an existing instance or a launch template",
-		Long: "import writes a launch file (the YAML every command reads) from what exists, so a team can turn a\n" +
+		Short: i18n.Text("Write a launch file from an aliyun CLI command, an existing instance or a launch template"),
+		Long: i18n.Text("import writes a launch file (the YAML every command reads) from what exists, so a team can turn a\n" +
 			"hand-made instance or a console template into a reviewed launch file in git. What could not be carried\n" +
-			"over (a password is never retrievable, for one) is said on stderr.",
+			"over (a password is never retrievable, for one) is said on stderr."),
 		Example: "  ecslaunch import instance i-bp67acfmxazb4p... -o web.yaml\n" +
 			"  ecslaunch import template lt-bp1apo0bbbkuy0rj... --version 2 -o web.yaml\n" +
 			"  ecslaunch import cli launch.sh -o web.yaml",
 		Args: func(c *cobra.Command, args []string) error {
-			return usageErr(errors.New("usage: ecslaunch import cli [COMMAND | FILE | -], import instance INSTANCE_ID or import template TEMPLATE_ID"))
+			return usageErr(errors.New(i18n.Text("usage: ecslaunch import cli [COMMAND | FILE | -], import instance INSTANCE_ID or import template TEMPLATE_ID")))
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
@@ -37,13 +38,13 @@ func newImportInstanceCmd(g *globals, io *IO) *cobra.Command {
 	var output string
 	c := &cobra.Command{
 		Use:   "instance INSTANCE_ID",
-		Short: "Write a launch file that launches more instances like an existing one",
-		Long: "import instance reads an instance (DescribeInstances, DescribeDisks, DescribeUserData) and writes a launch\n" +
+		Short: i18n.Text("Write a launch file that launches more instances like an existing one"),
+		Long: i18n.Text("import instance reads an instance (DescribeInstances, DescribeDisks, DescribeUserData) and writes a launch\n" +
 			"file with its type, image, disks (category, size, performance level), network, security groups, key pair,\n" +
 			"tags, billing and user data; a numbered name goes on from its number. The notes on stderr say what is not\n" +
-			"carried (the password, never retrievable; a disk's data, unless it was made from a snapshot).",
+			"carried (the password, never retrievable; a disk's data, unless it was made from a snapshot)."),
 		Example:     "  ecslaunch import instance i-bp67acfmxazb4p... --region cn-hangzhou -o web.yaml",
-		Args:        exactArgs(1, "one instance ID (i-…)"),
+		Args:        exactArgs(1, needsInstance),
 		Annotations: map[string]string{opensEnv: "yes"},
 		RunE: func(c *cobra.Command, args []string) error {
 			return runImportFrom(c.Context(), g, io, output, func(r *origin.Reader, region string) (origin.Result, error) {
@@ -60,15 +61,15 @@ func newImportTemplateCmd(g *globals, io *IO) *cobra.Command {
 	var version int64
 	c := &cobra.Command{
 		Use:   "template TEMPLATE_ID",
-		Short: "Write a launch file from a launch template version",
-		Long: "import template reads a launch template version (DescribeLaunchTemplateVersions; the default version\n" +
-			"unless --version) and writes its configuration as a launch file that stands alone.",
+		Short: i18n.Text("Write a launch file from a launch template version"),
+		Long: i18n.Text("import template reads a launch template version (DescribeLaunchTemplateVersions; the default version\n" +
+			"unless --version) and writes its configuration as a launch file that stands alone."),
 		Example:     "  ecslaunch import template lt-bp1apo0bbbkuy0rj... --version 2 -o web.yaml",
-		Args:        exactArgs(1, "one launch template ID (lt-…)"),
+		Args:        exactArgs(1, needsTemplate),
 		Annotations: map[string]string{opensEnv: "yes"},
 		RunE: func(c *cobra.Command, args []string) error {
 			if version < 0 {
-				return usageErr(fmt.Errorf("--version %d: template versions are numbered from 1", version))
+				return usageErr(i18n.Errorf("--version %d: template versions are numbered from 1", version))
 			}
 			return runImportFrom(c.Context(), g, io, output, func(r *origin.Reader, region string) (origin.Result, error) {
 				return r.FromTemplate(c.Context(), region, args[0], version)
@@ -76,7 +77,7 @@ func newImportTemplateCmd(g *globals, io *IO) *cobra.Command {
 		},
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "write the launch file here instead of standard output")
-	c.Flags().Int64Var(&version, "version", 0, "the template version to read (default: the template's default version)")
+	c.Flags().Int64Var(&version, "version", 0, i18n.Text("the template version to read (default: the template's default version)"))
 	return c
 }
 
@@ -94,20 +95,20 @@ func runImportFrom(ctx context.Context, g *globals, io *IO, output string, read 
 		return originErr(err)
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintln(io.Err, "note:", n)
+		fmt.Fprintln(io.Err, i18n.T("note: %s", n))
 	}
 	data, replaced, err := res.File.Marshal()
 	if err != nil {
 		return failed(err)
 	}
 	for _, k := range replaced {
-		fmt.Fprintf(io.Err, "note: %s was written as %s: set that variable when you launch\n", k, request.SecretReference(k))
+		fmt.Fprintln(io.Err, i18n.T("note: %s was written as %s: set that variable when you launch", k, request.SecretReference(k)))
 	}
 	if err := writeResult(io.Out, output, string(data)); err != nil {
 		return failed(err)
 	}
 	if output != "" && output != "-" {
-		fmt.Fprintf(io.Err, "wrote %s (%s %s in %s)\n", output, res.Source.Kind, res.Source.ID, res.Source.Region)
+		fmt.Fprintln(io.Err, wroteLine(output, res.Source))
 	}
 	return nil
 }
@@ -135,11 +136,11 @@ func checkStart(o *wizardOptions) error {
 	}
 	switch {
 	case given > 1:
-		return usageErr(errors.New("give one of --from, --from-template, --from-instance and --from-history"))
+		return usageErr(errors.New(i18n.Text("give one of --from, --from-template, --from-instance and --from-history")))
 	case o.templateVersion != 0 && o.fromTemplate == "":
-		return usageErr(errors.New("--template-version goes with --from-template"))
+		return usageErr(errors.New(i18n.Text("--template-version goes with --from-template")))
 	case o.templateVersion < 0:
-		return usageErr(fmt.Errorf("--template-version %d: template versions are numbered from 1", o.templateVersion))
+		return usageErr(i18n.Errorf("--template-version %d: template versions are numbered from 1", o.templateVersion))
 	}
 	return nil
 }
@@ -152,7 +153,7 @@ func fromHistoryFlag(o *wizardOptions) (*request.File, []origin.Note, error) {
 	}
 	n, err := strconv.Atoi(o.fromHistory)
 	if err != nil {
-		return nil, nil, usageErr(fmt.Errorf("--from-history %q: give the launch's number as `ecslaunch history` lists it", o.fromHistory))
+		return nil, nil, usageErr(i18n.Errorf("--from-history %q: give the launch's number as `ecslaunch history` lists it", o.fromHistory))
 	}
 	h, err := openHistory()
 	if err != nil {
@@ -161,7 +162,7 @@ func fromHistoryFlag(o *wizardOptions) (*request.File, []origin.Note, error) {
 	entries, _ := h.Entries()
 	res, err := origin.FromHistory(entries, n)
 	if err != nil {
-		return nil, nil, usageErr(fmt.Errorf("--from-history: %w", err))
+		return nil, nil, usageErr(i18n.Errorf("--from-history: %w", err))
 	}
 	return res.File, res.Notes, nil
 }
@@ -184,4 +185,15 @@ func fromLiveFlags(ctx context.Context, e *env, o *wizardOptions) (*request.File
 		return nil, nil, originErr(err)
 	}
 	return res.File, res.Notes, nil
+}
+
+// wroteLine says which file import wrote and from what.
+func wroteLine(path string, s origin.Source) string {
+	switch s.Kind {
+	case "instance":
+		return i18n.T("wrote %s (instance %s in %s)", path, s.ID, s.Region)
+	case "launch-template":
+		return i18n.T("wrote %s (launch-template %s in %s)", path, s.ID, s.Region)
+	}
+	return i18n.T("wrote %s (%s %s in %s)", path, s.Kind, s.ID, s.Region)
 }

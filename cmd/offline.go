@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 	"github.com/ecslaunch/ecslaunch/safetext"
@@ -63,13 +64,13 @@ type osGuess struct {
 func (g osGuess) note(imageID string) string {
 	switch {
 	case g.From == "--os":
-		return fmt.Sprintf("note: OS-dependent rules use OS type %s (--os)", g.Type)
+		return i18n.T("note: OS-dependent rules use OS type %s (--os)", g.Type)
 	case g.Type != "":
-		return fmt.Sprintf("note: OS-dependent rules use OS type %s for ImageId %s: %s (--os overrides)", g.Type, imageID, g.From)
+		return i18n.T("note: OS-dependent rules use OS type %s for ImageId %s: %s (--os overrides)", g.Type, imageID, g.From)
 	case imageID == "" || request.IsReference(imageID):
-		return "note: no literal ImageId, so the OS type is unknown: OS-dependent rules check what holds for Linux and Windows (give --os)"
+		return i18n.Text("note: no literal ImageId, so the OS type is unknown: OS-dependent rules check what holds for Linux and Windows (give --os)")
 	}
-	return fmt.Sprintf("note: the OS type of ImageId %s is unknown (not in a cached catalog, and not a public image ID): "+
+	return i18n.T("note: the OS type of ImageId %s is unknown (not in a cached catalog, and not a public image ID): "+
 		"OS-dependent rules check what holds for Linux and Windows (give --os, or --online)", imageID)
 }
 
@@ -90,7 +91,7 @@ func inferOS(g *globals, req *request.Request, flag string) osGuess {
 		return t
 	}
 	if t, family := catalog.OSTypeOfImageID(id); t != "" {
-		return osGuess{t, "its ID names a public " + family + " image"}
+		return osGuess{t, i18n.T("its ID names a public %s image", family)}
 	}
 	return osGuess{}
 }
@@ -102,7 +103,7 @@ func cachedOSType(g *globals, region, imageID string) osGuess {
 	if g.sandbox {
 		for _, im := range world.New().ImagesIn(region) {
 			if im.ImageId == imageID {
-				return osGuess{im.OSType, "the sandbox's image catalog says so"}
+				return osGuess{im.OSType, i18n.Text("the sandbox's image catalog says so")}
 			}
 		}
 		return osGuess{}
@@ -117,7 +118,7 @@ func cachedOSType(g *globals, region, imageID string) osGuess {
 		region = sess.Region()
 	}
 	if im, ok := c.CachedImage(region, imageID); ok && im.OSType != "" {
-		return osGuess{strings.ToLower(im.OSType), "the cached catalog says so (DescribeImages, " + region + ")"}
+		return osGuess{strings.ToLower(im.OSType), i18n.T("the cached catalog says so (DescribeImages, %s)", region)}
 	}
 	return osGuess{}
 }
@@ -136,6 +137,15 @@ func printFindings(w io.Writer, file string, fs []lineFinding) {
 		if f.Line > 0 {
 			loc = fmt.Sprintf("%s:%d", file, f.Line)
 		}
-		fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, f.Severity, f.Parameter, f.Code, safetext.Escape(f.Message))
+		fmt.Fprintf(w, "  %s: %s %s [%s] %s\n", loc, severityLabel(f.Severity), f.Parameter, f.Code, safetext.Escape(f.Message))
 	}
+}
+
+// severityLabel is a finding's severity as a text line says it: error or
+// warning, 错误 or 警告 (validate's JSON keeps the code).
+func severityLabel(s rules.Severity) string {
+	if s == rules.Error {
+		return i18n.Text("error")
+	}
+	return i18n.Text("warning")
 }

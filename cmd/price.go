@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -36,35 +36,35 @@ func newPriceCmd(g *globals, io *IO) *cobra.Command {
 	o := &priceOptions{}
 	c := &cobra.Command{
 		Use:   "price FILE...",
-		Short: "Quote launch files line by line (DescribePrice), and fail when one costs more than a budget",
-		Long: "price asks DescribePrice what each launch file would cost, as the console's bill shows it: the instances,\n" +
+		Short: i18n.Text("Quote launch files line by line (DescribePrice), and fail when one costs more than a budget"),
+		Long: i18n.Text("price asks DescribePrice what each launch file would cost, as the console's bill shows it: the instances,\n" +
 			"the system disk, each data disk and the public bandwidth, for all Amount instances, with list price,\n" +
 			"discount and paid price in the currency the API answers in. Pay-as-you-go is per hour and per month\n" +
 			"(730 hours); a subscription is the total for its Period, with what one auto-renewal costs. With\n" +
 			"PayByTraffic, the per-GB traffic price is stated apart (it is billed as used). --max-hourly and\n" +
 			"--max-monthly fail (exit 1) naming each file that costs more. Only the parameters a price depends on\n" +
 			"are read, so ${NAME} references elsewhere (the password) need not be set. Exit 0 all quoted and within\n" +
-			"budget, 1 a quote failed or a budget is exceeded, 2 a file cannot be read.",
+			"budget, 1 a quote failed or a budget is exceeded, 2 a file cannot be read."),
 		Example: "  ecslaunch price web.yaml --sandbox\n  ecslaunch price launch/*.yaml --output json\n" +
-			"  ecslaunch price web.yaml --max-monthly 2000   # in CI, next to ecslaunch validate",
-		Args: minArgs(1, "at least one launch file"),
+			"  ecslaunch price web.yaml --max-monthly 2000   # " + i18n.Text("in CI, next to ecslaunch validate"),
+		Args: minArgs(1, needsFiles),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.hourlySet, o.monthlySet = c.Flags().Changed("max-hourly"), c.Flags().Changed("max-monthly")
 			return runPrice(c.Context(), g, io, o, args)
 		},
 	}
-	c.Flags().StringVarP(&o.output, "output", "o", "table", "output format: table or json")
-	c.Flags().Float64Var(&o.maxHourly, "max-hourly", 0, "fail when a file costs more than this per hour (TradePrice, in the API's currency)")
-	c.Flags().Float64Var(&o.maxMonthly, "max-monthly", 0, "fail when a file costs more than this per month (TradePrice, in the API's currency)")
+	c.Flags().StringVarP(&o.output, "output", "o", "table", i18n.Text("output format: table or json"))
+	c.Flags().Float64Var(&o.maxHourly, "max-hourly", 0, i18n.Text("fail when a file costs more than this per hour (TradePrice, in the API's currency)"))
+	c.Flags().Float64Var(&o.maxMonthly, "max-monthly", 0, i18n.Text("fail when a file costs more than this per month (TradePrice, in the API's currency)"))
 	return c
 }
 
 func runPrice(ctx context.Context, g *globals, io *IO, o *priceOptions, paths []string) error {
 	if o.output != "table" && o.output != "json" {
-		return usageErr(fmt.Errorf("--output must be table or json, not %q", o.output))
+		return usageErr(i18n.Errorf("--output must be table or json, not %q", o.output))
 	}
 	if (o.hourlySet && o.maxHourly < 0) || (o.monthlySet && o.maxMonthly < 0) {
-		return usageErr(errors.New("--max-hourly and --max-monthly take a price of 0 or more"))
+		return usageErr(errors.New(i18n.Text("--max-hourly and --max-monthly take a price of 0 or more")))
 	}
 	reqs := make([]*request.Request, len(paths))
 	reports := make([]priceReport, len(paths))
@@ -136,10 +136,10 @@ func (r *priceReport) quote(ctx context.Context, c *catalog.Catalog, req *reques
 	}
 	r.Bill = b
 	if o.hourlySet && b.PerHour > o.maxHourly {
-		r.OverBudget = append(r.OverBudget, fmt.Sprintf("%s costs %.3f %s per hour, more than --max-hourly %s", r.File, b.PerHour, b.Currency, trimFloat(o.maxHourly)))
+		r.OverBudget = append(r.OverBudget, i18n.T("%s costs %.3f %s per hour, more than --max-hourly %s", r.File, b.PerHour, b.Currency, trimFloat(o.maxHourly)))
 	}
 	if o.monthlySet && b.PerMonth > o.maxMonthly {
-		r.OverBudget = append(r.OverBudget, fmt.Sprintf("%s costs %.3f %s per month, more than --max-monthly %s", r.File, b.PerMonth, b.Currency, trimFloat(o.maxMonthly)))
+		r.OverBudget = append(r.OverBudget, i18n.T("%s costs %.3f %s per month, more than --max-monthly %s", r.File, b.PerMonth, b.Currency, trimFloat(o.maxMonthly)))
 	}
 }
 
@@ -183,7 +183,7 @@ func printBills(w io.Writer, reports []priceReport) {
 			fmt.Fprintln(w)
 		}
 		if r.Bill == nil {
-			fmt.Fprintf(w, "%s: no quote (see below)\n", r.File)
+			fmt.Fprintln(w, i18n.T("%s: no quote (see below)", r.File))
 			continue
 		}
 		printBill(w, r.File, r.Bill)
@@ -195,55 +195,53 @@ func printBill(w io.Writer, file string, b *catalog.Bill) {
 	if b.ZoneId != "" {
 		where = b.ZoneId
 	}
-	fmt.Fprintf(w, "%s: %d × %s in %s, %s\n", file, b.Amount, b.InstanceType, where, billingName(b))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "  Parameter\tItem\t%13s\t%13s\t%13s\n", "OriginalPrice", "DiscountPrice", "TradePrice")
+	fmt.Fprintln(w, i18n.T("%s: %d × %s in %s, %s", file, b.Amount, b.InstanceType, where, billingName(b)))
+	var t table
+	t.row("  "+i18n.Text("Parameter"), i18n.Text("Item"), fmt.Sprintf("%13s", "OriginalPrice"), fmt.Sprintf("%13s", "DiscountPrice"),
+		fmt.Sprintf("%13s", "TradePrice"))
 	for _, l := range b.Lines {
-		fmt.Fprintf(tw, "  %s\t%s\t%13.3f\t%13.3f\t%13.3f\n", orDefault(l.Parameter, l.Resource), l.Item, l.OriginalPrice, l.DiscountPrice, l.TradePrice)
+		t.row("  "+orDefault(l.Parameter, l.Resource), l.Item, money(l.OriginalPrice), money(l.DiscountPrice), money(l.TradePrice))
 	}
-	fmt.Fprintf(tw, "  total\t%s\t%13.3f\t%13.3f\t%13.3f\n", per(b), b.Total.OriginalPrice, b.Total.DiscountPrice, b.Total.TradePrice)
-	_ = tw.Flush()
-	fmt.Fprintf(w, "  paid %.3f %s per hour, %.3f %s per month", b.PerHour, b.Currency, b.PerMonth, b.Currency)
+	t.row("  "+i18n.Text("total"), per(b), money(b.Total.OriginalPrice), money(b.Total.DiscountPrice), money(b.Total.TradePrice))
+	_ = t.write(w)
 	if b.Unit != catalog.UnitHour {
-		fmt.Fprint(w, " (averaged over the Period)")
+		fmt.Fprintln(w, i18n.T("  paid %.3f %s per hour, %.3f %s per month (averaged over the Period)", b.PerHour, b.Currency, b.PerMonth, b.Currency))
+	} else {
+		fmt.Fprintln(w, i18n.T("  paid %.3f %s per hour, %.3f %s per month", b.PerHour, b.Currency, b.PerMonth, b.Currency))
 	}
-	fmt.Fprintln(w)
 	if b.Renewal != nil {
-		state := "off"
+		renewal := b.Renewal.Unit.Periods(b.Renewal.Period)
 		if b.Renewal.AutoRenew {
-			state = "on"
+			fmt.Fprintln(w, i18n.T("  auto-renew (on): %.3f %s per renewal of %s", b.Renewal.TradePrice, b.Currency, renewal))
+		} else {
+			fmt.Fprintln(w, i18n.T("  auto-renew (off): %.3f %s per renewal of %s", b.Renewal.TradePrice, b.Currency, renewal))
 		}
-		fmt.Fprintf(w, "  auto-renew (%s): %.3f %s per renewal of %d %s\n", state, b.Renewal.TradePrice, b.Currency, b.Renewal.Period, plural(b.Renewal.Period, b.Renewal.Unit.Label()))
 	}
 	if b.Traffic != nil {
-		fmt.Fprintf(w, "  outbound traffic: %.3f %s per GB, billed as used (not in the total)\n", b.Traffic.PricePerGB, b.Traffic.Currency)
+		fmt.Fprintln(w, i18n.T("  outbound traffic: %.3f %s per GB, billed as used (not in the total)", b.Traffic.PricePerGB, b.Traffic.Currency))
 	}
 	for _, n := range b.Notes {
-		fmt.Fprintf(w, "  note: %s\n", n)
+		fmt.Fprintln(w, "  "+i18n.T("note: %s", n))
 	}
 }
+
+// money is a bill's figure, right-aligned in its column.
+func money(v float64) string { return fmt.Sprintf("%13.3f", v) }
 
 // per says what the total is for: "CNY per hour", "CNY for 3 months".
 func per(b *catalog.Bill) string {
 	if b.Unit == catalog.UnitHour {
-		return b.Currency + " per hour"
+		return i18n.T("%s per hour", b.Currency)
 	}
-	return fmt.Sprintf("%s for %d %s", b.Currency, b.Period, plural(b.Period, b.Unit.Label()))
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return unit
-	}
-	return unit + "s"
+	return i18n.T("%s for %s", b.Currency, b.Unit.Periods(b.Period))
 }
 
 func billingName(b *catalog.Bill) string {
 	switch {
 	case b.InstanceChargeType == catalog.PrePaid:
-		return "subscription (PrePaid)"
+		return i18n.Text("subscription (PrePaid)")
 	case b.SpotStrategy != "":
-		return "spot (" + b.SpotStrategy + ")"
+		return i18n.T("spot (%s)", b.SpotStrategy)
 	}
-	return "pay-as-you-go (PostPaid)"
+	return i18n.Text("pay-as-you-go (PostPaid)")
 }

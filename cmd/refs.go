@@ -1,10 +1,10 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -43,7 +43,7 @@ func checkReferences(path string, f *request.File) error {
 	for i, e := range errs {
 		lines[i] = "  " + e.Error()
 	}
-	return usageErr(fmt.Errorf("%s: ${NAME} references the file may not hold:\n%s", path, strings.Join(lines, "\n")))
+	return usageErr(i18n.Errorf("%s: ${NAME} references the file may not hold:\n%s", path, strings.Join(lines, "\n")))
 }
 
 // registerSecrets masks the values the file's secrets resolve to in

@@ -90,9 +90,9 @@ func NewRoot(io *IO) *cobra.Command {
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "ecslaunch",
-		Short: "Compose, check, DryRun, launch or export an Alibaba Cloud ECS RunInstances request",
-		Long: "ecslaunch turns launching Alibaba Cloud ECS instances into a short, safe conversation in the terminal.\n" +
-			"With no subcommand it starts the wizard; with no credentials it offers the built-in sandbox.",
+		Short: i18n.Text("Compose, check, DryRun, launch or export an Alibaba Cloud ECS RunInstances request"),
+		Long: i18n.Text("ecslaunch turns launching Alibaba Cloud ECS instances into a short, safe conversation in the terminal.\n" +
+			"With no subcommand it starts the wizard; with no credentials it offers the built-in sandbox."),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -101,13 +101,13 @@ func NewRoot(io *IO) *cobra.Command {
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.profile, "profile", "", "aliyun CLI profile to use (~/.aliyun/config.json)")
-	pf.StringVar(&g.region, "region", "", "region ID, e.g. cn-hangzhou (default: the profile's region)")
-	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the built-in sandbox: nothing real is created")
-	pf.StringVar(&g.endpoint, "endpoint", "", "ECS endpoint HOST:PORT (a sandbox or a test endpoint)")
-	pf.StringVar(&g.lang, "lang", "", i18n.T("language of every message: en or zh (default: ECSLAUNCH_LANG, the aliyun CLI's language, then LC_ALL, LC_MESSAGES, LANG)"))
-	pf.BoolVar(&g.insecure, "insecure", false, "plain HTTP to --endpoint (only with --endpoint)")
-	pf.StringVar(&g.world, "world", "", "with --sandbox: play the catalog recorded in this file (ecslaunch sandbox record)")
+	pf.StringVar(&g.profile, "profile", "", i18n.Text("aliyun CLI profile to use (~/.aliyun/config.json)"))
+	pf.StringVar(&g.region, "region", "", i18n.Text("region ID, e.g. cn-hangzhou (default: the profile's region)"))
+	pf.BoolVar(&g.sandbox, "sandbox", false, i18n.Text("run against the built-in sandbox: nothing real is created"))
+	pf.StringVar(&g.endpoint, "endpoint", "", i18n.Text("ECS endpoint HOST:PORT (a sandbox or a test endpoint)"))
+	pf.StringVar(&g.lang, "lang", "", i18n.Text("language of every message: en or zh (default: ECSLAUNCH_LANG, the aliyun CLI's language, then LC_ALL, LC_MESSAGES, LANG)"))
+	pf.BoolVar(&g.insecure, "insecure", false, i18n.Text("plain HTTP to --endpoint (only with --endpoint)"))
+	pf.StringVar(&g.world, "world", "", i18n.Text("with --sandbox: play the catalog recorded in this file (ecslaunch sandbox record)"))
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		if err := g.check(); err != nil {
 			return err
@@ -142,7 +142,7 @@ func (g *globals) checkRegionOffline(c *cobra.Command, io *IO) error {
 		return err
 	}
 	if catalog.CheckRegion(g.region, catalog.BuiltinRegionIDs) != nil {
-		fmt.Fprintf(io.Err, "note: region %s is not in ecslaunch's built-in list of region IDs; if it is a new region, check it with --online\n", g.region)
+		fmt.Fprintln(io.Err, i18n.T("note: region %s is not in ecslaunch's built-in list of region IDs; if it is a new region, check it with --online", g.region))
 	}
 	return nil
 }
@@ -150,13 +150,13 @@ func (g *globals) checkRegionOffline(c *cobra.Command, io *IO) error {
 // check rejects flag combinations that make no sense.
 func (g *globals) check() error {
 	if g.insecure && g.endpoint == "" {
-		return usageErr(errors.New("--insecure needs --endpoint: real Alibaba Cloud endpoints are always called over HTTPS"))
+		return usageErr(errors.New(i18n.Text("--insecure needs --endpoint: real Alibaba Cloud endpoints are always called over HTTPS")))
 	}
 	if g.sandbox && g.endpoint != "" {
-		return usageErr(errors.New("--sandbox starts its own endpoint: give --sandbox or --endpoint, not both"))
+		return usageErr(errors.New(i18n.Text("--sandbox starts its own endpoint: give --sandbox or --endpoint, not both")))
 	}
 	if g.world != "" && !g.sandbox {
-		return usageErr(errors.New("--world is the catalog of the in-process sandbox: add --sandbox (or use `ecslaunch sandbox serve --world`)"))
+		return usageErr(errors.New(i18n.Text("--world is the catalog of the in-process sandbox: add --sandbox (or use `ecslaunch sandbox serve --world`)")))
 	}
 	if err := cloud.CheckEndpoint(g.endpoint, g.insecure); err != nil {
 		return usageErr(err)
@@ -176,7 +176,7 @@ func Execute() int {
 	root := NewRoot(io)
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil && err != nil {
-		fmt.Fprintln(io.Err, "aborted")
+		fmt.Fprintln(io.Err, i18n.Text("aborted"))
 		return ExitAborted
 	}
 	return report(io.Err, err)

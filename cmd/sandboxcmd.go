@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/sandbox"
 	"github.com/ecslaunch/ecslaunch/sandbox/recorder"
 )
@@ -24,7 +25,7 @@ const sandboxSecretEnv = "ECSLAUNCH_SANDBOX_ACCESS_KEY_SECRET"
 func newSandboxCmd(g *globals, io *IO) *cobra.Command {
 	parent := &cobra.Command{
 		Use:   "sandbox",
-		Short: "A faithful local ECS endpoint: try everything without an account",
+		Short: i18n.Text("A faithful local ECS endpoint: try everything without an account"),
 		Args:  noArgs,
 	}
 	parent.AddCommand(newServeCmd(io), newRecordCmd(g, io))
@@ -44,19 +45,19 @@ func newServeCmd(io *IO) *cobra.Command {
 	sf := &serveFlags{}
 	serve := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the sandbox ECS API on loopback until interrupted",
-		Long: "serve answers the ECS OpenAPI (2014-05-26, RPC; signature v1 and ACS3-HMAC-SHA256) on loopback with an\n" +
-			"embedded catalog of regions, zones, instance types, images and networks, or a recorded one (--world). It\n" +
-			"prints the endpoint and the credentials, and how to point the aliyun CLI and the SDKs at it. Faults (latency,\n" +
-			"throttling, 5xx, dropped answers) test resilience. --tls serves HTTPS with a certificate from a local CA kept\n" +
-			"beside the state (--state's directory, or the user's config directory); trust that CA once.\n" +
-			"The secret it accepts comes from --access-key-secret-file, $" + sandboxSecretEnv + " or\n" +
-			"--access-key-secret (visible in ps), in that order of preference.",
+		Short: i18n.Text("Serve the sandbox ECS API on loopback until interrupted"),
+		Long: i18n.T("serve answers the ECS OpenAPI (2014-05-26, RPC; signature v1 and ACS3-HMAC-SHA256) on loopback with an\n"+
+			"embedded catalog of regions, zones, instance types, images and networks, or a recorded one (--world). It\n"+
+			"prints the endpoint and the credentials, and how to point the aliyun CLI and the SDKs at it. Faults (latency,\n"+
+			"throttling, 5xx, dropped answers) test resilience. --tls serves HTTPS with a certificate from a local CA kept\n"+
+			"beside the state (--state's directory, or the user's config directory); trust that CA once.\n"+
+			"The secret it accepts comes from --access-key-secret-file, $%s or\n"+
+			"--access-key-secret (visible in ps), in that order of preference.", sandboxSecretEnv),
 		Example: "  ecslaunch sandbox serve --addr 127.0.0.1:8080\n" +
 			"  ecslaunch sandbox serve --latency 200ms --throttle 0.3 --state sandbox.json\n" +
 			"  ecslaunch sandbox serve --tls --ca-out sandbox-ca.pem\n" +
-			"  ecslaunch sandbox serve --world account.json   # a catalog recorded with `sandbox record`\n" +
-			"  aliyun ecs DescribeRegions --endpoint 127.0.0.1:8080 --insecure   # with the printed credentials",
+			"  ecslaunch sandbox serve --world account.json   # " + i18n.Text("a catalog recorded with `sandbox record`") + "\n" +
+			"  aliyun ecs DescribeRegions --endpoint 127.0.0.1:8080 --insecure   # " + i18n.Text("with the printed credentials"),
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			sf.secretSet = c.Flags().Changed("access-key-secret")
@@ -76,22 +77,22 @@ func newServeCmd(io *IO) *cobra.Command {
 	}
 	f := serve.Flags()
 	o := &sf.o
-	f.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "address to listen on (loopback only unless --allow-remote)")
-	f.DurationVar(&o.Faults.Latency, "latency", 0, "added latency per call, e.g. 200ms")
-	f.Float64Var(&o.Faults.ThrottleRate, "throttle", 0, "share of calls answered Throttling.User (0..1)")
-	f.Float64Var(&o.Faults.ErrorRate, "errors", 0, "share of calls answered with a 5xx (0..1)")
-	f.Float64Var(&o.Faults.DropAfterCommit, "drop-after-commit", 0, "share of RunInstances that create the instances, then drop the connection (0..1)")
-	f.DurationVar(&o.BootTime, "boot-time", 3*time.Second, "how long instances take from Pending to Running")
-	f.StringVar(&o.StateFile, "state", "", "keep instances and launch templates in this file across restarts")
-	f.StringVar(&o.AccessKeyID, "access-key-id", sandbox.DefaultAccessKeyID, "AccessKeyId the sandbox accepts")
+	f.StringVar(&o.Addr, "addr", "127.0.0.1:8080", i18n.Text("address to listen on (loopback only unless --allow-remote)"))
+	f.DurationVar(&o.Faults.Latency, "latency", 0, i18n.Text("added latency per call, e.g. 200ms"))
+	f.Float64Var(&o.Faults.ThrottleRate, "throttle", 0, i18n.Text("share of calls answered Throttling.User (0..1)"))
+	f.Float64Var(&o.Faults.ErrorRate, "errors", 0, i18n.Text("share of calls answered with a 5xx (0..1)"))
+	f.Float64Var(&o.Faults.DropAfterCommit, "drop-after-commit", 0, i18n.Text("share of RunInstances that create the instances, then drop the connection (0..1)"))
+	f.DurationVar(&o.BootTime, "boot-time", 3*time.Second, i18n.Text("how long instances take from Pending to Running"))
+	f.StringVar(&o.StateFile, "state", "", i18n.Text("keep instances and launch templates in this file across restarts"))
+	f.StringVar(&o.AccessKeyID, "access-key-id", sandbox.DefaultAccessKeyID, i18n.Text("AccessKeyId the sandbox accepts"))
 	f.StringVar(&o.AccessKeySecret, "access-key-secret", sandbox.DefaultAccessKeySecret,
-		"AccessKey secret the sandbox accepts (shows in ps: prefer --access-key-secret-file or $"+sandboxSecretEnv+")")
-	f.StringVar(&sf.secretFile, "access-key-secret-file", "", "read the AccessKey secret the sandbox accepts from this file (its first line)")
-	f.BoolVar(&o.AllowRemote, "allow-remote", false, "listen on non-loopback addresses too")
-	f.IntVar(&o.MaxConns, "max-conns", sandbox.DefaultMaxConns, "connections served at once; more wait their turn")
-	f.BoolVar(&sf.tls, "tls", false, "serve HTTPS with a certificate from the sandbox's local CA")
-	f.StringVar(&sf.caOut, "ca-out", "", "with --tls: also write the local CA's certificate (PEM) to this file")
-	f.StringVar(&sf.worldFile, "world", "", "serve the catalog recorded in this file (ecslaunch sandbox record) instead of the embedded one")
+		i18n.T("AccessKey secret the sandbox accepts (shows in ps: prefer --access-key-secret-file or $%s)", sandboxSecretEnv))
+	f.StringVar(&sf.secretFile, "access-key-secret-file", "", i18n.Text("read the AccessKey secret the sandbox accepts from this file (its first line)"))
+	f.BoolVar(&o.AllowRemote, "allow-remote", false, i18n.Text("listen on non-loopback addresses too"))
+	f.IntVar(&o.MaxConns, "max-conns", sandbox.DefaultMaxConns, i18n.Text("connections served at once; more wait their turn"))
+	f.BoolVar(&sf.tls, "tls", false, i18n.Text("serve HTTPS with a certificate from the sandbox's local CA"))
+	f.StringVar(&sf.caOut, "ca-out", "", i18n.Text("with --tls: also write the local CA's certificate (PEM) to this file"))
+	f.StringVar(&sf.worldFile, "world", "", i18n.Text("serve the catalog recorded in this file (ecslaunch sandbox record) instead of the embedded one"))
 	return serve
 }
 
@@ -101,23 +102,23 @@ func (sf *serveFlags) options(io *IO) (sandbox.Options, error) {
 	o := sf.o
 	for name, r := range map[string]float64{"--throttle": o.Faults.ThrottleRate, "--errors": o.Faults.ErrorRate, "--drop-after-commit": o.Faults.DropAfterCommit} {
 		if math.IsNaN(r) || r < 0 || r > 1 {
-			return o, usageErr(fmt.Errorf("%s %v: give a share of calls between 0 and 1 (0.3 = 30%%)", name, r))
+			return o, usageErr(i18n.Errorf("%s %v: give a share of calls between 0 and 1 (0.3 = 30%%)", name, r))
 		}
 	}
 	if o.Faults.Latency < 0 {
-		return o, usageErr(fmt.Errorf("--latency %v: give a duration of 0 or more, e.g. 200ms", o.Faults.Latency))
+		return o, usageErr(i18n.Errorf("--latency %v: give a duration of 0 or more, e.g. 200ms", o.Faults.Latency))
 	}
 	if o.BootTime <= 0 {
-		return o, usageErr(fmt.Errorf("--boot-time %v: give how long instances take from Pending to Running, more than 0 (e.g. 3s)", o.BootTime))
+		return o, usageErr(i18n.Errorf("--boot-time %v: give how long instances take from Pending to Running, more than 0 (e.g. 3s)", o.BootTime))
 	}
 	if o.MaxConns < 1 {
-		return o, usageErr(fmt.Errorf("--max-conns %d: give at least 1", o.MaxConns))
+		return o, usageErr(i18n.Errorf("--max-conns %d: give at least 1", o.MaxConns))
 	}
 	if !o.AllowRemote && !loopbackAddr(o.Addr) {
 		return o, usageErr(remoteErr(o.Addr))
 	}
 	if sf.caOut != "" && !sf.tls {
-		return o, usageErr(errors.New("--ca-out writes the CA of --tls: add --tls"))
+		return o, usageErr(errors.New(i18n.Text("--ca-out writes the CA of --tls: add --tls")))
 	}
 	secret, err := sf.secret(io.Getenv)
 	if err != nil {
@@ -143,16 +144,16 @@ func (sf *serveFlags) options(io *IO) (sandbox.Options, error) {
 // environment, then --access-key-secret; two explicit sources conflict.
 func (sf *serveFlags) secret(getenv func(string) string) (string, error) {
 	if sf.secretFile != "" && sf.secretSet {
-		return "", usageErr(errors.New("give --access-key-secret or --access-key-secret-file, not both"))
+		return "", usageErr(errors.New(i18n.Text("give --access-key-secret or --access-key-secret-file, not both")))
 	}
 	if sf.secretFile != "" {
 		data, err := os.ReadFile(sf.secretFile)
 		if err != nil {
-			return "", usageErr(fmt.Errorf("--access-key-secret-file: %w", err))
+			return "", usageErr(i18n.Errorf("--access-key-secret-file: %w", err))
 		}
 		line, _, _ := strings.Cut(string(data), "\n")
 		if line = strings.TrimSpace(line); line == "" {
-			return "", usageErr(fmt.Errorf("--access-key-secret-file %s: the first line is empty", sf.secretFile))
+			return "", usageErr(i18n.Errorf("--access-key-secret-file %s: the first line is empty", sf.secretFile))
 		}
 		return line, nil
 	}
@@ -207,7 +208,7 @@ func loopbackAddr(addr string) bool {
 }
 
 func remoteErr(addr string) error {
-	return fmt.Errorf("--addr %s is not a loopback address: anyone who can reach it could use the sandbox's public credentials; "+
+	return i18n.Errorf("--addr %s is not a loopback address: anyone who can reach it could use the sandbox's public credentials; "+
 		"add --allow-remote to listen there anyway", addr)
 }
 
@@ -218,29 +219,29 @@ func newRecordCmd(g *globals, io *IO) *cobra.Command {
 	var anonymize bool
 	rec := &cobra.Command{
 		Use:   "record --region R[,R…] -o FILE",
-		Short: "Record an account's catalog (what the wizard's Describe calls return) for the sandbox to play",
-		Long: "record reads, with the usual credentials (--profile, the environment) or from --endpoint, what the wizard's\n" +
+		Short: i18n.Text("Record an account's catalog (what the wizard's Describe calls return) for the sandbox to play"),
+		Long: i18n.Text("record reads, with the usual credentials (--profile, the environment) or from --endpoint, what the wizard's\n" +
 			"Describe calls return for each region given: regions, zones, instance types and families, the stock of every\n" +
 			"zone (pay-as-you-go, subscription, spot), prices, disk categories, images, VPCs, vSwitches, security groups\n" +
 			"and key pairs, into one JSON file. No credential is written. --anonymize replaces the account's resource IDs\n" +
-			"and names. `ecslaunch sandbox serve --world FILE` and `ecslaunch --sandbox --world FILE` then play it offline.",
+			"and names. `ecslaunch sandbox serve --world FILE` and `ecslaunch --sandbox --world FILE` then play it offline."),
 		Example: "  ecslaunch sandbox record --region cn-hangzhou,cn-shanghai -o account.json\n" +
 			"  ecslaunch sandbox record --region cn-hangzhou --anonymize -o demo.json\n" +
 			"  ecslaunch sandbox record --endpoint 127.0.0.1:8080 --insecure --region cn-hangzhou -o sandbox.json",
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if out == "" {
-				return usageErr(errors.New("give the file to write with -o FILE"))
+				return usageErr(errors.New(i18n.Text("give the file to write with -o FILE")))
 			}
 			regions := splitList(g.region)
 			if len(regions) == 0 {
-				return usageErr(errors.New("give the regions to record with --region R[,R…]"))
+				return usageErr(errors.New(i18n.Text("give the regions to record with --region R[,R…]")))
 			}
 			return record(c, g, io, regions, out, anonymize)
 		},
 	}
-	rec.Flags().StringVarP(&out, "output", "o", "", "the recording file to write (JSON, mode 0600)")
-	rec.Flags().BoolVar(&anonymize, "anonymize", false, "replace the account's resource IDs and names with neutral ones")
+	rec.Flags().StringVarP(&out, "output", "o", "", i18n.Text("the recording file to write (JSON, mode 0600)"))
+	rec.Flags().BoolVar(&anonymize, "anonymize", false, i18n.Text("replace the account's resource IDs and names with neutral ones"))
 	return rec
 }
 
@@ -273,10 +274,10 @@ func record(c *cobra.Command, g *globals, io *IO, regions []string, out string, 
 	}
 	for _, id := range regions {
 		d := r.Detail[id]
-		fmt.Fprintf(io.Out, "recorded %s: %d zones, %d instance types (%d priced), %d images, %d VPCs, %d vSwitches, %d security groups, %d key pairs\n",
-			id, len(d.Zones), len(d.Types), len(d.Prices), len(d.Images), len(d.VPCs), len(d.VSwitch), len(d.Groups), len(d.KeyPairs))
+		fmt.Fprintln(io.Out, i18n.T("recorded %s: %d zones, %d instance types (%d priced), %d images, %d VPCs, %d vSwitches, %d security groups, %d key pairs",
+			id, len(d.Zones), len(d.Types), len(d.Prices), len(d.Images), len(d.VPCs), len(d.VSwitch), len(d.Groups), len(d.KeyPairs)))
 	}
-	fmt.Fprintf(io.Out, "wrote %s; play it with: ecslaunch sandbox serve --world %s\n", out, out)
+	fmt.Fprintln(io.Out, i18n.T("wrote %[1]s; play it with: ecslaunch sandbox serve --world %[1]s", out))
 	return nil
 }
 

@@ -8,34 +8,104 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
-// writeTable prints a slice of structs as tab-separated columns named by the
-// structs' fields (the API's own names), for tabwriter to align.
-func writeTable(w io.Writer, v any) {
+// writeTable prints a slice of structs as columns named by the structs'
+// fields (the API's own names), aligned by display width.
+func writeTable(w io.Writer, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Slice {
-		fmt.Fprintf(w, "%v\n", v)
-		return
+		_, err := fmt.Fprintf(w, "%v\n", v)
+		return err
 	}
 	t := rv.Type().Elem()
 	cols := columns(t)
+	var tb table
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = t.Field(c).Name
 	}
-	fmt.Fprintln(w, strings.Join(names, "\t"))
+	tb.row(names...)
 	for i := 0; i < rv.Len(); i++ {
 		cells := make([]string, len(cols))
 		for j, c := range cols {
 			cells[j] = cell(rv.Index(i).Field(c))
 		}
-		fmt.Fprintln(w, strings.Join(cells, "\t"))
+		tb.row(cells...)
+	}
+	if err := tb.write(w); err != nil {
+		return err
 	}
 	if rv.Len() == 0 {
-		fmt.Fprintln(w, "(none)")
+		_, err := fmt.Fprintln(w, i18n.Text("(none)"))
+		return err
 	}
+	return nil
+}
+
+// table lays rows of cells out in columns, each as wide as its widest
+// cell plus two spaces, the last cell of a row left as it is: what
+// text/tabwriter does, but measuring display width, so a column holding
+// Chinese (a CJK character is two cells on a terminal) stays aligned.
+type table struct {
+	rows [][]string
+}
+
+// row adds a row.
+func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+
+// write prints the rows, aligned.
+func (t *table) write(w io.Writer) error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r[:max(len(r)-1, 0)] {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(padRight(c, widths[i]+2))
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// fixedRow prints cells in columns of fixed display widths, one space
+// apart (the last cell as it is): a history table's row, aligned however
+// wide its Chinese headings are.
+func fixedRow(w io.Writer, widths []int, cells ...string) {
+	var b strings.Builder
+	for i, c := range cells {
+		if i < len(widths) && i < len(cells)-1 {
+			b.WriteString(padRight(c, widths[i]) + " ")
+			continue
+		}
+		b.WriteString(c)
+	}
+	fmt.Fprintln(w, b.String())
+}
+
+// padRight pads s with spaces to width display cells; a longer s is kept
+// whole.
+func padRight(s string, width int) string {
+	if n := ansi.StringWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
 }
 
 // columns keeps the exported fields of t.

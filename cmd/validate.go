@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
@@ -34,29 +35,29 @@ func newValidateCmd(g *globals, io *IO) *cobra.Command {
 	o := &validateOptions{}
 	c := &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check launch files against every documented RunInstances rule",
-		Long: "validate checks each launch file against the RunInstances rules (the API reference's bounds, enums,\n" +
+		Short: i18n.Text("Check launch files against every documented RunInstances rule"),
+		Long: i18n.Text("validate checks each launch file against the RunInstances rules (the API reference's bounds, enums,\n" +
 			"patterns and cross-field rules). --online also checks references and availability against the catalog\n" +
 			"(image, instance type stock in the zone, disk categories, vSwitch, security group, key pair).\n" +
-			"Exit 0 when no file has an error, 1 when any has, 2 when a file cannot be read or parsed.",
+			"Exit 0 when no file has an error, 1 when any has, 2 when a file cannot be read or parsed."),
 		Example: "  ecslaunch validate launch/*.yaml\n  ecslaunch validate web.yaml --output json\n  ecslaunch validate web.yaml --online --sandbox",
-		Args:    minArgs(1, "at least one launch file"),
+		Args:    minArgs(1, needsFiles),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runValidate(c.Context(), g, io, o, args)
 		},
 	}
-	c.Flags().StringVarP(&o.output, "output", "o", "text", "output format: text or json")
-	c.Flags().BoolVar(&o.online, "online", false, "also check references and availability against the catalog")
-	c.Flags().StringVar(&o.osType, "os", "", "image OS type for OS-dependent rules when not checking online: linux or windows")
+	c.Flags().StringVarP(&o.output, "output", "o", "text", i18n.Text("output format: text or json"))
+	c.Flags().BoolVar(&o.online, "online", false, i18n.Text("also check references and availability against the catalog"))
+	c.Flags().StringVar(&o.osType, "os", "", i18n.Text("image OS type for OS-dependent rules when not checking online: linux or windows"))
 	return c
 }
 
 func runValidate(ctx context.Context, g *globals, io *IO, o *validateOptions, paths []string) error {
 	if o.output != "text" && o.output != "json" {
-		return usageErr(fmt.Errorf("--output must be text or json, not %q", o.output))
+		return usageErr(i18n.Errorf("--output must be text or json, not %q", o.output))
 	}
 	if o.osType != "" && o.osType != "linux" && o.osType != "windows" {
-		return usageErr(fmt.Errorf("--os must be linux or windows, not %q", o.osType))
+		return usageErr(i18n.Errorf("--os must be linux or windows, not %q", o.osType))
 	}
 	var cat rules.Catalog
 	if o.online {
@@ -138,9 +139,9 @@ func printReports(w io.Writer, reports []fileReport) {
 		}
 		errs, warns := count(r.Findings)
 		if len(r.Findings) == 0 {
-			fmt.Fprintf(w, "%s: valid\n", r.File)
+			fmt.Fprintln(w, i18n.T("%s: valid", r.File))
 		} else {
-			fmt.Fprintf(w, "%s: %d error(s), %d warning(s)\n", r.File, errs, warns)
+			fmt.Fprintln(w, i18n.T("%s: %d error(s), %d warning(s)", r.File, errs, warns))
 			printFindings(w, r.File, r.Findings)
 		}
 		if r.note != "" {
@@ -166,7 +167,7 @@ func count(fs []lineFinding) (errs, warns int) {
 // the command would pass: it fails once, with the cause, instead.
 func probeCatalog(ctx context.Context, e *env) error {
 	if _, err := e.Catalog.Regions(ctx); err != nil {
-		return failed(fmt.Errorf("validate --online cannot read the catalog: %w; fix the credentials or the endpoint, or drop --online to check the documented rules only", err))
+		return failed(i18n.Errorf("validate --online cannot read the catalog: %w; fix the credentials or the endpoint, or drop --online to check the documented rules only", err))
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Version is set at build time with -ldflags "-X github.com/ecslaunch/ecslaunch/cmd.Version=v1.2.3".
@@ -13,7 +15,7 @@ var Version = "dev"
 func newVersionCmd(io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of ecslaunch and of the Alibaba Cloud SDK it speaks through",
+		Short: i18n.Text("Print the version of ecslaunch and of the Alibaba Cloud SDK it speaks through"),
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			fmt.Fprintf(io.Out, "ecslaunch %s (alibaba-cloud-sdk-go %s)\n", Version, sdkVersion())
@@ -31,5 +33,5 @@ func sdkVersion() string {
 			}
 		}
 	}
-	return "unknown"
+	return i18n.Text("unknown")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/origin"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -29,14 +30,14 @@ type wizardOptions struct {
 // addWizard makes the bare `ecslaunch` start the wizard.
 func addWizard(root *cobra.Command, g *globals, io *IO) {
 	o := &wizardOptions{}
-	root.Flags().StringVar(&o.from, "from", "", "open a launch file at the review (its ask: fields are asked first)")
-	root.Flags().BoolVar(&o.accessible, "accessible", false, "plain prompts instead of the full-screen wizard (also with TERM=dumb or no terminal)")
-	root.Flags().BoolVar(&g.refresh, "refresh", false, "ignore the catalog cache and fetch everything again")
+	root.Flags().StringVar(&o.from, "from", "", i18n.Text("open a launch file at the review (its ask: fields are asked first)"))
+	root.Flags().BoolVar(&o.accessible, "accessible", false, i18n.Text("plain prompts instead of the full-screen wizard (also with TERM=dumb or no terminal)"))
+	root.Flags().BoolVar(&g.refresh, "refresh", false, i18n.Text("ignore the catalog cache and fetch everything again"))
 	root.Annotations = map[string]string{opensEnv: "yes"} // the wizard opens one before the TUI starts
-	root.Flags().StringVar(&o.fromTemplate, "from-template", "", "start from a launch template (lt-…): its default version, or --template-version")
-	root.Flags().Int64Var(&o.templateVersion, "template-version", 0, "the version of --from-template to start from")
-	root.Flags().StringVar(&o.fromInstance, "from-instance", "", "start from an existing instance (i-…): launch more like it")
-	root.Flags().StringVar(&o.fromHistory, "from-history", "", "start from launch N of the history (as `ecslaunch history` numbers them)")
+	root.Flags().StringVar(&o.fromTemplate, "from-template", "", i18n.Text("start from a launch template (lt-…): its default version, or --template-version"))
+	root.Flags().Int64Var(&o.templateVersion, "template-version", 0, i18n.Text("the version of --from-template to start from"))
+	root.Flags().StringVar(&o.fromInstance, "from-instance", "", i18n.Text("start from an existing instance (i-…): launch more like it"))
+	root.Flags().StringVar(&o.fromHistory, "from-history", "", i18n.Text("start from launch `N` of the history (as ecslaunch history numbers them)"))
 	root.RunE = func(c *cobra.Command, _ []string) error { return runWizard(c.Context(), g, io, o) }
 }
 
@@ -75,7 +76,7 @@ func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error 
 	// ui.Options, said where the request lands at the review); until then
 	// they are printed before the wizard starts.
 	for _, n := range notes {
-		fmt.Fprintln(io.Err, "note:", n)
+		fmt.Fprintln(io.Err, i18n.T("note: %s", n))
 	}
 	opts, err := wizardUIOptions(e, g, io, o, from)
 	if err != nil {
@@ -93,9 +94,9 @@ func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error 
 	switch {
 	case errors.Is(err, ui.ErrInputEnded):
 		// the user did not finish: that is an abort, and the draft is kept
-		return &ExitError{Code: ExitAborted, Err: fmt.Errorf("%w (the draft is kept for the next start)", err)}
+		return &ExitError{Code: ExitAborted, Err: i18n.Errorf("%w (the draft is kept for the next start)", err)}
 	case errors.Is(err, ui.ErrInterrupted):
-		return &ExitError{Code: ExitAborted, Err: errors.New("aborted (the draft is kept for the next start)")}
+		return &ExitError{Code: ExitAborted, Err: errors.New(i18n.Text("aborted (the draft is kept for the next start)"))}
 	case err != nil:
 		return failed(err)
 	case res.Aborted:
@@ -111,7 +112,7 @@ func openWizardEnv(ctx context.Context, g *globals, io *IO) (*env, error) {
 		return openEnv(ctx, g, io)
 	}
 	if _, err := cloud.Resolve(cloud.Config{Profile: g.profile, Region: g.region}); errors.Is(err, cloud.ErrNoCredentials) && g.profile == "" {
-		fmt.Fprintln(io.Err, "No Alibaba Cloud credentials found: starting in the SANDBOX (nothing real is created). Run `aliyun configure` or set ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET to go live.")
+		fmt.Fprintln(io.Err, i18n.Text("No Alibaba Cloud credentials found: starting in the SANDBOX (nothing real is created). Run `aliyun configure` or set ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET to go live."))
 		g.sandbox = true
 	}
 	return openEnv(ctx, g, io)
@@ -158,7 +159,7 @@ func stateDir() (string, error) {
 	if base == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("no home directory for the draft: %w", err)
+			return "", i18n.Errorf("no home directory for the draft: %w", err)
 		}
 		base = filepath.Join(home, ".local", "state")
 	}
