@@ -119,6 +119,7 @@ func NewRoot(io *IO) *cobra.Command {
 	root.AddCommand(newValidateCmd(g, io), newPriceCmd(g, io), newVersionCmd(io))
 	root.AddCommand(newExportCmd(g, io), newImportCmd(g, io), newDryRunCmd(g, io), newLaunchCmd(g, io),
 		newHistoryCmd(io), newCatalogCmd(g, io), newSandboxCmd(g, io))
+	localizeCobra(root)
 	return root
 }
 
