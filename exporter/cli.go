@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -18,7 +19,7 @@ func exportCLI(req *request.Request, o Options) (Result, error) {
 		return Result{}, err
 	}
 	r, replaced := r.WithSecretReferences()
-	secretNotes(n, replaced, "the command reads it from the environment variable it refers to")
+	secretNotes(n, replaced, secretInCommand)
 	noteCLIMeta(r, n)
 	args := globalFlags(o)
 	for _, p := range r.Params() {
@@ -39,7 +40,7 @@ func withClientToken(req *request.Request, o Options, n *notes) (*request.Reques
 	if !o.Idempotent {
 		if r.Has("ClientToken") {
 			r.Delete("ClientToken")
-			n.add("ClientToken", "left out because the export is not idempotent (use --idempotent to keep it)")
+			n.add("ClientToken", i18n.Text("left out because the export is not idempotent (use --idempotent to keep it)"))
 		}
 		return r, nil
 	}

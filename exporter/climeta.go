@@ -3,6 +3,7 @@ package exporter
 import (
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -49,7 +50,7 @@ func toSet(words string) map[string]bool {
 func noteCLIMeta(r *request.Request, n *notes) {
 	for _, k := range r.Keys() {
 		if !cliMetaParams[request.PatternOf(k)] {
-			n.add(k, "written, but missing from the aliyun CLI's RunInstances metadata as read here: if the CLI rejects a flag, run it with --force")
+			n.add(k, i18n.Text("written, but missing from the aliyun CLI's RunInstances metadata as read here: if the CLI rejects a flag, run it with --force"))
 		}
 	}
 }

@@ -1,12 +1,15 @@
 package exporter
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/atotto/clipboard"
 	"github.com/aymanbagabas/go-osc52/v2"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // The ways Copy can put text on the clipboard.
@@ -42,7 +45,7 @@ func (c copier) copy(text string, w io.Writer) (string, error) {
 		}
 	}
 	if w == nil {
-		return "", fmt.Errorf("copy: no clipboard tool and no terminal to send OSC 52 to")
+		return "", errors.New(i18n.Text("copy: no clipboard tool and no terminal to send OSC 52 to"))
 	}
 	seq := osc52.New(text)
 	switch {

@@ -1,11 +1,11 @@
 package exporter
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -42,9 +42,6 @@ type Resource struct {
 // first.
 var kindOrder = map[string]int{KindVPC: 0, KindVSwitch: 1, KindSecurityGroup: 2, KindKeyPair: 3}
 
-// kindNames name each kind in notes and comments.
-var kindNames = map[string]string{KindVPC: "VPC", KindVSwitch: "vSwitch", KindSecurityGroup: "security group", KindKeyPair: "key pair"}
-
 // createdPlan is the resources of an export in creation order, each with
 // the variable (cli) or resource label (terraform) it is known by.
 type createdPlan struct {
@@ -59,10 +56,10 @@ func planCreated(rs []Resource) (*createdPlan, error) {
 	p := &createdPlan{byID: map[string]int{}}
 	for _, r := range rs {
 		if _, ok := kindOrder[r.Kind]; !ok {
-			return nil, fmt.Errorf("export: created resource %q has an unknown kind %q (one of vpc, vswitch, security-group, key-pair)", r.ID, r.Kind)
+			return nil, i18n.Errorf("export: created resource %q has an unknown kind %q (one of vpc, vswitch, security-group, key-pair)", r.ID, r.Kind)
 		}
 		if r.ID == "" {
-			return nil, fmt.Errorf("export: a created %s has no ID", kindNames[r.Kind])
+			return nil, i18n.Errorf("export: a created %s has no ID", createdKind(r.Kind))
 		}
 		p.list = append(p.list, r)
 	}
@@ -131,10 +128,29 @@ func noteCreated(n *notes, rs []Resource, format Format) {
 	}
 	var what []string
 	for _, r := range rs {
-		what = append(what, kindNames[r.Kind]+" "+r.ID)
+		what = append(what, createdName(r))
 	}
-	n.say("%s refers to what was created for this request (%s) but does not create it: the cli and terraform exports do", format, strings.Join(what, ", "))
+	n.say(i18n.T("%s refers to what was created for this request (%s) but does not create it: the cli and terraform exports do", format, strings.Join(what, ", ")))
 }
+
+// createdKind names a kind of created resource in a note: "VPC",
+// "security group" (安全组).
+func createdKind(kind string) string {
+	switch kind {
+	case KindVPC:
+		return "VPC"
+	case KindVSwitch:
+		return i18n.Text("vSwitch")
+	case KindSecurityGroup:
+		return i18n.Text("security group")
+	case KindKeyPair:
+		return i18n.Text("key pair")
+	}
+	return kind
+}
+
+// createdName names a created resource in a note: "security group sg-1".
+func createdName(r Resource) string { return createdKind(r.Kind) + " " + r.ID }
 
 // withCreatedNotes adds noteCreated's note to a finished result:
 // withCreatedNotes(exportX(req, o))(o, f).

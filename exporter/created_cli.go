@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -23,7 +24,7 @@ func exportScript(req *request.Request, o Options) (Result, error) {
 		return Result{}, err
 	}
 	r, replaced := r.WithSecretReferences()
-	secretNotes(n, replaced, "the command reads it from the environment variable it refers to")
+	secretNotes(n, replaced, secretInCommand)
 	noteCLIMeta(r, n)
 	s := &scriptWriter{o: o, p: p, region: firstNonEmpty(r.Get("RegionId"), o.Region), token: r.Get("ClientToken")}
 	s.b.WriteString("#!/bin/sh\n")
@@ -41,8 +42,11 @@ func exportScript(req *request.Request, o Options) (Result, error) {
 	s.b.WriteString("\n# the instances\n")
 	s.b.WriteString(command("aliyun ecs RunInstances", args))
 	if len(p.list) > 0 {
-		n.say("the script creates %s before RunInstances; run it once (a second run creates them again%s)",
-			createdList(p.list), map[bool]string{true: ", except where a ClientToken makes a call idempotent", false: ""}[o.Idempotent])
+		if o.Idempotent {
+			n.say(i18n.T("the script creates %s before RunInstances; run it once (a second run creates them again, except where a ClientToken makes a call idempotent)", createdList(p.list)))
+		} else {
+			n.say(i18n.T("the script creates %s before RunInstances; run it once (a second run creates them again)", createdList(p.list)))
+		}
 	}
 	return Result{Text: s.b.String(), Notes: n.list()}, nil
 }
@@ -60,7 +64,7 @@ func firstNonEmpty(vs ...string) string {
 func createdList(rs []Resource) string {
 	var out []string
 	for _, r := range rs {
-		out = append(out, kindNames[r.Kind]+" "+r.ID)
+		out = append(out, createdName(r))
 	}
 	return strings.Join(out, ", ")
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // The alicloud resources a created resource becomes, and the arguments its
@@ -57,7 +59,7 @@ func (t *tfWriter) created(rs []Resource) error {
 				// ECS makes the key; the provider writes its private key here.
 				b.SetAttributeRaw("key_file", hclwrite.TokensForFunctionCall("pathexpand",
 					hclwrite.TokensForValue(cty.StringVal("~/.ssh/"+r.ID+".pem"))))
-				t.n.say("alicloud_key_pair.%s: ECS makes the key pair; the provider writes its private key to ~/.ssh/%s.pem and keeps it in the Terraform state too (protect the state, or import a public key instead)", label, r.ID)
+				t.n.say(i18n.T("alicloud_key_pair.%s: ECS makes the key pair; the provider writes its private key to ~/.ssh/%s.pem and keeps it in the Terraform state too (protect the state, or import a public key instead)", label, r.ID))
 			}
 		}
 		t.f.Body().AppendNewline()

@@ -7,9 +7,10 @@
 package exporter
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -87,14 +88,14 @@ func (e *UnknownFormatError) Error() string {
 	for _, f := range Formats() {
 		names = append(names, string(f))
 	}
-	return fmt.Sprintf("unknown export format %q (one of: %s)", e.Name, strings.Join(names, ", "))
+	return i18n.T("unknown export format %q (one of: %s)", e.Name, strings.Join(names, ", "))
 }
 
 // Export writes req in format f. Its notes also name the parameters that
 // hold IDs only the built-in sandbox has, unless o points at an endpoint.
 func Export(req *request.Request, f Format, o Options) (Result, error) {
 	if req == nil {
-		return Result{}, fmt.Errorf("export: no request")
+		return Result{}, errors.New(i18n.Text("export: no request"))
 	}
 	fi, ok := Info(f)
 	if !ok {
@@ -127,7 +128,8 @@ type notes struct {
 
 func newNotes() *notes { return &notes{byWhy: map[string][]string{}} }
 
-// add records a note about key: why it is not expressed, or its caveat.
+// add records a note about key: why it is not expressed, or its caveat
+// (in the current language).
 func (n *notes) add(key, why string) {
 	if _, ok := n.byWhy[why]; !ok {
 		n.order = append(n.order, why)
@@ -135,9 +137,10 @@ func (n *notes) add(key, why string) {
 	n.byWhy[why] = append(n.byWhy[why], key)
 }
 
-// say adds a note that concerns no single parameter.
-func (n *notes) say(format string, args ...any) {
-	n.general = append(n.general, fmt.Sprintf(format, args...))
+// say adds a note that concerns no single parameter (in the current
+// language).
+func (n *notes) say(note string) {
+	n.general = append(n.general, note)
 }
 
 // list renders the notes: one line per reason, naming its parameters.
@@ -145,15 +148,32 @@ func (n *notes) list() []string {
 	out := append([]string{}, n.general...)
 	for _, why := range n.order {
 		keys := n.byWhy[why]
-		out = append(out, strings.Join(keys, ", ")+": "+why)
+		out = append(out, i18n.T("%s: %s", strings.Join(keys, ", "), why))
 	}
 	return out
 }
 
+// secretIn says where an export writes a secret's reference instead of
+// its value, for secretNotes.
+type secretIn int
+
+const (
+	secretInCommand secretIn = iota // the cli command and script
+	secretInFile                    // the launch file
+	secretInJSON                    // the flat JSON
+)
+
 // secretNotes says which literal secrets were replaced by references.
-func secretNotes(n *notes, replaced []string, how string) {
+func secretNotes(n *notes, replaced []string, in secretIn) {
 	for _, k := range replaced {
-		n.say("%s: the literal value is not written; %s", k, how)
+		switch in {
+		case secretInCommand:
+			n.say(i18n.T("%s: the literal value is not written; the command reads it from the environment variable it refers to", k))
+		case secretInFile:
+			n.say(i18n.T("%s: the literal value is not written; the file refers to the environment variable instead", k))
+		default:
+			n.say(i18n.T("%s: the literal value is not written; written as the environment reference instead", k))
+		}
 	}
 }
 

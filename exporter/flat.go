@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -16,7 +17,7 @@ func exportYAML(req *request.Request, o Options) (Result, error) {
 		return Result{}, err
 	}
 	n := newNotes()
-	secretNotes(n, replaced, "the file refers to the environment variable instead")
+	secretNotes(n, replaced, secretInFile)
 	verifyFile(text, f, n)
 	return Result{Text: string(text), Notes: n.list()}, nil
 }
@@ -29,15 +30,15 @@ func verifyFile(text []byte, file *request.File, n *notes) {
 	want.Compact()
 	f, err := request.ParseFile(text)
 	if err != nil {
-		n.say("the launch file does not read back (%v): check it before use", err)
+		n.say(i18n.T("the launch file does not read back (%v): check it before use", err))
 		return
 	}
 	if f.Description != file.Description {
-		n.say("description: does not read back from the launch file exactly as written (it starts with a line break)")
+		n.say(i18n.Text("description: does not read back from the launch file exactly as written (it starts with a line break)"))
 	}
 	for _, k := range want.Keys() {
 		if f.Request.Get(k) != want.Get(k) {
-			n.add(k, "does not read back from the launch file exactly as written (its value starts with a line break)")
+			n.add(k, i18n.Text("does not read back from the launch file exactly as written (its value starts with a line break)"))
 		}
 	}
 }
@@ -51,7 +52,7 @@ func exportJSON(req *request.Request, o Options) (Result, error) {
 		return Result{}, err
 	}
 	r, replaced := r.WithSecretReferences()
-	secretNotes(n, replaced, "written as the environment reference instead")
+	secretNotes(n, replaced, secretInJSON)
 	var b bytes.Buffer
 	b.WriteString("{")
 	for i, p := range r.Params() {

@@ -2,11 +2,11 @@ package exporter
 
 import (
 	"errors"
-	"fmt"
 	"path"
 	"strconv"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -22,10 +22,10 @@ type ImportError struct {
 func (e *ImportError) Error() string {
 	msg := e.Msg
 	if e.Flag != "" {
-		msg = e.Flag + ": " + msg
+		msg = i18n.T("%s: %s", e.Flag, msg)
 	}
 	if e.Suggestion != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+		msg = i18n.T("%s (did you mean %s?)", msg, e.Suggestion)
 	}
 	return msg
 }
@@ -110,13 +110,13 @@ func pickCommand(cmds []shellCommand, o *Options) (shellCommand, error) {
 		}
 		return cmds[0], cmds[0].problemErr()
 	case len(found) == 0:
-		return shellCommand{}, &ImportError{Msg: fmt.Sprintf("no `aliyun ecs RunInstances` command among the %d commands given", len(cmds))}
+		return shellCommand{}, &ImportError{Msg: i18n.T("no `aliyun ecs RunInstances` command among the %d commands given", len(cmds))}
 	case len(found) > 1:
-		return shellCommand{}, &ImportError{Msg: fmt.Sprintf("found %d RunInstances commands (lines %d and %d): import one", len(found), cmds[found[0]].line, cmds[found[1]].line)}
+		return shellCommand{}, &ImportError{Msg: i18n.T("found %d RunInstances commands (lines %d and %d): import one", len(found), cmds[found[0]].line, cmds[found[1]].line)}
 	}
 	for i, c := range cmds {
 		if i != found[0] {
-			o.ImportNotes = append(o.ImportNotes, fmt.Sprintf("line %d: the %s command was not imported", c.line, commandName(c.words)))
+			o.ImportNotes = append(o.ImportNotes, notImported(c))
 		}
 	}
 	c := cmds[found[0]]
@@ -143,7 +143,7 @@ func isRunInstances(words []string) bool {
 func dropAssignments(words []string, o *Options) []string {
 	for len(words) > 0 && isAssignment(words[0]) {
 		name, _, _ := strings.Cut(words[0], "=")
-		o.ImportNotes = append(o.ImportNotes, "the environment assignment "+name+"=… before aliyun was not imported")
+		o.ImportNotes = append(o.ImportNotes, i18n.T("the environment assignment %s=… before aliyun was not imported", name))
 		words = words[1:]
 	}
 	return words
@@ -154,32 +154,34 @@ func isAssignment(w string) bool {
 	return ok && isEnvName(name)
 }
 
-func commandName(words []string) string {
-	if len(words) == 0 {
-		return "empty"
+// notImported is the note on a command of the script that is not the
+// one imported.
+func notImported(c shellCommand) string {
+	if len(c.words) == 0 {
+		return i18n.T("line %d: the empty command was not imported", c.line)
 	}
-	name, _, _ := strings.Cut(words[0], "=")
-	return strconv.Quote(name)
+	name, _, _ := strings.Cut(c.words[0], "=")
+	return i18n.T("line %d: the %s command was not imported", c.line, strconv.Quote(name))
 }
 
 // checkHead accepts `aliyun ecs RunInstances` and returns the words after.
 func checkHead(words []string) ([]string, error) {
 	if len(words) == 0 {
-		return nil, &ImportError{Msg: "empty command: expected `aliyun ecs RunInstances --RegionId … …`"}
+		return nil, &ImportError{Msg: i18n.Text("empty command: expected `aliyun ecs RunInstances --RegionId … …`")}
 	}
 	if path.Base(words[0]) != "aliyun" {
-		return nil, &ImportError{Msg: fmt.Sprintf("expected the command to start with aliyun, found %q", words[0])}
+		return nil, &ImportError{Msg: i18n.T("expected the command to start with aliyun, found %q", words[0])}
 	}
 	if len(words) < 3 || !strings.EqualFold(words[1], "ecs") {
-		return nil, &ImportError{Msg: "expected `aliyun ecs RunInstances …`"}
+		return nil, &ImportError{Msg: i18n.Text("expected `aliyun ecs RunInstances …`")}
 	}
 	switch words[2] {
 	case "RunInstances":
 		return words[3:], nil
 	case "run-instances":
-		return nil, &ImportError{Msg: "`run-instances` is the plugin syntax; write the API name in CamelCase: aliyun ecs RunInstances --Name value"}
+		return nil, &ImportError{Msg: i18n.Text("`run-instances` is the plugin syntax; write the API name in CamelCase: aliyun ecs RunInstances --Name value")}
 	}
-	return nil, &ImportError{Msg: fmt.Sprintf("only RunInstances can be imported, found %q", words[2])}
+	return nil, &ImportError{Msg: i18n.T("only RunInstances can be imported, found %q", words[2])}
 }
 
 // importFlag consumes one flag (and its value) from words and returns how
@@ -187,7 +189,7 @@ func checkHead(words []string) ([]string, error) {
 func importFlag(words []string, req *request.Request, o *Options) (int, error) {
 	w := words[0]
 	if !strings.HasPrefix(w, "--") || len(w) == 2 {
-		return 0, &ImportError{Msg: fmt.Sprintf("expected a flag (--Name value), found %q", w)}
+		return 0, &ImportError{Msg: i18n.T("expected a flag (--Name value), found %q", w)}
 	}
 	// The CLI splits a flag from an inline value at the first = or :.
 	name, value, inline := w, "", false
@@ -199,7 +201,7 @@ func importFlag(words []string, req *request.Request, o *Options) (int, error) {
 		if name == "--insecure" {
 			o.Insecure = true
 		} else {
-			o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+			o.ImportNotes = append(o.ImportNotes, i18n.T("%s (an aliyun CLI option) was dropped", name))
 		}
 		return 1, nil
 	case cliListFlags[name]:
@@ -208,7 +210,7 @@ func importFlag(words []string, req *request.Request, o *Options) (int, error) {
 	used := 1
 	if !inline {
 		if len(words) < 2 || strings.HasPrefix(words[1], "-") {
-			return 0, &ImportError{Flag: name, Msg: "needs a value (the aliyun CLI reads a word starting with - as a flag: write " + name + "=VALUE)"}
+			return 0, &ImportError{Flag: name, Msg: i18n.T("needs a value (the aliyun CLI reads a word starting with - as a flag: write %s=VALUE)", name)}
 		}
 		value, used = words[1], 2
 	}
@@ -224,7 +226,7 @@ func importListFlag(words []string, name string, o *Options) int {
 	for n < len(words) && !strings.HasPrefix(words[n], "--") && strings.Contains(words[n], "=") {
 		n++
 	}
-	o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+	o.ImportNotes = append(o.ImportNotes, i18n.T("%s (an aliyun CLI option) was dropped", name))
 	return n
 }
 
@@ -239,7 +241,7 @@ func importGlobal(name, value string, o *Options) {
 	case "--endpoint":
 		o.Endpoint = value
 	default:
-		o.ImportNotes = append(o.ImportNotes, name+" (an aliyun CLI option) was dropped")
+		o.ImportNotes = append(o.ImportNotes, i18n.T("%s (an aliyun CLI option) was dropped", name))
 	}
 }
 
@@ -247,10 +249,10 @@ func importGlobal(name, value string, o *Options) {
 func importParam(flagName, value string, req *request.Request) error {
 	key := strings.TrimPrefix(flagName, "--")
 	if strings.HasSuffix(key, "-FILE") {
-		return &ImportError{Flag: flagName, Msg: "reads its value from a file; give the value itself (--" + strings.TrimSuffix(key, "-FILE") + " …)"}
+		return &ImportError{Flag: flagName, Msg: i18n.T("reads its value from a file; give the value itself (--%s …)", strings.TrimSuffix(key, "-FILE"))}
 	}
 	if req.Has(key) {
-		return &ImportError{Flag: flagName, Msg: "is given twice"}
+		return &ImportError{Flag: flagName, Msg: i18n.Text("is given twice")}
 	}
 	err := req.Set(key, value)
 	var unknown *request.UnknownParameterError
@@ -259,7 +261,7 @@ func importParam(flagName, value string, req *request.Request) error {
 		if unknown.Suggestion != "" {
 			s = "--" + unknown.Suggestion
 		}
-		return &ImportError{Flag: flagName, Msg: "unknown flag: not an aliyun CLI option nor a RunInstances parameter", Suggestion: s}
+		return &ImportError{Flag: flagName, Msg: i18n.Text("unknown flag: not an aliyun CLI option nor a RunInstances parameter"), Suggestion: s}
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -21,16 +22,22 @@ var ltPatterns = func() map[string]bool {
 	return out
 }()
 
-// ltWhy explains RunInstances parameters a template does not keep.
-var ltWhy = map[string]string{
-	"Password":              "launch templates never store a password: give it when launching, e.g. aliyun ecs RunInstances --LaunchTemplateName … --Password \"${ECS_PASSWORD}\"",
-	"LaunchTemplateId":      "names the template to launch from; a new template cannot be based on it",
-	"LaunchTemplateName":    "names the template to launch from; a new template cannot be based on it",
-	"LaunchTemplateVersion": "names the template to launch from; a new template cannot be based on it",
-	"Amount":                "a template holds no count: give it when launching (RunInstances --Amount)",
-	"MinAmount":             "a template holds no count: give it when launching (RunInstances --MinAmount)",
-	"ClientToken":           "belongs to one RunInstances call, not to a template",
-	"DryRun":                "belongs to one RunInstances call, not to a template",
+// ltWhy explains RunInstances parameters a template does not keep, in
+// the current language; "" for the others.
+func ltWhy(pattern string) string {
+	switch pattern {
+	case "Password":
+		return i18n.Text("launch templates never store a password: give it when launching, e.g. aliyun ecs RunInstances --LaunchTemplateName … --Password \"${ECS_PASSWORD}\"")
+	case "LaunchTemplateId", "LaunchTemplateName", "LaunchTemplateVersion":
+		return i18n.Text("names the template to launch from; a new template cannot be based on it")
+	case "Amount":
+		return i18n.Text("a template holds no count: give it when launching (RunInstances --Amount)")
+	case "MinAmount":
+		return i18n.Text("a template holds no count: give it when launching (RunInstances --MinAmount)")
+	case "ClientToken", "DryRun":
+		return i18n.Text("belongs to one RunInstances call, not to a template")
+	}
+	return ""
 }
 
 // exportLaunchTemplate writes `aliyun ecs CreateLaunchTemplate` with the
@@ -67,16 +74,16 @@ func Template(req *request.Request, o Options) TemplateContent {
 	t := TemplateContent{Name: templateName(req, o)}
 	for _, p := range req.Params() {
 		pat := request.PatternOf(p.Name)
-		why, special := ltWhy[pat]
+		why := ltWhy(pat)
 		switch {
-		case special:
+		case why != "":
 			n.add(p.Name, why)
 		case request.IsSecret(p.Name):
-			n.add(p.Name, "a launch template never stores a secret")
+			n.add(p.Name, i18n.Text("a launch template never stores a secret"))
 		case ltPatterns[pat]:
 			t.Params = append(t.Params, p)
 		default:
-			n.add(p.Name, "CreateLaunchTemplate has no such parameter")
+			n.add(p.Name, i18n.Text("CreateLaunchTemplate has no such parameter"))
 		}
 	}
 	t.Notes = n.list()

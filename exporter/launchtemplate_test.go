@@ -32,7 +32,7 @@ func TestLaunchTemplateCommand(t *testing.T) {
 	// the request's value; the others are named in the notes.
 	for _, p := range req.Params() {
 		pat := request.PatternOf(p.Name)
-		_, special := ltWhy[pat]
+		special := ltWhy(pat) != ""
 		switch {
 		case ltPatterns[pat] && !special:
 			if got[p.Name] != p.Value {

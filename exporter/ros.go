@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -61,11 +62,18 @@ var rosDisk = map[string]bool{
 	"BurstingEnabled": true,
 }
 
-// rosWhy explains parameters the template cannot carry.
-var rosWhy = map[string]string{
-	"RegionId":    "a ROS stack runs in the region it is created in: create the stack there",
-	"ClientToken": "not written: ROS makes its own idempotent calls",
-	"DryRun":      "not written: ROS validates a template with its own preview (PreviewStack)",
+// rosWhy explains parameters the template cannot carry, in the current
+// language.
+func rosWhy(key string) string {
+	switch key {
+	case "RegionId":
+		return i18n.Text("a ROS stack runs in the region it is created in: create the stack there")
+	case "ClientToken":
+		return i18n.Text("not written: ROS makes its own idempotent calls")
+	case "DryRun":
+		return i18n.Text("not written: ROS validates a template with its own preview (PreviewStack)")
+	}
+	return i18n.Text("ALIYUN::ECS::InstanceGroup has no equivalent property")
 }
 
 // exportROS writes a ROS template with one ALIYUN::ECS::InstanceGroup,
@@ -123,7 +131,7 @@ func (w *rosWriter) parameters() *yaml.Node {
 			secret[n] = true
 		}
 		if !request.IsReference(v) {
-			w.n.say("Password: the literal value is not written; give it as the %s parameter", rosPassword)
+			w.n.say(i18n.T("Password: the literal value is not written; give it as the %s parameter", rosPassword))
 			secret["ECS_PASSWORD"] = true
 			envs = appendUnique(envs, "ECS_PASSWORD")
 		}
@@ -232,11 +240,7 @@ func (w *rosWriter) param(key string) {
 	case rosProps[key] != "":
 		w.set(rosProps[key], key)
 	default:
-		why := rosWhy[key]
-		if why == "" {
-			why = "ALIYUN::ECS::InstanceGroup has no equivalent property"
-		}
-		w.n.add(key, why)
+		w.n.add(key, rosWhy(key))
 	}
 }
 
@@ -295,7 +299,7 @@ func (w *rosWriter) disks() {
 			case rosDisk[field]:
 				add(m, field, w.value(k, w.r.Get(k), false))
 			default:
-				w.n.add(k, "DiskMappings items have no equivalent property")
+				w.n.add(k, i18n.Text("DiskMappings items have no equivalent property"))
 			}
 		}
 		if len(m.Content) > 0 {
@@ -313,7 +317,7 @@ func (w *rosWriter) autoRenew() {
 	case "false":
 		add(w.props, "AutoRenew", str("False"))
 	default:
-		w.n.add("AutoRenew", "is not true or false, which ROS's AutoRenew takes")
+		w.n.add("AutoRenew", i18n.Text("is not true or false, which ROS's AutoRenew takes"))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/sandbox/world"
 )
@@ -48,6 +49,6 @@ func sandboxNote(req *request.Request, o Options) []string {
 		return nil
 	}
 	sort.Strings(keys)
-	return []string{strings.Join(keys, ", ") + ": these IDs exist only in the built-in sandbox; against a live account " +
-		"the launch fails with …NotFound (choose the account's own, or point the command at the sandbox with --endpoint)"}
+	return []string{i18n.T("%s: these IDs exist only in the built-in sandbox; against a live account "+
+		"the launch fails with …NotFound (choose the account's own, or point the command at the sandbox with --endpoint)", strings.Join(keys, ", "))}
 }

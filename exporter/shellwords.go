@@ -7,6 +7,8 @@ import (
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // shellCommand is one simple command of a script: its words, the line it
@@ -112,11 +114,11 @@ func parseError(err error) error {
 	msg := pe.Text
 	switch {
 	case strings.Contains(msg, "closing quote `'`"):
-		msg = "unterminated single quote"
+		msg = i18n.Text("unterminated single quote")
 	case strings.Contains(msg, "closing quote `\"`"):
-		msg = "unterminated double quote"
+		msg = i18n.Text("unterminated double quote")
 	}
-	return fmt.Errorf("line %d: %s", pe.Pos.Line(), msg)
+	return i18n.Errorf("line %d: %s", pe.Pos.Line(), msg)
 }
 
 // splitWords splits a single command line into words.
@@ -128,7 +130,7 @@ func splitWords(line string) ([]string, error) {
 	case len(cmds) == 0:
 		return nil, nil
 	case len(cmds) > 1:
-		return nil, fmt.Errorf("found %d commands (line %d starts another): give one", len(cmds), cmds[1].line)
+		return nil, i18n.Errorf("found %d commands (line %d starts another): give one", len(cmds), cmds[1].line)
 	case cmds[0].problem != nil:
 		return nil, cmds[0].problem
 	}
@@ -213,14 +215,15 @@ func (w *walker) restoreCR(word *syntax.Word) func(string) string {
 
 func (w *walker) checkRedirect(n syntax.Command, c *shellCommand) {
 	if r, ok := w.redirected[n]; ok {
-		c.fail(int(r.OpPos.Line()), "uses a redirection (%s), which this importer does not run", r.Op)
+		c.fail(int(r.OpPos.Line()), i18n.T("the command uses a redirection (%s), which this importer does not run", r.Op.String()))
 	}
 }
 
-// fail records why the command cannot be read; the first reason is kept.
-func (c *shellCommand) fail(line int, format string, args ...any) {
+// fail records why the command cannot be read (a sentence in the current
+// language); the first reason is kept.
+func (c *shellCommand) fail(line int, why string) {
 	if c.problem == nil {
-		c.problem = fmt.Errorf("line %d: the command "+format, append([]any{line}, args...)...)
+		c.problem = i18n.Errorf("line %d: %s", line, why)
 	}
 }
 
@@ -230,7 +233,7 @@ func (c *shellCommand) fail(line int, format string, args ...any) {
 // records the command's problem and stands as its source text.
 func (w *walker) fields(word *syntax.Word, c *shellCommand) []string {
 	if why, line := unreadable(word.Parts, true); why != "" {
-		c.fail(line, "%s", why)
+		c.fail(line, why)
 		return []string{w.source(word)}
 	}
 	back := w.restoreCR(word)
@@ -242,7 +245,7 @@ func (w *walker) fields(word *syntax.Word, c *shellCommand) []string {
 			more, err = expand.Fields(referenceConfig, bw)
 		}
 		if err != nil {
-			c.fail(int(word.Pos().Line()), "cannot be read: %v", err)
+			c.fail(int(word.Pos().Line()), i18n.T("the command cannot be read: %v", err))
 			return []string{w.source(word)}
 		}
 		fs = append(fs, more...)
@@ -286,7 +289,7 @@ func unreadable(parts []syntax.WordPart, first bool) (string, int) {
 		switch p := p.(type) {
 		case *syntax.Lit:
 			if first && i == 0 && strings.HasPrefix(p.Value, "~") {
-				return "starts a word with ~, which the shell expands to a home directory: quote the value", line
+				return i18n.Text("the command starts a word with ~, which the shell expands to a home directory: quote the value"), line
 			}
 		case *syntax.DblQuoted:
 			if why, l := unreadable(p.Parts, false); why != "" {
@@ -294,22 +297,22 @@ func unreadable(parts []syntax.WordPart, first bool) (string, int) {
 			}
 		case *syntax.CmdSubst:
 			if p.Backquotes {
-				return "uses command substitution (`…`), which this importer does not run", line
+				return i18n.Text("the command uses command substitution (`…`), which this importer does not run"), line
 			}
-			return "uses command substitution ($(…)), which this importer does not run", line
+			return i18n.Text("the command uses command substitution ($(…)), which this importer does not run"), line
 		case *syntax.ArithmExp:
-			return "uses arithmetic expansion ($((…))), which this importer does not evaluate", line
+			return i18n.Text("the command uses arithmetic expansion ($((…))), which this importer does not evaluate"), line
 		case *syntax.ProcSubst:
-			return "uses process substitution (<(…) or >(…)), which this importer does not run", line
+			return i18n.Text("the command uses process substitution (<(…) or >(…)), which this importer does not run"), line
 		case *syntax.ExtGlob:
-			return "uses an extended glob pattern, which this importer does not expand", line
+			return i18n.Text("the command uses an extended glob pattern, which this importer does not expand"), line
 		case *syntax.ParamExp:
 			if !plainReference(p) {
-				return "uses a shell expansion that is not a plain ${NAME} reference", line
+				return i18n.Text("the command uses a shell expansion that is not a plain ${NAME} reference"), line
 			}
 		case *syntax.SglQuoted:
 		default:
-			return fmt.Sprintf("uses a shell construct (%T) this importer does not read", p), line
+			return i18n.T("the command uses a shell construct (%s) this importer does not read", fmt.Sprintf("%T", p)), line
 		}
 	}
 	return "", 0

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -64,12 +65,20 @@ var tfENI = map[string]string{
 	"NetworkCardIndex":            "network_card_index", "QueuePairNumber": "queue_pair_number",
 }
 
-// tfWhy explains parameters alicloud_instance has no argument for.
-var tfWhy = map[string]string{
-	"UniqueSuffix": "alicloud_instance has no equivalent (with count, build names from count.index instead)",
-	"MinAmount":    "alicloud_instance has no equivalent: count always creates exactly Amount instances",
-	"ClientToken":  "not written: the provider sends its own ClientToken",
-	"IoOptimized":  "alicloud_instance always sends optimized (is_outdated = true sends none)",
+// tfWhy explains parameters alicloud_instance has no argument for, in
+// the current language.
+func tfWhy(pattern string) string {
+	switch pattern {
+	case "UniqueSuffix":
+		return i18n.Text("alicloud_instance has no equivalent (with count, build names from count.index instead)")
+	case "MinAmount":
+		return i18n.Text("alicloud_instance has no equivalent: count always creates exactly Amount instances")
+	case "ClientToken":
+		return i18n.Text("not written: the provider sends its own ClientToken")
+	case "IoOptimized":
+		return i18n.Text("alicloud_instance always sends optimized (is_outdated = true sends none)")
+	}
+	return i18n.Text("alicloud_instance has no equivalent argument")
 }
 
 // exportTerraform writes an alicloud_instance resource with its provider
@@ -132,7 +141,7 @@ func (t *tfWriter) variables() {
 			secret[n] = true
 		}
 		if !request.IsReference(v) {
-			t.n.say("Password: the literal value is not written; Terraform reads it from var.ecs_password")
+			t.n.say(i18n.Text("Password: the literal value is not written; Terraform reads it from var.ecs_password"))
 			secret["ECS_PASSWORD"] = true
 			names = appendUnique(names, "ECS_PASSWORD")
 		}
@@ -199,11 +208,7 @@ func (t *tfWriter) param(key string) {
 }
 
 func (t *tfWriter) skip(key string) {
-	why := tfWhy[request.PatternOf(key)]
-	if why == "" {
-		why = "alicloud_instance has no equivalent argument"
-	}
-	t.n.add(key, why)
+	t.n.add(key, tfWhy(request.PatternOf(key)))
 }
 
 func (t *tfWriter) once(group string, write func()) {
@@ -337,7 +342,7 @@ func (t *tfWriter) tags() {
 		}
 		kv := hclwrite.ObjectAttrTokens{Name: t.keyTokens(it["Key"]), Value: t.stringTokens(it["Value"])}
 		if j, dup := index[it["Key"]]; dup {
-			t.n.add(fmt.Sprintf("Tag.%d", i), "repeats a tag key; the tags map keeps the last value")
+			t.n.add(fmt.Sprintf("Tag.%d", i), i18n.Text("repeats a tag key; the tags map keeps the last value"))
 			attrs[j] = kv
 			continue
 		}
@@ -360,7 +365,7 @@ func (t *tfWriter) item(block, prefix string, fields map[string]string) *hclwrit
 			continue
 		}
 		if block != "network_interfaces" || !eniSpecial(field) {
-			t.n.add(k, "alicloud_instance's "+block+" block has no equivalent argument")
+			t.n.add(k, i18n.T("alicloud_instance's %s block has no equivalent argument", block))
 		}
 	}
 	return b
@@ -375,7 +380,7 @@ func eniSpecial(field string) bool {
 // SecurityGroupId and SecurityGroupIds.N together.
 func (t *tfWriter) eni(prefix string) {
 	if t.r.Get(prefix+".InstanceType") == "Primary" {
-		t.n.add(prefix+".InstanceType", "alicloud_instance's network_interfaces are secondary ENIs; describe the primary ENI with the top-level arguments")
+		t.n.add(prefix+".InstanceType", i18n.Text("alicloud_instance's network_interfaces are secondary ENIs; describe the primary ENI with the top-level arguments"))
 	}
 	b := t.item("network_interfaces", prefix, tfENI)
 	var ids []string
@@ -396,7 +401,7 @@ func (t *tfWriter) autoRenew() {
 	case "false":
 		t.body.SetAttributeValue("renewal_status", cty.StringVal("Normal"))
 	default:
-		t.n.add("AutoRenew", "is not true or false, so it has no renewal_status")
+		t.n.add("AutoRenew", i18n.Text("is not true or false, so it has no renewal_status"))
 	}
 }
 

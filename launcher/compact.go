@@ -3,9 +3,10 @@ package launcher
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Compaction bounds the history (issue 17 item 18: at 100,000 lines
@@ -51,22 +52,22 @@ func (h *History) Compact() (CompactStats, error) {
 	defer h.mu.Unlock()
 	unlock, err := lockFile(h.path + ".lock")
 	if err != nil {
-		return CompactStats{}, fmt.Errorf("launch history: %w", err)
+		return CompactStats{}, i18n.Errorf("launch history: %w", err)
 	}
 	defer unlock()
 	f, err := os.Open(h.path)
 	if err != nil {
-		return CompactStats{}, fmt.Errorf("launch history: %w", err)
+		return CompactStats{}, i18n.Errorf("launch history: %w", err)
 	}
 	all, _ := readEntries(f)
 	f.Close()
 	stats := CompactStats{Lines: lastLine(all)}
 	keep, old := splitFinished(all, KeepFinished)
 	if err := appendRecords(h.ArchivePath(), old); err != nil {
-		return stats, fmt.Errorf("launch history archive: %w", err)
+		return stats, i18n.Errorf("launch history archive: %w", err)
 	}
 	if err := writeRecords(h.path, keep); err != nil {
-		return stats, fmt.Errorf("launch history: %w", err)
+		return stats, i18n.Errorf("launch history: %w", err)
 	}
 	stats.Kept, stats.Archived = len(keep), len(old)
 	return stats, nil

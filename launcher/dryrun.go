@@ -10,6 +10,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -39,21 +40,23 @@ type DryRunResult struct {
 // String is the one-line verdict for the command.
 func (r DryRunResult) String() string {
 	if r.Passed {
-		return "DryRun passed: the request would succeed (RequestId " + r.RequestID + ")"
+		return i18n.T("DryRun passed: the request would succeed (RequestId %s)", r.RequestID)
 	}
 	if r.Transport {
-		return "DryRun failed: " + r.Explanation
+		return i18n.T("DryRun failed: %s", r.Explanation)
 	}
-	s := "DryRun failed: " + r.Code
+	code := r.Code
 	if r.HTTPStatus != 0 {
-		s += fmt.Sprintf(" (HTTP %d)", r.HTTPStatus)
+		code = fmt.Sprintf("%s (HTTP %d)", r.Code, r.HTTPStatus)
 	}
+	var s string
 	if r.Parameter != "" {
-		s += " on " + r.Parameter
+		s = i18n.T("DryRun failed: %s on %s: %s", code, r.Parameter, r.Explanation)
+	} else {
+		s = i18n.T("DryRun failed: %s: %s", code, r.Explanation)
 	}
-	s += ": " + r.Explanation
 	if r.Message != "" && r.Message != r.Explanation {
-		s += " — ECS said: " + r.Message
+		s += i18n.T(" — ECS said: %s", r.Message)
 	}
 	if r.RequestID != "" {
 		s += " (RequestId " + r.RequestID + ")"
@@ -112,7 +115,7 @@ func dryRunVerdict(req *request.Request, err error) DryRunResult {
 	if err == nil {
 		// ECS never answers a DryRun with success; a 200 would mean the
 		// request was not a DryRun at all (docs/api-shapes.md §1).
-		return DryRunResult{Explanation: "ECS answered the DryRun with success instead of DryRunOperation; the endpoint did not honour DryRun"}
+		return DryRunResult{Explanation: i18n.Text("ECS answered the DryRun with success instead of DryRunOperation; the endpoint did not honour DryRun")}
 	}
 	switch e := cleanError(err).(type) {
 	case *APIError:
@@ -125,6 +128,6 @@ func dryRunVerdict(req *request.Request, err error) DryRunResult {
 	case *TransportError:
 		return DryRunResult{Transport: true, Explanation: e.Error()}
 	default:
-		return DryRunResult{Transport: true, Explanation: "DryRun interrupted: " + e.Error()}
+		return DryRunResult{Transport: true, Explanation: i18n.T("DryRun interrupted: %v", e)}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
@@ -81,7 +82,7 @@ type APIError struct {
 func (e *APIError) Error() string {
 	s := e.Code + ": " + e.Message
 	if hint := cloud.Hint(e.Code); hint != "" {
-		s += " (" + hint + ")"
+		s += " (" + hint + ")" // the hint is in the current language already
 	}
 	if e.RequestID != "" {
 		s += " (RequestId " + e.RequestID + ")"
@@ -94,7 +95,7 @@ func (e *APIError) Error() string {
 type TransportError struct{ Detail string }
 
 // Error says that no answer came, with the redacted detail.
-func (e *TransportError) Error() string { return "no answer from ECS: " + e.Detail }
+func (e *TransportError) Error() string { return i18n.T("no answer from ECS: %s", e.Detail) }
 
 // callerGaveUp reports that the caller's context ended. The SDK's own read
 // timeout is a *url.Error that also matches context.DeadlineExceeded, but
@@ -133,7 +134,7 @@ func cleanError(err error) error {
 type BuildError struct{ Err error }
 
 // Error says why the request could not be built.
-func (e *BuildError) Error() string { return "cannot build the request: " + e.Err.Error() }
+func (e *BuildError) Error() string { return i18n.T("cannot build the request: %v", e.Err) }
 
 // Unwrap returns the cause.
 func (e *BuildError) Unwrap() error { return e.Err }

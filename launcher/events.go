@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // EventKind says what happened in a launch.
@@ -107,19 +109,18 @@ func emitFinal(ctx context.Context, events chan<- Event, e Event) {
 func RenderEvent(e Event) string {
 	switch e.Kind {
 	case TokenReserved:
-		s := "ClientToken " + e.Token + " reserved in the launch history"
 		if len(e.Needs) > 0 {
-			s += " (a resume will need " + strings.Join(e.Needs, ", ") + " set)"
+			return i18n.T("ClientToken %s reserved in the launch history (a resume will need %s set)", e.Token, strings.Join(e.Needs, ", "))
 		}
-		return s
+		return i18n.T("ClientToken %s reserved in the launch history", e.Token)
 	case Attempt:
-		return fmt.Sprintf("RunInstances: attempt %d of %d", e.Attempt, e.MaxAttempts)
+		return i18n.T("RunInstances: attempt %d of %d", e.Attempt, e.MaxAttempts)
 	case Retrying:
-		return fmt.Sprintf("no definitive answer (%s); retrying with the same ClientToken in %s", e.Err, e.Delay.Round(time.Millisecond))
+		return i18n.T("no definitive answer (%s); retrying with the same ClientToken in %s", e.Err, e.Delay.Round(time.Millisecond).String())
 	case Created:
-		return fmt.Sprintf("created %d instance(s): %s (RequestId %s)", len(e.InstanceIDs), strings.Join(e.InstanceIDs, ", "), e.RequestID)
+		return i18n.T("created %d instance(s): %s (RequestId %s)", len(e.InstanceIDs), strings.Join(e.InstanceIDs, ", "), e.RequestID)
 	case InstanceStatus:
-		return fmt.Sprintf("%s %d/%d running: %s", bar(e.Running, e.Total, 20), e.Running, e.Total, statusList(e.Instances))
+		return i18n.T("%s %d/%d running: %s", bar(e.Running, e.Total, 20), e.Running, e.Total, statusList(e.Instances))
 	case Done:
 		return renderDone(e)
 	case Failed:
@@ -133,11 +134,11 @@ func RenderEvent(e Event) string {
 func renderFailed(e Event) string {
 	switch {
 	case len(e.Instances) > 0:
-		return fmt.Sprintf("stopped waiting (%s); the instances exist, %d/%d running: %s", e.Err, e.Running, e.Total, statusList(e.Instances))
+		return i18n.T("stopped waiting (%s); the instances exist, %d/%d running: %s", e.Err, e.Running, e.Total, statusList(e.Instances))
 	case e.Pending:
-		return "launch not confirmed (" + e.Err + "); it stays pending: `ecslaunch launch --resume` re-sends it with the same ClientToken"
+		return i18n.T("launch not confirmed (%s); it stays pending: `ecslaunch launch --resume` re-sends it with the same ClientToken", e.Err)
 	}
-	return "launch failed: " + e.Err
+	return i18n.T("launch failed: %s", e.Err)
 }
 
 // renderDone lists every instance with its addresses and ssh command.
@@ -145,12 +146,12 @@ func renderDone(e Event) string {
 	var b strings.Builder
 	switch {
 	case e.Outcome != nil && e.Outcome.TimedOut:
-		fmt.Fprintf(&b, "timed out waiting: %d/%d running (the instances exist; check them later)", e.Running, e.Total)
+		b.WriteString(i18n.T("timed out waiting: %d/%d running (the instances exist; check them later)", e.Running, e.Total))
 	default:
-		fmt.Fprintf(&b, "done: %d/%d running", e.Running, e.Total)
+		b.WriteString(i18n.T("done: %d/%d running", e.Running, e.Total))
 	}
 	for _, in := range e.Instances {
-		fmt.Fprintf(&b, "\n  %s  %-8s private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP))
+		b.WriteString("\n  " + i18n.T("%s  %-8s private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP)))
 		if in.SSH != "" {
 			b.WriteString("\n    " + in.SSH)
 		}

@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -80,7 +80,7 @@ type Warning struct {
 }
 
 // String names the line and the reason.
-func (w Warning) String() string { return fmt.Sprintf("history line %d skipped: %s", w.Line, w.Reason) }
+func (w Warning) String() string { return i18n.T("history line %d skipped: %s", w.Line, w.Reason) }
 
 // History is the append-only JSON Lines launch log. It is safe for
 // concurrent use within one process, and across processes where file
@@ -103,7 +103,7 @@ func DefaultHistoryPath() (string, error) {
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", fmt.Errorf("launch history: %w", err)
+		return "", i18n.Errorf("launch history: %w", err)
 	}
 	return filepath.Join(home, ".local", "state", "ecslaunch", "history.jsonl"), nil
 }
@@ -123,24 +123,24 @@ func OpenHistory(path string) (*History, error) {
 		path = p
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("launch history: %w", err)
+		return nil, i18n.Errorf("launch history: %w", err)
 	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
 		if err != nil {
-			return nil, fmt.Errorf("launch history: %w", err)
+			return nil, i18n.Errorf("launch history: %w", err)
 		}
 		f.Close()
 		return &History{path: path, mode: 0o600}, nil
 	case err != nil:
-		return nil, fmt.Errorf("launch history: %w", err)
+		return nil, i18n.Errorf("launch history: %w", err)
 	}
 	mode := st.Mode().Perm()
 	if mode&0o077 != 0 {
 		if err := os.Chmod(path, mode&^0o077); err != nil {
-			return nil, fmt.Errorf("launch history: %w", err)
+			return nil, i18n.Errorf("launch history: %w", err)
 		}
 		mode &^= 0o077
 	}
@@ -162,8 +162,8 @@ type ReadOnlyError struct {
 
 // Error names the file, its mode and what to do.
 func (e *ReadOnlyError) Error() string {
-	return fmt.Sprintf("launch history %s is read-only (mode %04o): ecslaunch cannot record a launch there, and a launch "+
-		"records its ClientToken before the first call; make it writable (chmod u+w) to launch", e.Path, e.Mode)
+	return i18n.T("launch history %s is read-only (mode %04o): ecslaunch cannot record a launch there, and a launch "+
+		"records its ClientToken before the first call; make it writable (chmod u+w) to launch", e.Path, uint32(e.Mode))
 }
 
 // Writable reports whether records can be appended; when not, the error
@@ -186,29 +186,29 @@ func (h *History) Append(e Entry) error {
 	}
 	line, err := json.Marshal(e)
 	if err != nil {
-		return fmt.Errorf("launch history: %w", err)
+		return i18n.Errorf("launch history: %w", err)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	unlock, err := lockFile(h.path + ".lock")
 	if err != nil {
-		return fmt.Errorf("launch history: %w", err)
+		return i18n.Errorf("launch history: %w", err)
 	}
 	defer unlock()
 	f, err := os.OpenFile(h.path, os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o600)
 	if err != nil {
-		return fmt.Errorf("launch history: %w", err)
+		return i18n.Errorf("launch history: %w", err)
 	}
 	defer f.Close()
 	if torn, err := endsTorn(f); err != nil {
-		return fmt.Errorf("launch history: %w", err)
+		return i18n.Errorf("launch history: %w", err)
 	} else if torn {
 		// A crash left a partial line: end it so it stays alone as one
 		// corrupt line instead of spoiling this record too.
 		line = append([]byte{'\n'}, line...)
 	}
 	if _, err := f.Write(append(line, '\n')); err != nil {
-		return fmt.Errorf("launch history: %w", err)
+		return i18n.Errorf("launch history: %w", err)
 	}
 	return f.Sync()
 }
@@ -266,7 +266,7 @@ func readEntries(r io.Reader) ([]Entry, []Warning) {
 			return out, warns
 		}
 		if err != nil {
-			return out, append(warns, Warning{Line: n, Reason: "read error: " + err.Error()})
+			return out, append(warns, Warning{Line: n, Reason: i18n.T("read error: %v", err)})
 		}
 	}
 }
@@ -275,10 +275,10 @@ func readEntries(r io.Reader) ([]Entry, []Warning) {
 func parseLine(raw []byte) (Entry, string) {
 	var e Entry
 	if err := json.Unmarshal(raw, &e); err != nil {
-		return e, "not a JSON record: " + err.Error()
+		return e, i18n.T("not a JSON record: %v", err)
 	}
 	if e.Token == "" || e.State == "" {
-		return e, "record has no token or state"
+		return e, i18n.Text("record has no token or state")
 	}
 	return e, ""
 }

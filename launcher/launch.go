@@ -3,13 +3,13 @@ package launcher
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
@@ -161,12 +161,26 @@ const (
 // Errors a launch can end with, besides *APIError and *TransportError.
 var (
 	// ErrNoHistory: a launch needs a history to record its token first.
-	ErrNoHistory = errors.New("launch needs a history: the ClientToken must be recorded before the first call")
+	ErrNoHistory error = errNoHistory{}
 	// ErrWaitTimeout: the instances exist but were not all Running in time.
-	ErrWaitTimeout = errors.New("timed out waiting for the instances to run")
+	ErrWaitTimeout error = errWaitTimeout{}
 	// ErrNothingPending: Resume found no pending launch in the history.
-	ErrNothingPending = errors.New("no pending launch in the history")
+	ErrNothingPending error = errNothingPending{}
 )
+
+// The errors above are values (errors.Is matches them) whose text is
+// translated when it is read, in the language chosen by then.
+type (
+	errNoHistory      struct{}
+	errWaitTimeout    struct{}
+	errNothingPending struct{}
+)
+
+func (errNoHistory) Error() string {
+	return i18n.Text("launch needs a history: the ClientToken must be recorded before the first call")
+}
+func (errWaitTimeout) Error() string    { return i18n.Text("timed out waiting for the instances to run") }
+func (errNothingPending) Error() string { return i18n.Text("no pending launch in the history") }
 
 // Launch creates the instances of req exactly once. It reserves a
 // ClientToken (req's own, or a new one), records the pending launch in
@@ -188,7 +202,7 @@ func Launch(ctx context.Context, c Client, req *request.Request, o Options, even
 		token = o.NewToken()
 	}
 	if !validToken(token) {
-		return nil, fmt.Errorf("ClientToken %q: must be 1 to 64 ASCII characters (docs/rules.md T1-92)", token)
+		return nil, i18n.Errorf("ClientToken %q: must be 1 to 64 ASCII characters (docs/rules.md T1-92)", token)
 	}
 	l, err := newLaunch(c, req, token, o, events)
 	if err != nil {
@@ -322,7 +336,7 @@ func (l *launch) fail(ctx context.Context, err error) error {
 	}
 	l.emitFinal(ctx, Event{Kind: Failed, Err: msg, Pending: state == StatePending})
 	if state == StatePending && classify(err) != errCancelled {
-		return fmt.Errorf("%w (the launch is still pending: `ecslaunch launch --resume` re-sends it with the same ClientToken)", err)
+		return i18n.Errorf("%w (the launch is still pending: `ecslaunch launch --resume` re-sends it with the same ClientToken)", err)
 	}
 	return err
 }

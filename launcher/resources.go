@@ -3,10 +3,11 @@ package launcher
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // ResourceState is where the creation of a resource stands.
@@ -61,12 +62,12 @@ func (h *History) ResourcesPath() string { return filepath.Join(filepath.Dir(h.p
 // for launches: one line, one write, on a private (0600) file.
 func (h *History) RecordResource(r Resource) error {
 	if r.Token == "" || r.State == "" || r.Kind == "" {
-		return errors.New("created resources: a record needs a token, a state and a kind")
+		return errors.New(i18n.Text("created resources: a record needs a token, a state and a kind"))
 	}
 	r.Error = Redact(r.Error)
 	line, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("created resources: %w", err)
+		return i18n.Errorf("created resources: %w", err)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -78,19 +79,19 @@ func (h *History) RecordResource(r Resource) error {
 func appendLine(path string, line []byte) error {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o600)
 	if err != nil {
-		return fmt.Errorf("created resources: %w", err)
+		return i18n.Errorf("created resources: %w", err)
 	}
 	defer f.Close()
 	if err := f.Chmod(0o600); err != nil {
-		return fmt.Errorf("created resources: %w", err)
+		return i18n.Errorf("created resources: %w", err)
 	}
 	if torn, err := endsTorn(f); err != nil {
-		return fmt.Errorf("created resources: %w", err)
+		return i18n.Errorf("created resources: %w", err)
 	} else if torn {
 		line = append([]byte{'\n'}, line...)
 	}
 	if _, err := f.Write(append(line, '\n')); err != nil {
-		return fmt.Errorf("created resources: %w", err)
+		return i18n.Errorf("created resources: %w", err)
 	}
 	return f.Sync()
 }
@@ -119,11 +120,11 @@ func (h *History) Resources() ([]Resource, []Warning) {
 		}
 		var r Resource
 		if err := json.Unmarshal(raw, &r); err != nil {
-			warns = append(warns, Warning{Line: n + 1, Reason: "not a JSON record: " + err.Error()})
+			warns = append(warns, Warning{Line: n + 1, Reason: i18n.T("not a JSON record: %v", err)})
 			continue
 		}
 		if r.Token == "" || r.State == "" || r.Kind == "" {
-			warns = append(warns, Warning{Line: n + 1, Reason: "record has no token, state or kind"})
+			warns = append(warns, Warning{Line: n + 1, Reason: i18n.Text("record has no token, state or kind")})
 			continue
 		}
 		r.Line = n + 1

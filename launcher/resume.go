@@ -2,14 +2,21 @@ package launcher
 
 import (
 	"context"
-	"errors"
-	"fmt"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // ErrTargetNotRecorded: the pending launch was recorded without its
 // target (by an older ecslaunch), so nothing proves the current endpoint
 // and account are the ones that saw its ClientToken.
-var ErrTargetNotRecorded = errors.New("the history did not record where this launch was sent (an older ecslaunch wrote it)")
+var ErrTargetNotRecorded error = errTargetNotRecorded{}
+
+// errTargetNotRecorded is ErrTargetNotRecorded, translated when read.
+type errTargetNotRecorded struct{}
+
+func (errTargetNotRecorded) Error() string {
+	return i18n.Text("the history did not record where this launch was sent (an older ecslaunch wrote it)")
+}
 
 // LatestPending returns the most recent launch whose outcome is unknown.
 func (h *History) LatestPending() (Entry, bool, []Warning) {
@@ -40,7 +47,7 @@ func CheckTarget(e Entry, o Options) error {
 		return ErrTargetNotRecorded
 	}
 	if o.Target == nil {
-		return &TargetMismatchError{Token: e.Token, Recorded: *e.Target, Reason: "the current target is not known"}
+		return &TargetMismatchError{Token: e.Token, Recorded: *e.Target, Reason: i18n.Text("the current target is not known")}
 	}
 	if why := e.Target.Differs(*o.Target); why != "" {
 		return &TargetMismatchError{Token: e.Token, Recorded: *e.Target, Reason: why}
@@ -60,13 +67,13 @@ func ResumeEntry(ctx context.Context, c Client, h *History, e Entry, o Options, 
 	}
 	req, err := e.RequestModel()
 	if err != nil {
-		return nil, fmt.Errorf("pending launch %s: %w", e.Token, err)
+		return nil, i18n.Errorf("pending launch %s: %w", e.Token, err)
 	}
 	o.History, o.Ask = h, e.Ask
 	o = o.withDefaults()
 	l, err := newLaunch(c, req, e.Token, o, events)
 	if err != nil {
-		return nil, fmt.Errorf("resume launch %s: %w", e.Token, err)
+		return nil, i18n.Errorf("resume launch %s: %w", e.Token, err)
 	}
 	l.started, l.out.Resumed = e.Started, true
 	l.emit(ctx, Event{Kind: TokenReserved, Needs: needs(e.Request)})

@@ -1,8 +1,9 @@
 package launcher
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // TargetKind says what kind of endpoint a launch was sent to.
@@ -35,20 +36,18 @@ type Target struct {
 // String names the target for a person ("the live API in cn-hangzhou as
 // AccessKeyId LTAI…x9Qz").
 func (t Target) String() string {
-	var where string
-	switch t.Kind {
-	case TargetSandbox:
-		return "the in-process sandbox (--sandbox) in " + orUnknown(t.Region)
-	case TargetEndpoint:
-		where = "endpoint " + t.Endpoint
-	default:
-		where = "the live API"
+	region := orUnknown(t.Region)
+	switch {
+	case t.Kind == TargetSandbox:
+		return i18n.T("the in-process sandbox (--sandbox) in %s", region)
+	case t.Kind == TargetEndpoint && t.Identity != "":
+		return i18n.T("endpoint %s in %s as %s", t.Endpoint, region, t.Identity)
+	case t.Kind == TargetEndpoint:
+		return i18n.T("endpoint %s in %s", t.Endpoint, region)
+	case t.Identity != "":
+		return i18n.T("the live API in %s as %s", region, t.Identity)
 	}
-	s := where + " in " + orUnknown(t.Region)
-	if t.Identity != "" {
-		s += " as " + t.Identity
-	}
-	return s
+	return i18n.T("the live API in %s", region)
 }
 
 // Flags are the command-line flags that select this target again.
@@ -68,9 +67,16 @@ func (t Target) Flags() string {
 
 func orUnknown(s string) string {
 	if s == "" {
-		return "an unrecorded region"
+		return i18n.Text("an unrecorded region")
 	}
 	return s
+}
+
+func orUnrecorded(identity string) string {
+	if identity == "" {
+		return i18n.Text("an unrecorded credential")
+	}
+	return identity
 }
 
 // Differs explains why cur is not the target t was recorded as, or ""
@@ -79,16 +85,16 @@ func orUnknown(s string) string {
 // everywhere else the endpoint, region and credential must be the same.
 func (t Target) Differs(cur Target) string {
 	if t.Kind != cur.Kind {
-		return fmt.Sprintf("it was sent to %s, and now the target is %s", t, cur)
+		return i18n.T("it was sent to %s, and now the target is %s", t.String(), cur.String())
 	}
 	if t.Kind == TargetEndpoint && !strings.EqualFold(t.Endpoint, cur.Endpoint) {
-		return fmt.Sprintf("it was sent to endpoint %s, not %s", t.Endpoint, cur.Endpoint)
+		return i18n.T("it was sent to endpoint %s, not %s", t.Endpoint, cur.Endpoint)
 	}
 	if t.Region != cur.Region {
-		return fmt.Sprintf("it was sent to region %s, not %s", t.Region, cur.Region)
+		return i18n.T("it was sent to region %s, not %s", orUnknown(t.Region), orUnknown(cur.Region))
 	}
 	if t.Kind != TargetSandbox && t.Account != "" && t.Account != cur.Account {
-		return fmt.Sprintf("it was sent as %s, and the credential now is %s", orUnknown(t.Identity), orUnknown(cur.Identity))
+		return i18n.T("it was sent as %s, and the credential now is %s", orUnrecorded(t.Identity), orUnrecorded(cur.Identity))
 	}
 	return ""
 }
@@ -104,7 +110,7 @@ type TargetMismatchError struct {
 
 // Error says where the launch went and how to resume it there.
 func (e *TargetMismatchError) Error() string {
-	return fmt.Sprintf("refusing to resume launch %s: %s. Its ClientToken is known only there, so resuming elsewhere "+
+	return i18n.T("refusing to resume launch %s: %s. Its ClientToken is known only there, so resuming elsewhere "+
 		"would create the instances twice; resume it where it went: ecslaunch launch --resume %s",
 		e.Token, e.Reason, e.Recorded.Flags())
 }

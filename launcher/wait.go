@@ -10,6 +10,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
@@ -86,7 +87,7 @@ func (l *launch) pollError(err error) error {
 	kind := classify(err)
 	var api *APIError
 	if kind == errAPI && errors.As(cleanError(err), &api) && !strings.Contains(api.Code, "NotFound") {
-		return fmt.Errorf("waiting for the instances: %w", cleanError(err))
+		return i18n.Errorf("waiting for the instances: %w", cleanError(err))
 	}
 	if kind == errCancelled {
 		return err
