@@ -11,6 +11,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -165,7 +166,7 @@ func (c *Catalog) quoteWhole(ctx context.Context, r *request.Request) (*whole, e
 	}
 	p := PriceParameters(r)
 	if refs := p.References(); len(refs) > 0 {
-		return nil, fmt.Errorf("price: the request refers to ${%s}, which is resolved only when a call is made", strings.Join(refs, "}, ${"))
+		return nil, i18n.Errorf("price: the request refers to ${%s}, which is resolved only when a call is made", strings.Join(refs, "}, ${"))
 	}
 	w := &whole{req: p, zone: c.zoneOf(ctx, p), term: termOf(p), disks: dataDisks(p)}
 	var err error
@@ -264,7 +265,7 @@ func (c *Catalog) Bill(ctx context.Context, r *request.Request) (*Bill, error) {
 		g.Go(func() error {
 			per, currency, err := c.trafficPrice(gctx, b.RegionId)
 			if err != nil {
-				b.Notes = append(b.Notes, "the per-GB traffic price could not be had: "+err.Error())
+				b.Notes = append(b.Notes, i18n.T("the per-GB traffic price could not be had: %v", err))
 				return nil
 			}
 			b.Traffic = &Traffic{PricePerGB: per, Currency: currency, InternetMaxBandwidthOut: bw}
@@ -318,7 +319,7 @@ func chargeTypeOf(r *request.Request) string {
 // quote (perDisk); the API's one dataDisk part is then not a line.
 func billLines(w *whole, perDisk map[int]answer) []BillLine {
 	if len(w.main.Parts) == 0 {
-		return []BillLine{{Resource: "instance", Item: "the whole configuration (DescribePrice gave no breakdown)" + times(w), Money: w.main.money()}}
+		return []BillLine{{Resource: "instance", Item: i18n.Text("the whole configuration (DescribePrice gave no breakdown)") + times(w), Money: w.main.money()}}
 	}
 	var lines []BillLine
 	add := func(resource string) {
@@ -366,12 +367,12 @@ func (w *whole) line(resource string, m Money) BillLine {
 	case "instance", "instanceType":
 		l.Parameter, l.Item = "InstanceType", r.Get("InstanceType")
 		if s := r.Get("SpotStrategy"); w.term.unit == UnitHour && s != "" && s != NoSpot {
-			l.Item += " (spot, " + s + ")"
+			l.Item = i18n.T("%s (spot, %s)", l.Item, s)
 		}
 	case "systemDisk":
 		l.Parameter, l.Item = "SystemDisk", diskItem(r.Get("SystemDisk.Category"), r.Get("SystemDisk.PerformanceLevel"), r.Get("SystemDisk.Size"))
 	case "dataDisk":
-		l.Parameter, l.Item = "DataDisk", fmt.Sprintf("%d data disks", len(w.disks))
+		l.Parameter, l.Item = "DataDisk", i18n.T("%d data disks", len(w.disks))
 	case "bandwidth":
 		l.Parameter, l.Item = "InternetMaxBandwidthOut", bandwidthItem(r)
 	}
@@ -394,25 +395,27 @@ func times(w *whole) string {
 }
 
 func diskItem(category, level, size string) string {
-	category = firstOf(category, "default category")
+	if category == "" {
+		category = i18n.Text("default category")
+	}
 	if category == "cloud_essd" {
 		category += " " + firstOf(level, "PL1")
 	}
 	if size == "" {
-		return category + ", default size"
+		return i18n.T("%s, default size", category)
 	}
-	return category + ", " + size + " GiB"
+	return i18n.T("%s, %s GiB", category, size)
 }
 
 func bandwidthItem(r *request.Request) string {
 	bw, _ := strconv.Atoi(r.Get("InternetMaxBandwidthOut"))
 	switch {
 	case bw <= 0:
-		return "no public IP (InternetMaxBandwidthOut 0)"
+		return i18n.Text("no public IP (InternetMaxBandwidthOut 0)")
 	case chargeTypeOf(r) == "PayByBandwidth":
-		return fmt.Sprintf("%d Mbit/s fixed (PayByBandwidth)", bw)
+		return i18n.T("%d Mbit/s fixed (PayByBandwidth)", bw)
 	}
-	return fmt.Sprintf("%d Mbit/s peak, PayByTraffic (traffic billed per GB)", bw)
+	return i18n.T("%d Mbit/s peak, PayByTraffic (traffic billed per GB)", bw)
 }
 
 // balance adds an adjustment line when the itemised lines do not add up
@@ -424,7 +427,7 @@ func (b *Bill) balance() {
 	}
 	if d := b.Total.Minus(sum); !d.IsZero() {
 		b.Lines = append(b.Lines, BillLine{Resource: "adjustment",
-			Item: "difference between DescribePrice's total and its itemised parts (rounding or an order-level discount)", Money: d})
+			Item: i18n.Text("difference between DescribePrice's total and its itemised parts (rounding or an order-level discount)"), Money: d})
 	}
 }
 
@@ -451,20 +454,20 @@ func (b *Bill) renewal(w *whole, rt term, quoted Money) {
 
 func (b *Bill) notes(w *whole) {
 	if w.term.unit == UnitYear {
-		b.Notes = append(b.Notes, fmt.Sprintf("%d months are priced as %d Year (DescribePrice takes Month 1-9; yearly rules apply)", b.Period, w.term.period))
+		b.Notes = append(b.Notes, i18n.T("%d months are priced as %d Year (DescribePrice takes Month 1-9; yearly rules apply)", b.Period, w.term.period))
 	}
 	if len(w.disks) > maxDisksPerQuote {
-		b.Notes = append(b.Notes, fmt.Sprintf("DescribePrice prices %d data disks with an instance: DataDisk beyond the %dth were priced one by one",
-			maxDisksPerQuote, maxDisksPerQuote))
+		b.Notes = append(b.Notes, i18n.T("DescribePrice prices %[1]d data disks with an instance: DataDisk beyond the %[1]dth were priced one by one",
+			maxDisksPerQuote))
 	}
 	if b.SpotStrategy != "" {
-		where := "in " + w.zone
 		if w.zone == "" {
-			where = "with no zone given (the API's default zone)"
+			b.Notes = append(b.Notes, i18n.Text("the instance line is the current spot price with no zone given (the API's default zone); it changes by the hour"))
+		} else {
+			b.Notes = append(b.Notes, i18n.T("the instance line is the current spot price in %s; it changes by the hour", w.zone))
 		}
-		b.Notes = append(b.Notes, "the instance line is the current spot price "+where+"; it changes by the hour")
 		if lim := w.req.Get("SpotPriceLimit"); b.SpotStrategy == "SpotWithPriceLimit" && lim != "" {
-			b.Notes = append(b.Notes, fmt.Sprintf("SpotPriceLimit caps an instance at %s %s/hour", lim, b.Currency))
+			b.Notes = append(b.Notes, i18n.T("SpotPriceLimit caps an instance at %s %s/hour", lim, b.Currency))
 		}
 	}
 }

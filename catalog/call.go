@@ -7,6 +7,7 @@ import (
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
@@ -20,11 +21,10 @@ type CallError struct {
 
 // Error names the call and region and describes the cause redacted.
 func (e *CallError) Error() string {
-	where := e.Action
 	if e.Region != "" {
-		where += " in " + e.Region
+		return i18n.T("%s in %s: %s", e.Action, e.Region, cloud.Describe(e.Err))
 	}
-	return where + ": " + cloud.Describe(e.Err)
+	return e.Action + ": " + cloud.Describe(e.Err)
 }
 
 // Unwrap returns the SDK error.

@@ -6,14 +6,28 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
 var _ rules.Catalog = (*Catalog)(nil)
 
-// notFound wraps rules.ErrNotFound with what was looked for.
-func notFound(what, id, region string) error {
-	return fmt.Errorf("%s %s in %s: %w", what, id, region, rules.ErrNotFound)
+// notFound wraps rules.ErrNotFound with what was looked for: kind is
+// "image", "instance type", "vSwitch", "security group" or "key pair".
+func notFound(kind, id, region string) error {
+	switch kind {
+	case "image":
+		return i18n.Errorf("image %s in %s: %w", id, region, rules.ErrNotFound)
+	case "instance type":
+		return i18n.Errorf("instance type %s in %s: %w", id, region, rules.ErrNotFound)
+	case "vSwitch":
+		return i18n.Errorf("vSwitch %s in %s: %w", id, region, rules.ErrNotFound)
+	case "security group":
+		return i18n.Errorf("security group %s in %s: %w", id, region, rules.ErrNotFound)
+	case "key pair":
+		return i18n.Errorf("key pair %s in %s: %w", id, region, rules.ErrNotFound)
+	}
+	return fmt.Errorf("%s %s in %s: %w", kind, id, region, rules.ErrNotFound)
 }
 
 // Image gives the rules an image's OS type, architecture and size. Images

@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
@@ -12,6 +11,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
@@ -73,12 +73,12 @@ func byToken[T any](ctx context.Context, get func(ctx context.Context, token str
 			return all, nil
 		}
 		if seen[next] {
-			return nil, fmt.Errorf("NextToken %q repeats", next)
+			return nil, i18n.Errorf("NextToken %q repeats", next)
 		}
 		seen[next] = true
 		token = next
 	}
-	return nil, fmt.Errorf("more than %d pages", maxPages)
+	return nil, i18n.Errorf("more than %d pages", maxPages)
 }
 
 // byNumber fetches page 1, learns TotalCount, then fetches the other pages
@@ -93,7 +93,7 @@ func byNumber[T any](ctx context.Context, size int, get func(ctx context.Context
 		return first, nil
 	}
 	if pages > maxPages {
-		return nil, fmt.Errorf("TotalCount %d needs more than %d pages", total, maxPages)
+		return nil, i18n.Errorf("TotalCount %d needs more than %d pages", total, maxPages)
 	}
 	rest := make([][]T, pages+1)
 	g, gctx := errgroup.WithContext(ctx)

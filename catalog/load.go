@@ -3,11 +3,12 @@ package catalog
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // The cached lists, each one call (or one paged list) away.
@@ -230,7 +231,7 @@ func loadError(ctx context.Context, region string, d *RegionData, errs []error) 
 		return ctx.Err()
 	}
 	if failed == len(errs) {
-		return fmt.Errorf("load %s: every list failed: %w", region, first)
+		return i18n.Errorf("load %s: every list failed: %w", region, first)
 	}
 	return nil
 }

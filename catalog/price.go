@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -80,10 +79,10 @@ func (b Billing) priceUnit(u PriceUnit) (PriceUnit, error) {
 		case UnitWeek, UnitMonth, UnitYear:
 			return u, nil
 		}
-		return "", fmt.Errorf("PriceUnit %q does not apply to a PrePaid subscription: use Week, Month or Year", u)
+		return "", i18n.Errorf("PriceUnit %q does not apply to a PrePaid subscription: use Week, Month or Year", u)
 	}
 	if u != "" && u != UnitHour {
-		return "", fmt.Errorf("PriceUnit %q does not apply to pay-as-you-go (%s): its prices are per Hour", u, b.chargeType())
+		return "", i18n.Errorf("PriceUnit %q does not apply to pay-as-you-go (%s): its prices are per Hour", string(u), b.chargeType())
 	}
 	return UnitHour, nil
 }
@@ -173,7 +172,12 @@ func (c *Catalog) Price(ctx context.Context, r *request.Request) (Price, error) 
 }
 
 // errNoType: nothing to price yet.
-var errNoType = errors.New("price: no InstanceType yet")
+var errNoType error = noTypeError{}
+
+// noTypeError is errNoType, its text translated when read.
+type noTypeError struct{}
+
+func (noTypeError) Error() string { return i18n.Text("price: no InstanceType yet") }
 
 // term is the DescribePrice PriceUnit and Period of a request: Hour for
 // pay-as-you-go; for subscription its PeriodUnit and Period, with 12, 24, …

@@ -2,11 +2,12 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/agext/levenshtein"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // BuiltinRegionIDs are the public Alibaba Cloud region IDs ecslaunch knows
@@ -38,9 +39,9 @@ type UnknownRegionError struct {
 // known IDs when none is close.
 func (e *UnknownRegionError) Error() string {
 	if e.Suggestion != "" {
-		return fmt.Sprintf("unknown region %s; did you mean %s?", e.Region, e.Suggestion)
+		return i18n.T("unknown region %s; did you mean %s?", e.Region, e.Suggestion)
 	}
-	return fmt.Sprintf("unknown region %s; known regions: %s", e.Region, strings.Join(e.Known, ", "))
+	return i18n.T("unknown region %s; known regions: %s", e.Region, strings.Join(e.Known, ", "))
 }
 
 // CheckRegion returns nil when id is one of known, else an

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
@@ -76,7 +76,7 @@ func (h SpotHistory) High() float64 {
 // cached history is used only while it is fresh (five minutes).
 func (c *Catalog) SpotHistory(ctx context.Context, regionID, zoneID, instanceType, osType string) (SpotHistory, error) {
 	if zoneID == "" {
-		return SpotHistory{}, fmt.Errorf("spot price history of %s: no ZoneId (spot prices are per zone)", instanceType)
+		return SpotHistory{}, i18n.Errorf("spot price history of %s: no ZoneId (spot prices are per zone)", instanceType)
 	}
 	osType = strings.ToLower(firstOf(osType, "linux"))
 	sub := strings.Join([]string{zoneID, osType, instanceType}, "-")
@@ -123,7 +123,7 @@ func (c *Catalog) fetchSpotHistory(ctx context.Context, region, zone, instanceTy
 		}
 		offset = next
 	}
-	return SpotHistory{}, fmt.Errorf("DescribeSpotPriceHistory of %s in %s: more than %d pages", instanceType, zone, maxSpotPages)
+	return SpotHistory{}, i18n.Errorf("DescribeSpotPriceHistory of %s in %s: more than %d pages", instanceType, zone, maxSpotPages)
 }
 
 // SpotPrice implements rules.Catalog: the latest DescribeSpotPriceHistory
@@ -135,7 +135,7 @@ func (c *Catalog) SpotPrice(ctx context.Context, regionID, zoneID, instanceType,
 	}
 	p, ok := h.Current()
 	if !ok {
-		return rules.SpotPriceFacts{}, notFound("spot price of "+instanceType+" in", zoneID, regionID)
+		return rules.SpotPriceFacts{}, i18n.Errorf("spot price of %s in %s in %s: %w", instanceType, zoneID, regionID, rules.ErrNotFound)
 	}
 	return rules.SpotPriceFacts{Price: p.SpotPrice, Currency: h.Currency, Since: p.Timestamp}, nil
 }
@@ -166,7 +166,7 @@ func (c *Catalog) SpotAdvice(ctx context.Context, regionID, zoneID, instanceType
 	}
 	cur, ok := a.History.Current()
 	if !ok {
-		return a, fmt.Errorf("%s is not sold as a spot instance in %s: DescribeSpotPriceHistory has no price", instanceType, zoneID)
+		return a, i18n.Errorf("%s is not sold as a spot instance in %s: DescribeSpotPriceHistory has no price", instanceType, zoneID)
 	}
 	a.Current, a.Currency, a.PayAsYouGo = cur, a.History.Currency, cur.OriginPrice
 	if a.PayAsYouGo <= 0 {

@@ -3,11 +3,12 @@ package catalog
 import (
 	"cmp"
 	"context"
-	"errors"
 	"slices"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 var _ Reader = (*Catalog)(nil)
@@ -266,6 +267,13 @@ func cmpBool(a, b bool) int {
 }
 
 // errNoRegion guards the calls that need a region.
-var errNoRegion = errors.New("no region: pass --region or set region_id in the aliyun CLI profile")
+var errNoRegion error = noRegionError{}
+
+// noRegionError is errNoRegion, its text translated when read.
+type noRegionError struct{}
+
+func (noRegionError) Error() string {
+	return i18n.Text("no region: pass --region or set region_id in the aliyun CLI profile")
+}
 
 var _ Pricer = (*Catalog)(nil)

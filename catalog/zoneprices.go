@@ -4,13 +4,14 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // ZonePrices is the price of one instance of every type available in a zone
@@ -69,7 +70,7 @@ func (e *ZonePricesError) Error() string {
 	if len(ids) > len(shown) {
 		more = ", …"
 	}
-	return fmt.Sprintf("no price for %d of %d types (%s%s): %v", len(ids), e.Total, strings.Join(shown, ", "), more, e.Failed[ids[0]])
+	return i18n.T("no price for %d of %d types (%s%s): %v", len(ids), e.Total, strings.Join(shown, ", "), more, e.Failed[ids[0]])
 }
 
 // zonePriceKind is where a billing's zone prices are cached: a day, ten

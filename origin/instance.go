@@ -11,6 +11,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -41,7 +42,7 @@ func (r *Reader) describeInstance(ctx context.Context, region, id string) (ecs.I
 // pattern, billing, metadata options and user data. An ID the region does
 // not have is a *NotFoundError that says which region has it, if any.
 func (r *Reader) FromInstance(ctx context.Context, region, instanceID string) (Result, error) {
-	if err := checkID("an instance", "i-", instanceID); err != nil {
+	if err := checkID("i-", instanceID); err != nil {
 		return Result{}, err
 	}
 	in, found, err := r.describeInstance(ctx, region, instanceID)
@@ -55,9 +56,9 @@ func (r *Reader) FromInstance(ctx context.Context, region, instanceID string) (R
 			return ok, err
 		})
 		if e.FoundIn != "" {
-			e.Hint = fmt.Sprintf("give --region %s", e.FoundIn)
+			e.Hint = i18n.T("give --region %s", e.FoundIn)
 		} else {
-			e.Hint = fmt.Sprintf("no region has it; list the region's instances with aliyun ecs DescribeInstances --RegionId %s", region)
+			e.Hint = i18n.T("no region has it; list the region's instances with aliyun ecs DescribeInstances --RegionId %s", region)
 		}
 		return Result{}, e
 	}
@@ -150,15 +151,15 @@ func fromInstance(in ecs.Instance, disks []ecs.Disk, userData string) (*request.
 	set("ZoneId", in.ZoneId)
 	set("InstanceType", in.InstanceType)
 	set("ImageId", in.ImageId)
-	n.add("ImageId", "the new instances boot from image %s as published, not from a copy of %s's system disk; to copy its disk, make an image of it (CreateImage) and use that", in.ImageId, in.InstanceId)
+	n.add("ImageId", i18n.T("the new instances boot from image %s as published, not from a copy of %s's system disk; to copy its disk, make an image of it (CreateImage) and use that", in.ImageId, in.InstanceId))
 	fromBilling(in, set, &n)
 	fromNetwork(in, set, req, &n)
 	fromNames(in, set, &n)
 	set("KeyPairName", in.KeyPairName)
 	if in.KeyPairName == "" && !strings.EqualFold(in.OSType, "windows") {
-		n.add("KeyPairName", "%s has no key pair: it logs in by password; pick a key pair or set Password", in.InstanceId)
+		n.add("KeyPairName", i18n.T("%s has no key pair: it logs in by password; pick a key pair or set Password", in.InstanceId))
 	}
-	n.add("Password", "an instance's password is never retrievable: set Password (e.g. ${ECS_PASSWORD}) or log in with a key pair")
+	n.add("Password", i18n.T("an instance's password is never retrievable: set Password (e.g. ${ECS_PASSWORD}) or log in with a key pair"))
 	set("Description", in.Description)
 	set("ResourceGroupId", in.ResourceGroupId)
 	if in.DeletionProtection {
@@ -176,9 +177,9 @@ func fromInstance(in ecs.Instance, disks []ecs.Disk, userData string) (*request.
 	fromDisks(in, disks, set, &n)
 	if userData != "" {
 		set("UserData", userData)
-		n.add("UserData", "carried as it is: it ran at %s's first boot and will run at the new instances' first boot", in.InstanceId)
+		n.add("UserData", i18n.T("carried as it is: it ran at %s's first boot and will run at the new instances' first boot", in.InstanceId))
 	}
-	n.add("RamRoleName", "a RAM role attached to %s is not read: set RamRoleName if it has one", in.InstanceId)
+	n.add("RamRoleName", i18n.T("a RAM role attached to %s is not read: set RamRoleName if it has one", in.InstanceId))
 	return req, n
 }
 
@@ -187,7 +188,7 @@ func fromBilling(in ecs.Instance, set func(k, v string), n *notes) {
 		set("InstanceChargeType", "PrePaid")
 		set("Period", "1")
 		set("PeriodUnit", "Month")
-		n.add("Period", "%s is a subscription (until %s) whose length is not retrievable: the request subscribes for 1 Month; check Period, PeriodUnit and AutoRenew", in.InstanceId, in.ExpiredTime)
+		n.add("Period", i18n.T("%s is a subscription (until %s) whose length is not retrievable: the request subscribes for 1 Month; check Period, PeriodUnit and AutoRenew", in.InstanceId, in.ExpiredTime))
 	}
 	if in.SpotStrategy != "" && in.SpotStrategy != "NoSpot" {
 		set("SpotStrategy", in.SpotStrategy)
@@ -204,10 +205,10 @@ func fromBilling(in ecs.Instance, set func(k, v string), n *notes) {
 		set("InternetMaxBandwidthOut", strconv.Itoa(in.InternetMaxBandwidthOut))
 	}
 	if ip := in.EipAddress.IpAddress; ip != "" {
-		n.add("InternetMaxBandwidthOut", "%s's public address %s is an EIP, associated after launch, not made by RunInstances: associate one to the new instances (AssociateEipAddress)", in.InstanceId, ip)
+		n.add("InternetMaxBandwidthOut", i18n.T("%s's public address %s is an EIP, associated after launch, not made by RunInstances: associate one to the new instances (AssociateEipAddress)", in.InstanceId, ip))
 	}
 	if in.AutoReleaseTime != "" {
-		n.add("AutoReleaseTime", "%s is released automatically at %s; the request sets no release time", in.InstanceId, in.AutoReleaseTime)
+		n.add("AutoReleaseTime", i18n.T("%s is released automatically at %s; the request sets no release time", in.InstanceId, in.AutoReleaseTime))
 	}
 }
 
@@ -222,7 +223,7 @@ func fromNetwork(in ecs.Instance, set func(k, v string), req *request.Request, n
 		_ = req.SetStrings("SecurityGroupIds", groups)
 	}
 	if ips := in.VpcAttributes.PrivateIpAddress.IpAddress; len(ips) > 0 {
-		n.add("PrivateIpAddress", "%s is %s's own: the new instances get free addresses of vSwitch %s", ips[0], in.InstanceId, in.VpcAttributes.VSwitchId)
+		n.add("PrivateIpAddress", i18n.T("%s is %s's own: the new instances get free addresses of vSwitch %s", ips[0], in.InstanceId, in.VpcAttributes.VSwitchId))
 	}
 	secondary := 0
 	for _, eni := range in.NetworkInterfaces.NetworkInterface {
@@ -231,7 +232,7 @@ func fromNetwork(in ecs.Instance, set func(k, v string), req *request.Request, n
 		}
 	}
 	if secondary > 0 {
-		n.add("NetworkInterface", "%s has %d secondary network interface(s), attached after launch: they are not carried", in.InstanceId, secondary)
+		n.add("NetworkInterface", i18n.T("%s has %d secondary network interface(s), attached after launch: they are not carried", in.InstanceId, secondary))
 	}
 }
 
@@ -239,7 +240,7 @@ func fromNames(in ecs.Instance, set func(k, v string), n *notes) {
 	if name := in.InstanceName; name != "" && name != in.InstanceId {
 		if next, ok := nextInSequence(name); ok {
 			set("InstanceName", next)
-			n.add("InstanceName", "%s is numbered: the request goes on from it with the ordered name %s", name, next)
+			n.add("InstanceName", i18n.T("%s is numbered: the request goes on from it with the ordered name %s", name, next))
 		} else {
 			set("InstanceName", name)
 		}
@@ -249,7 +250,7 @@ func fromNames(in ecs.Instance, set func(k, v string), n *notes) {
 			set("HostName", next)
 		} else {
 			set("HostName", host)
-			n.add("HostName", "%s is %s's own host name: the new instances get the same one; change it if names must differ", host, in.InstanceId)
+			n.add("HostName", i18n.T("%s is %s's own host name: the new instances get the same one; change it if names must differ", host, in.InstanceId))
 		}
 	}
 }
@@ -289,7 +290,7 @@ func fromTags(in ecs.Instance, req *request.Request, n *notes) {
 		}
 	}
 	if len(reserved) > 0 {
-		n.add("Tag", "%s are the platform's own tags (acs:, aliyun): not carried", strings.Join(reserved, ", "))
+		n.add("Tag", i18n.T("%s are the platform's own tags (acs:, aliyun): not carried", strings.Join(reserved, ", ")))
 	}
 }
 
@@ -314,16 +315,16 @@ func fromDisks(in ecs.Instance, disks []ecs.Disk, set func(k, v string), n *note
 		set(pre+"DeleteWithInstance", strconv.FormatBool(d.DeleteWithInstance))
 		if d.SourceSnapshotId != "" {
 			set(pre+"SnapshotId", d.SourceSnapshotId)
-			n.add(pre+"SnapshotId", "disk %s was made from snapshot %s, and the new disk is too: it starts with that snapshot's data, not %s's data of today (the snapshot must still exist)", d.DiskId, d.SourceSnapshotId, d.DiskId)
+			n.add(pre+"SnapshotId", i18n.T("disk %[1]s was made from snapshot %[2]s, and the new disk is too: it starts with that snapshot's data, not %[1]s's data of today (the snapshot must still exist)", d.DiskId, d.SourceSnapshotId))
 		} else {
-			n.add(pre[:len(pre)-1], "disk %s was made empty, and the new disk is too: its data is not copied (snapshot it and set %sSnapshotId to copy it)", d.DiskId, pre)
+			n.add(pre[:len(pre)-1], i18n.T("disk %s was made empty, and the new disk is too: its data is not copied (snapshot it and set %sSnapshotId to copy it)", d.DiskId, pre))
 		}
 		if !d.DeleteWithInstance {
-			n.add(pre+"DeleteWithInstance", "false, as on %s: the new disk outlives its instance; release it yourself", d.DiskId)
+			n.add(pre+"DeleteWithInstance", i18n.T("false, as on %s: the new disk outlives its instance; release it yourself", d.DiskId))
 		}
 	}
 	if len(disks) == 0 {
-		n.add("SystemDisk", "DescribeDisks answered no disks for %s: the request keeps the API's disk defaults", in.InstanceId)
+		n.add("SystemDisk", i18n.T("DescribeDisks answered no disks for %s: the request keeps the API's disk defaults", in.InstanceId))
 	}
 }
 

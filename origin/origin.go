@@ -10,7 +10,6 @@ package origin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
@@ -18,6 +17,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -45,7 +45,7 @@ func (n Note) String() string {
 	if n.Parameter == "" {
 		return n.Text
 	}
-	return n.Parameter + ": " + n.Text
+	return i18n.T("%s: %s", n.Parameter, n.Text)
 }
 
 // Strings renders notes as lines.
@@ -111,12 +111,22 @@ type NotFoundError struct {
 
 // Error names the ID and the region and says where it is or what to run.
 func (e *NotFoundError) Error() string {
-	msg := fmt.Sprintf("%s %s does not exist in %s", e.Kind, e.ID, e.Region)
+	var msg string
+	switch e.Kind {
+	case "instance":
+		msg = i18n.T("instance %s does not exist in %s", e.ID, e.Region)
+	case "launch template":
+		msg = i18n.T("launch template %s does not exist in %s", e.ID, e.Region)
+	case "launch template version":
+		msg = i18n.T("launch template version %s does not exist in %s", e.ID, e.Region)
+	default:
+		msg = i18n.T("%s %s does not exist in %s", e.Kind, e.ID, e.Region)
+	}
 	if e.FoundIn != "" {
-		msg += fmt.Sprintf("; it is in %s", e.FoundIn)
+		msg = i18n.T("%s; it is in %s", msg, e.FoundIn)
 	}
 	if e.Hint != "" {
-		msg += ": " + e.Hint
+		msg = i18n.T("%s: %s", msg, e.Hint)
 	}
 	return msg
 }
@@ -129,7 +139,7 @@ type CallError struct {
 
 // Error names the call and the region.
 func (e *CallError) Error() string {
-	return fmt.Sprintf("%s in %s: %s", e.Action, e.Region, cloud.Describe(e.Err))
+	return i18n.T("%s in %s: %s", e.Action, e.Region, cloud.Describe(e.Err))
 }
 
 // Unwrap returns the SDK error.
@@ -179,11 +189,14 @@ func notFound(err error) bool {
 	return errors.As(err, &se) && strings.HasSuffix(se.ErrorCode(), ".NotFound")
 }
 
-// checkID refuses an ID that is not of its kind ("i-…", "lt-…") before
-// any call.
-func checkID(kind, prefix, id string) error {
+// checkID refuses an ID that is not of its kind ("i-…" for an instance,
+// "lt-…" for a launch template) before any call.
+func checkID(prefix, id string) error {
 	if !strings.HasPrefix(id, prefix) || len(id) <= len(prefix) || strings.ContainsAny(id, " \t\n\"'[],") {
-		return fmt.Errorf("%q is not %s ID: they look like %s…", id, kind, prefix)
+		if prefix == "lt-" {
+			return i18n.Errorf("%q is not a launch template ID: they look like lt-…", id)
+		}
+		return i18n.Errorf("%q is not an instance ID: they look like i-…", id)
 	}
 	return nil
 }
@@ -196,6 +209,7 @@ func newFile(req *request.Request, description string) *request.File {
 // notes collects Notes in order.
 type notes []Note
 
-func (n *notes) add(param, format string, args ...any) {
-	*n = append(*n, Note{Parameter: param, Text: fmt.Sprintf(format, args...)})
+// add notes text (in the current language) about param.
+func (n *notes) add(param, text string) {
+	*n = append(*n, Note{Parameter: param, Text: text})
 }

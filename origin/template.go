@@ -10,6 +10,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -42,11 +43,11 @@ func (r *Reader) describeTemplate(ctx context.Context, region, id string) (ecs.L
 // configuration itself, so it stands alone. An ID the region does not
 // have, or a version the template does not have, is a *NotFoundError.
 func (r *Reader) FromTemplate(ctx context.Context, region, templateID string, version int64) (Result, error) {
-	if err := checkID("a launch template", "lt-", templateID); err != nil {
+	if err := checkID("lt-", templateID); err != nil {
 		return Result{}, err
 	}
 	if version < 0 {
-		return Result{}, fmt.Errorf("launch template version %d: versions are numbered from 1", version)
+		return Result{}, i18n.Errorf("launch template version %d: versions are numbered from 1", version)
 	}
 	t, found, err := r.describeTemplate(ctx, region, templateID)
 	if err != nil {
@@ -61,7 +62,7 @@ func (r *Reader) FromTemplate(ctx context.Context, region, templateID string, ve
 		if e.FoundIn != "" {
 			e.Hint = fmt.Sprintf("give --region %s", e.FoundIn)
 		} else {
-			e.Hint = fmt.Sprintf("no region has it; list the region's templates with aliyun ecs DescribeLaunchTemplates --RegionId %s", region)
+			e.Hint = i18n.T("no region has it; list the region's templates with aliyun ecs DescribeLaunchTemplates --RegionId %s", region)
 		}
 		return Result{}, e
 	}
@@ -71,8 +72,8 @@ func (r *Reader) FromTemplate(ctx context.Context, region, templateID string, ve
 	}
 	if !found {
 		// ECS answers an empty list for a version the template lacks.
-		return Result{}, &NotFoundError{Kind: "launch template version", ID: fmt.Sprintf("%s version %d", templateID, version), Region: region,
-			Hint: fmt.Sprintf("%s (%s) has versions 1 to %d, default %d: list them with aliyun ecs DescribeLaunchTemplateVersions --RegionId %s --LaunchTemplateId %s",
+		return Result{}, &NotFoundError{Kind: "launch template version", ID: i18n.T("%s version %d", templateID, version), Region: region,
+			Hint: i18n.T("%s (%s) has versions 1 to %d, default %d: list them with aliyun ecs DescribeLaunchTemplateVersions --RegionId %s --LaunchTemplateId %s",
 				templateID, t.LaunchTemplateName, t.LatestVersionNumber, t.DefaultVersionNumber, region, templateID)}
 	}
 	req, ns := fromTemplateData(v.LaunchTemplateData)
@@ -112,12 +113,19 @@ func (r *Reader) templateVersion(ctx context.Context, region, id string, version
 	return ecs.LaunchTemplateVersionSet{}, false, nil
 }
 
-// templateOnly are version fields RunInstances does not take, and why
-// that loses nothing.
-var templateOnly = map[string]string{
-	"VpcId":           "RunInstances takes the VPC from VSwitchId",
-	"NetworkType":     "every instance here is in a VPC",
-	"ImageOwnerAlias": "ImageId names the image",
+// templateOnly says, for a version field RunInstances does not take,
+// that its value is not carried and why that loses nothing; "" for the
+// other fields.
+func templateOnly(name, val string) string {
+	switch name {
+	case "VpcId":
+		return i18n.T("%s is not carried: RunInstances takes the VPC from VSwitchId", val)
+	case "NetworkType":
+		return i18n.T("%s is not carried: every instance here is in a VPC", val)
+	case "ImageOwnerAlias":
+		return i18n.T("%s is not carried: ImageId names the image", val)
+	}
+	return ""
 }
 
 // defaultTrue are the fields whose API default is true: the template's
@@ -138,12 +146,12 @@ func fromTemplateData(d ecs.LaunchTemplateData) (*request.Request, []Note) {
 		if !ok || val == "" || defaultTrue[name] {
 			continue
 		}
-		if why, skip := templateOnly[name]; skip {
-			n.add(name, "%s is not carried: %s", val, why)
+		if why := templateOnly(name, val); why != "" {
+			n.add(name, why)
 			continue
 		}
 		if err := req.Set(name, val); err != nil {
-			n.add(name, "RunInstances has no such parameter: %s is not carried", val)
+			n.add(name, i18n.T("RunInstances has no such parameter: %s is not carried", val))
 		}
 	}
 	groups := d.SecurityGroupIds.SecurityGroupId
@@ -190,8 +198,8 @@ func fromTemplateData(d ecs.LaunchTemplateData) (*request.Request, []Note) {
 			_ = req.Set(fmt.Sprintf("Tag.%d.Value", i+1), t.Value)
 		}
 	}
-	n.add("Password", "a launch template never holds one: set Password (e.g. ${ECS_PASSWORD}) or log in with a key pair")
-	n.add("Amount", "a launch template holds no count: the request launches 1 unless you set Amount")
+	n.add("Password", i18n.T("a launch template never holds one: set Password (e.g. ${ECS_PASSWORD}) or log in with a key pair"))
+	n.add("Amount", i18n.T("a launch template holds no count: the request launches 1 unless you set Amount"))
 	return req, n
 }
 

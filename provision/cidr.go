@@ -1,8 +1,9 @@
 package provision
 
 import (
-	"fmt"
 	"net/netip"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // vpcCandidates are the CIDR blocks SuggestVPCCIDR offers, in order: the
@@ -53,7 +54,7 @@ func SuggestVPCCIDR(taken []string) (string, error) {
 			return c.String(), nil
 		}
 	}
-	return "", fmt.Errorf("CidrBlock: every private /16 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) overlaps a VPC of the region: type a CIDR block")
+	return "", i18n.Errorf("CidrBlock: every private /16 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) overlaps a VPC of the region: type a CIDR block")
 }
 
 // DefaultVSwitchBits is the mask SuggestVSwitchCIDR uses by default: a /24
@@ -69,11 +70,11 @@ func SuggestVSwitchCIDR(vpcCIDR string, taken []string, bits int) (string, error
 	}
 	vnet, err := netip.ParsePrefix(vpcCIDR)
 	if err != nil || !vnet.Addr().Is4() {
-		return "", fmt.Errorf("CidrBlock: the VPC's CIDR block %q is not an IPv4 CIDR block", vpcCIDR)
+		return "", i18n.Errorf("CidrBlock: the VPC's CIDR block %q is not an IPv4 CIDR block", vpcCIDR)
 	}
 	vnet = vnet.Masked()
 	if bits < 16 || bits > 29 {
-		return "", fmt.Errorf("CidrBlock: a vSwitch's mask is 16 to 29 bits, not %d", bits)
+		return "", i18n.Errorf("CidrBlock: a vSwitch's mask is 16 to 29 bits, not %d", bits)
 	}
 	if bits < vnet.Bits() {
 		bits = vnet.Bits() // a vSwitch as large as its VPC
@@ -87,7 +88,7 @@ func SuggestVSwitchCIDR(vpcCIDR string, taken []string, bits int) (string, error
 			return c.String(), nil
 		}
 	}
-	return "", fmt.Errorf("CidrBlock: no free /%d in VPC %s: every one overlaps a vSwitch; try a longer mask (a smaller block) or another VPC", bits, vnet)
+	return "", i18n.Errorf("CidrBlock: no free /%d in VPC %s: every one overlaps a vSwitch; try a longer mask (a smaller block) or another VPC", bits, vnet)
 }
 
 func v4(a netip.Addr) uint32 {
@@ -106,15 +107,15 @@ func checkVPCCIDR(cidr string) error {
 	p, err := netip.ParsePrefix(cidr)
 	switch {
 	case err != nil || !p.Addr().Is4():
-		return invalid("CreateVpc", "CidrBlock", fmt.Sprintf("%q is not an IPv4 CIDR block such as 10.0.0.0/16", cidr))
+		return invalid("CreateVpc", "CidrBlock", i18n.T("%q is not an IPv4 CIDR block such as 10.0.0.0/16", cidr))
 	case p != p.Masked():
-		return invalid("CreateVpc", "CidrBlock", fmt.Sprintf("%q is not a network address: did you mean %s?", cidr, p.Masked()))
+		return invalid("CreateVpc", "CidrBlock", i18n.T("%q is not a network address: did you mean %s?", cidr, p.Masked()))
 	case p.Bits() < 8 || p.Bits() > 28:
-		return invalid("CreateVpc", "CidrBlock", fmt.Sprintf("a VPC's mask is 8 to 28 bits, not /%d", p.Bits()))
+		return invalid("CreateVpc", "CidrBlock", i18n.T("a VPC's mask is 8 to 28 bits, not /%d", p.Bits()))
 	}
 	for _, r := range []string{"100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"} {
 		if netip.MustParsePrefix(r).Overlaps(p) {
-			return invalid("CreateVpc", "CidrBlock", fmt.Sprintf("%s overlaps %s, which a VPC cannot use", cidr, r))
+			return invalid("CreateVpc", "CidrBlock", i18n.T("%s overlaps %s, which a VPC cannot use", cidr, r))
 		}
 	}
 	return nil
@@ -126,14 +127,14 @@ func checkVSwitchCIDR(cidr, vpcCIDR string) error {
 	p, err := netip.ParsePrefix(cidr)
 	switch {
 	case err != nil || !p.Addr().Is4():
-		return invalid("CreateVSwitch", "CidrBlock", fmt.Sprintf("%q is not an IPv4 CIDR block such as 10.0.1.0/24", cidr))
+		return invalid("CreateVSwitch", "CidrBlock", i18n.T("%q is not an IPv4 CIDR block such as 10.0.1.0/24", cidr))
 	case p != p.Masked():
-		return invalid("CreateVSwitch", "CidrBlock", fmt.Sprintf("%q is not a network address: did you mean %s?", cidr, p.Masked()))
+		return invalid("CreateVSwitch", "CidrBlock", i18n.T("%q is not a network address: did you mean %s?", cidr, p.Masked()))
 	case p.Bits() < 16 || p.Bits() > 29:
-		return invalid("CreateVSwitch", "CidrBlock", fmt.Sprintf("a vSwitch's mask is 16 to 29 bits, not /%d", p.Bits()))
+		return invalid("CreateVSwitch", "CidrBlock", i18n.T("a vSwitch's mask is 16 to 29 bits, not /%d", p.Bits()))
 	}
 	if v, err := netip.ParsePrefix(vpcCIDR); err == nil && (!v.Masked().Contains(p.Addr()) || p.Bits() < v.Bits()) {
-		return invalid("CreateVSwitch", "CidrBlock", fmt.Sprintf("%s is not inside the VPC's CIDR block %s", cidr, vpcCIDR))
+		return invalid("CreateVSwitch", "CidrBlock", i18n.T("%s is not inside the VPC's CIDR block %s", cidr, vpcCIDR))
 	}
 	return nil
 }

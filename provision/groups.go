@@ -12,6 +12,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Rule is one inbound security group rule, with the API's own field names
@@ -52,12 +53,18 @@ func (r Rule) String() string {
 	if src == "" {
 		src = r.SourceGroupId
 	}
-	s := fmt.Sprintf("%s%s from %s", strings.ToUpper(r.IpProtocol), ports, src)
-	if strings.EqualFold(r.Policy, "drop") {
-		s = "drop " + s
-	}
-	if r.Direction == "egress" {
-		s = "out: " + s
+	proto := strings.ToUpper(r.IpProtocol)
+	drop, out := strings.EqualFold(r.Policy, "drop"), r.Direction == "egress"
+	var s string
+	switch {
+	case out && drop:
+		s = i18n.T("out: drop %s%s from %s", proto, ports, src)
+	case out:
+		s = i18n.T("out: %s%s from %s", proto, ports, src)
+	case drop:
+		s = i18n.T("drop %s%s from %s", proto, ports, src)
+	default:
+		s = i18n.T("%s%s from %s", proto, ports, src)
 	}
 	if r.Description != "" {
 		s += " (" + r.Description + ")"
@@ -131,7 +138,7 @@ func Warnings(rules []Rule) []string {
 		}
 		for _, port := range []int{22, 3389} {
 			if coversPort(r, port) {
-				out = append(out, fmt.Sprintf("Permissions.%d: %s (port %d) is open to %s: anyone on the internet can try to log in; allow your own address (x.x.x.x/32) or your office's CIDR block instead",
+				out = append(out, i18n.T("Permissions.%d: %s (port %d) is open to %s: anyone on the internet can try to log in; allow your own address (x.x.x.x/32) or your office's CIDR block instead",
 					i+1, loginPorts[port], port, Anywhere))
 			}
 		}
@@ -166,33 +173,33 @@ func checkRule(i int, r Rule) error {
 		a, errA := strconv.Atoi(from)
 		b, errB := strconv.Atoi(to)
 		if !ok || errA != nil || errB != nil || a < 1 || a > b || b > 65535 {
-			return invalid("AuthorizeSecurityGroup", name("PortRange"), fmt.Sprintf("%q: a %s port range is from/to with 1 ≤ from ≤ to ≤ 65535, e.g. 22/22 or 8000/8080", r.PortRange, proto))
+			return invalid("AuthorizeSecurityGroup", name("PortRange"), i18n.T("%q: a %s port range is from/to with 1 ≤ from ≤ to ≤ 65535, e.g. 22/22 or 8000/8080", r.PortRange, proto))
 		}
 	case "ICMP", "GRE", "ALL":
 		if r.PortRange != "-1/-1" {
-			return invalid("AuthorizeSecurityGroup", name("PortRange"), fmt.Sprintf("%q: %s takes the port range -1/-1", r.PortRange, proto))
+			return invalid("AuthorizeSecurityGroup", name("PortRange"), i18n.T("%q: %s takes the port range -1/-1", r.PortRange, proto))
 		}
 	default:
-		return invalid("AuthorizeSecurityGroup", name("IpProtocol"), fmt.Sprintf("%q: one of TCP, UDP, ICMP, GRE, ALL", r.IpProtocol))
+		return invalid("AuthorizeSecurityGroup", name("IpProtocol"), i18n.T("%q: one of TCP, UDP, ICMP, GRE, ALL", r.IpProtocol))
 	}
 	switch {
 	case r.SourceCidrIp == "" && r.SourceGroupId == "":
-		return invalid("AuthorizeSecurityGroup", name("SourceCidrIp"), "is required: who may connect (an address, a CIDR block, or 0.0.0.0/0 for everyone)")
+		return invalid("AuthorizeSecurityGroup", name("SourceCidrIp"), i18n.Text("is required: who may connect (an address, a CIDR block, or 0.0.0.0/0 for everyone)"))
 	case r.SourceCidrIp != "":
 		if _, err := netip.ParsePrefix(r.SourceCidrIp); err != nil {
 			if a, err := netip.ParseAddr(r.SourceCidrIp); err != nil || !a.Is4() {
-				return invalid("AuthorizeSecurityGroup", name("SourceCidrIp"), fmt.Sprintf("%q is not an IPv4 address or CIDR block such as 203.0.113.7/32", r.SourceCidrIp))
+				return invalid("AuthorizeSecurityGroup", name("SourceCidrIp"), i18n.T("%q is not an IPv4 address or CIDR block such as 203.0.113.7/32", r.SourceCidrIp))
 			}
 		}
 	}
 	if p := strings.ToLower(r.Policy); p != "" && p != "accept" && p != "drop" {
-		return invalid("AuthorizeSecurityGroup", name("Policy"), fmt.Sprintf("%q: accept or drop", r.Policy))
+		return invalid("AuthorizeSecurityGroup", name("Policy"), i18n.T("%q: accept or drop", r.Policy))
 	}
 	if r.Priority != 0 && (r.Priority < 1 || r.Priority > 100) {
-		return invalid("AuthorizeSecurityGroup", name("Priority"), fmt.Sprintf("%d: 1 (highest) to 100", r.Priority))
+		return invalid("AuthorizeSecurityGroup", name("Priority"), i18n.T("%d: 1 (highest) to 100", r.Priority))
 	}
 	if len([]rune(r.Description)) > 512 {
-		return invalid("AuthorizeSecurityGroup", name("Description"), "at most 512 characters")
+		return invalid("AuthorizeSecurityGroup", name("Description"), i18n.Text("at most 512 characters"))
 	}
 	return nil
 }
@@ -236,20 +243,20 @@ func (p *Provisioner) CreateSecurityGroup(ctx context.Context, s GroupSpec) (Cre
 		if s.RegionId != "" {
 			param = "VpcId"
 		}
-		return Created{}, invalid("CreateSecurityGroup", param, "is required: a group belongs to one VPC")
+		return Created{}, invalid("CreateSecurityGroup", param, i18n.Text("is required: a group belongs to one VPC"))
 	}
 	if s.SecurityGroupName != "" && (!sgName.MatchString(s.SecurityGroupName) || strings.HasPrefix(s.SecurityGroupName, "http")) {
 		return Created{}, invalid("CreateSecurityGroup", "SecurityGroupName",
-			fmt.Sprintf("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_', '.' and '-'", s.SecurityGroupName))
+			i18n.T("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_', '.' and '-'", s.SecurityGroupName))
 	}
 	if n := len([]rune(s.Description)); s.Description != "" && (n < 2 || n > 256) {
-		return Created{}, invalid("CreateSecurityGroup", "Description", "2 to 256 characters")
+		return Created{}, invalid("CreateSecurityGroup", "Description", i18n.Text("2 to 256 characters"))
 	}
 	if t := s.SecurityGroupType; t != "" && t != "normal" && t != "enterprise" {
-		return Created{}, invalid("CreateSecurityGroup", "SecurityGroupType", fmt.Sprintf("%q: normal or enterprise", t))
+		return Created{}, invalid("CreateSecurityGroup", "SecurityGroupType", i18n.T("%q: normal or enterprise", t))
 	}
 	if len(s.Rules) > 100 {
-		return Created{}, invalid("AuthorizeSecurityGroup", "Permissions", "at most 100 rules in one call")
+		return Created{}, invalid("AuthorizeSecurityGroup", "Permissions", i18n.Text("at most 100 rules in one call"))
 	}
 	params := map[string]string{"VpcId": s.VpcId}
 	setIf(params, "SecurityGroupName", s.SecurityGroupName)
@@ -303,7 +310,7 @@ func (p *Provisioner) authorize(ctx context.Context, region, id, token string, r
 		return p.ecs.AuthorizeSecurityGroup(req)
 	})
 	if err != nil {
-		return fmt.Errorf("%w (security group %s was created without its rules: add them, or delete it with aliyun ecs DeleteSecurityGroup --RegionId %s --SecurityGroupId %s)", err, id, region, id)
+		return i18n.Errorf("%w (security group %s was created without its rules: add them, or delete it with aliyun ecs DeleteSecurityGroup --RegionId %s --SecurityGroupId %s)", err, id, region, id)
 	}
 	return nil
 }

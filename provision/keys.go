@@ -20,6 +20,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Files is the file system provision reads public keys from and writes
@@ -55,14 +56,14 @@ func (OSFiles) ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
+		return nil, errors.New(i18n.Text("not a regular file"))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
+		return nil, i18n.Errorf("larger than %d bytes", limit)
 	}
 	return data, nil
 }
@@ -100,7 +101,7 @@ func (OSFiles) WriteNew(path string, data []byte) error {
 func DefaultSSHDir() (string, error) {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", fmt.Errorf("no home directory for ~/.ssh: %w", err)
+		return "", i18n.Errorf("no home directory for ~/.ssh: %w", err)
 	}
 	return filepath.Join(home, ".ssh"), nil
 }
@@ -132,18 +133,18 @@ func ParsePublicKey(line string) (PublicKey, error) {
 	line = strings.TrimSpace(line)
 	fields := strings.Fields(line)
 	if len(fields) < 2 {
-		return PublicKey{}, errors.New("not an OpenSSH public key line (type, base64 key, comment)")
+		return PublicKey{}, errors.New(i18n.Text("not an OpenSSH public key line (type, base64 key, comment)"))
 	}
 	if !publicKeyTypes[fields[0]] {
-		return PublicKey{}, fmt.Errorf("key type %q is not one ImportKeyPair takes (ssh-rsa, ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-dss)", fields[0])
+		return PublicKey{}, i18n.Errorf("key type %q is not one ImportKeyPair takes (ssh-rsa, ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-dss)", fields[0])
 	}
 	blob, err := base64.StdEncoding.DecodeString(fields[1])
 	if err != nil || len(blob) < 4 {
-		return PublicKey{}, errors.New("the key is not valid base64")
+		return PublicKey{}, errors.New(i18n.Text("the key is not valid base64"))
 	}
 	n := binary.BigEndian.Uint32(blob)
 	if uint64(n)+4 > uint64(len(blob)) || string(blob[4:4+n]) != fields[0] {
-		return PublicKey{}, fmt.Errorf("the key's data is not a %s key", fields[0])
+		return PublicKey{}, i18n.Errorf("the key's data is not a %s key", fields[0])
 	}
 	sum := md5.Sum(blob)
 	hexes := make([]string, len(sum))
@@ -162,7 +163,7 @@ func PublicKeys(files Files, dir string) (keys []PublicKey, skipped []string, er
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("listing %s: %w", dir, err)
+		return nil, nil, i18n.Errorf("listing %s: %w", dir, err)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
@@ -192,7 +193,7 @@ var keyPairName = regexp.MustCompile(`^[A-Za-z\p{Han}][\p{Han}A-Za-z0-9:_\-]{1,1
 
 func checkKeyPairName(action, name string) error {
 	if !keyPairName.MatchString(name) {
-		return invalid(action, "KeyPairName", fmt.Sprintf("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_' and '-'", name))
+		return invalid(action, "KeyPairName", i18n.T("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_' and '-'", name))
 	}
 	return nil
 }
@@ -279,7 +280,7 @@ func (p *Provisioner) sameKey(ctx context.Context, c *Created, fingerprint strin
 		return true, nil
 	}
 	return false, &Error{Action: "ImportKeyPair", Parameter: "KeyPairName", Code: "KeyPair.AlreadyExist",
-		Message: fmt.Sprintf("a key pair %q exists in %s with another key (fingerprint %s): choose another KeyPairName, or pick the existing key pair", name, c.Region, fp)}
+		Message: i18n.T("a key pair %q exists in %s with another key (fingerprint %s): choose another KeyPairName, or pick the existing key pair", name, c.Region, fp)}
 }
 
 // KeyCreateSpec is a key pair for ECS to make, its private key written to
@@ -310,18 +311,18 @@ func (p *Provisioner) CreateKeyPair(ctx context.Context, s KeyCreateSpec) (Creat
 	}
 	path := filepath.Join(dir, s.KeyPairName+".pem")
 	if exists, err := p.o.Files.Exists(path); err != nil || exists {
-		why := "exists"
+		msg := i18n.T("%s exists, and a private key file is never overwritten: choose another KeyPairName", path)
 		if err != nil {
-			why = "cannot be checked: " + err.Error()
+			msg = i18n.T("%s cannot be checked: %v, and a private key file is never overwritten: choose another KeyPairName", path, err)
 		}
-		return Created{}, invalid("CreateKeyPair", "KeyPairName", fmt.Sprintf("%s %s, and a private key file is never overwritten: choose another KeyPairName", path, why))
+		return Created{}, invalid("CreateKeyPair", "KeyPairName", msg)
 	}
 	c := Created{Kind: exporter.KindKeyPair, Region: s.RegionId, Params: map[string]string{"KeyPairName": s.KeyPairName}}
 	if _, found, err := p.existingKeyPair(ctx, s.RegionId, s.KeyPairName); err != nil {
 		return Created{}, err
 	} else if found {
 		return Created{}, &Error{Action: "CreateKeyPair", Parameter: "KeyPairName", Code: "KeyPair.AlreadyExist",
-			Message: fmt.Sprintf("a key pair %q exists in %s: choose another KeyPairName, or pick the existing key pair", s.KeyPairName, s.RegionId)}
+			Message: i18n.T("a key pair %q exists in %s: choose another KeyPairName, or pick the existing key pair", s.KeyPairName, s.RegionId)}
 	}
 	c.Token = p.o.NewToken()
 	if err := p.begin(c.Kind, c.Region, c.Token, c.Params); err != nil {
@@ -338,14 +339,14 @@ func (p *Provisioner) CreateKeyPair(ctx context.Context, s KeyCreateSpec) (Creat
 	if err != nil {
 		var pe *Error
 		if errors.As(err, &pe) && pe.Code == "" {
-			pe.Message += fmt.Sprintf(" — if key pair %q now exists in %s, its private key is lost: delete it (aliyun ecs DeleteKeyPairs --RegionId %s --KeyPairNames '[\"%s\"]') and create another",
-				s.KeyPairName, s.RegionId, s.RegionId, s.KeyPairName)
+			pe.Message += " — " + i18n.T("if key pair %[1]q now exists in %[2]s, its private key is lost: delete it (aliyun ecs DeleteKeyPairs --RegionId %[2]s --KeyPairNames '[\"%[1]s\"]') and create another",
+				s.KeyPairName, s.RegionId)
 		}
 		return Created{}, p.done(c, err)
 	}
 	c.ID, c.Facts = s.KeyPairName, map[string]string{"KeyPairFingerPrint": resp.KeyPairFingerPrint}
 	if werr := p.o.Files.WriteNew(path, []byte(resp.PrivateKeyBody)); werr != nil {
-		err := &Error{Action: "CreateKeyPair", Parameter: "KeyPairName", Err: werr, Message: fmt.Sprintf(
+		err := &Error{Action: "CreateKeyPair", Parameter: "KeyPairName", Err: werr, Message: i18n.T(
 			"key pair %q was created but its private key could not be written to %s (%v): it is lost; delete the key pair (aliyun ecs DeleteKeyPairs --RegionId %s --KeyPairNames '[\"%s\"]') and create another",
 			s.KeyPairName, path, werr, s.RegionId, s.KeyPairName)}
 		return c, p.done(c, err)

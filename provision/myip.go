@@ -3,12 +3,13 @@ package provision
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/netip"
 	"strings"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Lookup finds the user's own public IPv4 address, for an SSH or RDP rule
@@ -29,14 +30,14 @@ type SSHConnection struct {
 func (s SSHConnection) PublicAddress(context.Context) (netip.Addr, error) {
 	fields := strings.Fields(s.Getenv("SSH_CONNECTION"))
 	if len(fields) == 0 {
-		return netip.Addr{}, errors.New("SSH_CONNECTION is not set")
+		return netip.Addr{}, errors.New(i18n.Text("SSH_CONNECTION is not set"))
 	}
 	a, err := netip.ParseAddr(fields[0])
 	if err != nil {
-		return netip.Addr{}, fmt.Errorf("SSH_CONNECTION: %q is not an address", fields[0])
+		return netip.Addr{}, i18n.Errorf("SSH_CONNECTION: %q is not an address", fields[0])
 	}
 	if !isPublic(a.Unmap()) {
-		return netip.Addr{}, fmt.Errorf("SSH_CONNECTION: %s is not a public IPv4 address", a)
+		return netip.Addr{}, i18n.Errorf("SSH_CONNECTION: %s is not a public IPv4 address", a)
 	}
 	return a.Unmap(), nil
 }
@@ -65,23 +66,23 @@ func (h HTTPLookup) PublicAddress(ctx context.Context) (netip.Addr, error) {
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, h.URL, nil)
 	if err != nil {
-		return netip.Addr{}, fmt.Errorf("public address lookup %s: %w", h.URL, err)
+		return netip.Addr{}, i18n.Errorf("public address lookup %s: %w", h.URL, err)
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return netip.Addr{}, fmt.Errorf("public address lookup: %w", err)
+		return netip.Addr{}, i18n.Errorf("public address lookup: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return netip.Addr{}, fmt.Errorf("public address lookup %s: HTTP %d", h.URL, resp.StatusCode)
+		return netip.Addr{}, i18n.Errorf("public address lookup %s: HTTP %d", h.URL, resp.StatusCode)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 64))
 	if err != nil {
-		return netip.Addr{}, fmt.Errorf("public address lookup %s: %w", h.URL, err)
+		return netip.Addr{}, i18n.Errorf("public address lookup %s: %w", h.URL, err)
 	}
 	a, err := netip.ParseAddr(strings.TrimSpace(string(body)))
 	if err != nil || !isPublic(a.Unmap()) {
-		return netip.Addr{}, fmt.Errorf("public address lookup %s answered %q, not a public IPv4 address", h.URL, strings.TrimSpace(string(body)))
+		return netip.Addr{}, i18n.Errorf("public address lookup %s answered %q, not a public IPv4 address", h.URL, strings.TrimSpace(string(body)))
 	}
 	return a.Unmap(), nil
 }
@@ -99,7 +100,7 @@ func (c Chain) PublicAddress(ctx context.Context) (netip.Addr, error) {
 		}
 		why = append(why, err.Error())
 	}
-	return netip.Addr{}, fmt.Errorf("your public address is not known (%s): type the CIDR block to allow instead", strings.Join(why, "; "))
+	return netip.Addr{}, i18n.Errorf("your public address is not known (%s): type the CIDR block to allow instead", strings.Join(why, "; "))
 }
 
 // DefaultLookup is $SSH_CONNECTION, then the URL in

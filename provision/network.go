@@ -2,13 +2,13 @@ package provision
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
 
@@ -45,10 +45,10 @@ type NetworkSpec struct {
 // not starting with http:// or https://) and the Description rule (256).
 func checkName(action, param, v string, max int) error {
 	if len([]rune(v)) > max {
-		return invalid(action, param, fmt.Sprintf("at most %d characters, not %d", max, len([]rune(v))))
+		return invalid(action, param, i18n.T("at most %d characters, not %d", max, len([]rune(v))))
 	}
 	if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") {
-		return invalid(action, param, "may not start with http:// or https://")
+		return invalid(action, param, i18n.Text("may not start with http:// or https://"))
 	}
 	return nil
 }
@@ -64,7 +64,7 @@ func setIf(m map[string]string, k, v string) {
 // then fails: it exists.
 func (p *Provisioner) CreateVPC(ctx context.Context, s VPCSpec) (Created, error) {
 	if s.RegionId == "" {
-		return Created{}, invalid("CreateVpc", "RegionId", "is required")
+		return Created{}, invalid("CreateVpc", "RegionId", i18n.Text("is required"))
 	}
 	if err := checkVPCCIDR(s.CidrBlock); err != nil {
 		return Created{}, err
@@ -93,7 +93,7 @@ func (p *Provisioner) CreateVPC(ctx context.Context, s VPCSpec) (Created, error)
 	}
 	c.ID = resp.VpcId
 	c.Facts = map[string]string{"VRouterId": resp.VRouterId, "RouteTableId": resp.RouteTableId}
-	err = p.waitAvailable(ctx, "DescribeVpcs", "VPC "+c.ID, func() (string, error) {
+	err = p.waitAvailable(ctx, "DescribeVpcs", i18n.T("VPC %s", c.ID), func() (string, error) {
 		req := vpc.CreateDescribeVpcsRequest()
 		p.scheme(req)
 		req.RegionId, req.VpcId = s.RegionId, c.ID
@@ -111,7 +111,7 @@ func (p *Provisioner) CreateVPC(ctx context.Context, s VPCSpec) (Created, error)
 func (p *Provisioner) CreateVSwitch(ctx context.Context, s VSwitchSpec) (Created, error) {
 	for _, f := range [][2]string{{"RegionId", s.RegionId}, {"VpcId", s.VpcId}, {"ZoneId", s.ZoneId}} {
 		if f[1] == "" {
-			return Created{}, invalid("CreateVSwitch", f[0], "is required")
+			return Created{}, invalid("CreateVSwitch", f[0], i18n.Text("is required"))
 		}
 	}
 	if err := checkVSwitchCIDR(s.CidrBlock, s.VpcCidrBlock); err != nil {
@@ -141,7 +141,7 @@ func (p *Provisioner) CreateVSwitch(ctx context.Context, s VSwitchSpec) (Created
 		return Created{}, p.done(c, err)
 	}
 	c.ID = resp.VSwitchId
-	err = p.waitAvailable(ctx, "DescribeVSwitches", "vSwitch "+c.ID, func() (string, error) {
+	err = p.waitAvailable(ctx, "DescribeVSwitches", i18n.T("vSwitch %s", c.ID), func() (string, error) {
 		req := vpc.CreateDescribeVSwitchesRequest()
 		p.scheme(req)
 		req.RegionId, req.VSwitchId = s.RegionId, c.ID
@@ -165,7 +165,7 @@ func (p *Provisioner) CreateNetwork(ctx context.Context, s NetworkSpec) (vpcRes,
 	s.VSwitch.RegionId, s.VSwitch.VpcId, s.VSwitch.VpcCidrBlock = s.VPC.RegionId, vpcRes.ID, s.VPC.CidrBlock
 	vsw, err = p.CreateVSwitch(ctx, s.VSwitch)
 	if err != nil {
-		return vpcRes, Created{}, fmt.Errorf("%w (VPC %s was created and is kept: use it, or delete it with aliyun vpc DeleteVpc --RegionId %s --VpcId %s)",
+		return vpcRes, Created{}, i18n.Errorf("%w (VPC %s was created and is kept: use it, or delete it with aliyun vpc DeleteVpc --RegionId %s --VpcId %s)",
 			err, vpcRes.ID, s.VPC.RegionId, vpcRes.ID)
 	}
 	return vpcRes, vsw, nil
@@ -177,7 +177,7 @@ func (p *Provisioner) CreateNetwork(ctx context.Context, s NetworkSpec) (vpcRes,
 func (p *Provisioner) waitAvailable(ctx context.Context, action, what string, status func() (string, error)) error {
 	ctx, cancel := context.WithTimeout(ctx, p.o.Timeout)
 	defer cancel()
-	last := "not listed yet"
+	last := i18n.Text("not listed yet")
 	for {
 		st, err := status()
 		switch {
@@ -186,11 +186,11 @@ func (p *Provisioner) waitAvailable(ctx context.Context, action, what string, st
 		case err == nil && st != "":
 			last = st
 		case err != nil:
-			last = "unknown (" + apiFailure(action, err).Error() + ")"
+			last = i18n.T("unknown (%s)", apiFailure(action, err).Error())
 		}
 		if werr := retry.Sleep(ctx, p.o.PollInterval); werr != nil {
-			return &Error{Action: action, Message: fmt.Sprintf("%s was created but is not Available after %s (status %s): it may still become so; check with %s",
-				what, p.o.Timeout.Round(time.Second), last, action), Err: werr}
+			return &Error{Action: action, Message: i18n.T("%s was created but is not Available after %s (status %s): it may still become so; check with %s",
+				what, p.o.Timeout.Round(time.Second).String(), last, action), Err: werr}
 		}
 	}
 }

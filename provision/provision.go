@@ -22,6 +22,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/vpc"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/retry"
 )
@@ -88,7 +89,7 @@ type Provisioner struct {
 // creation is recorded.
 func New(e ECS, v VPC, o Options) (*Provisioner, error) {
 	if o.History == nil {
-		return nil, errors.New("provision: a history is required: every creation is recorded so it can be found and cleaned up")
+		return nil, errors.New(i18n.Text("provision: a history is required: every creation is recorded so it can be found and cleaned up"))
 	}
 	if o.Scheme == "" {
 		o.Scheme = launcher.DefaultScheme
@@ -209,18 +210,32 @@ var codeParams = map[string]string{
 	"LaunchTemplateVersionLimitExceed": "LaunchTemplateId",
 }
 
-// codeHints say what to do about the answers a user can act on.
-var codeHints = map[string]string{
-	"InvalidCidrBlock.Overlapped":         "choose a CIDR block that overlaps no vSwitch of the VPC (SuggestVSwitchCIDR finds one)",
-	"InvalidCirdrBlock.MaskLength":        "a vSwitch's CIDR block has a mask of 16 to 29 bits",
-	"IncorrectVpcStatus":                  "the VPC is not Available yet: wait for it",
-	"OperationDenied.OtherSubnetCreating": "another vSwitch of the VPC is still being created: wait for it",
-	"QuotaExceeded.Vpc":                   "the region holds as many VPCs as the account may have: use an existing one or ask for a higher quota (Quota Center)",
-	"QuotaExceeded.VSwitch":               "the VPC holds as many vSwitches as it may: use an existing one",
-	"QuotaExceed.SecurityGroup":           "the region holds as many security groups as the account may have: use an existing one",
-	"QuotaExceed.KeyPair":                 "the region holds as many key pairs as the account may have: use an existing one",
-	"KeyPair.AlreadyExist":                "a key pair of that name exists in the region: choose another KeyPairName, or pick the existing key pair",
-	"LaunchTemplateName.Duplicated":       "a launch template of that name exists: choose another LaunchTemplateName, or save a new version of it",
+// codeHint says what to do about an answer a user can act on, in the
+// current language; "" for the others.
+func codeHint(code string) string {
+	switch code {
+	case "InvalidCidrBlock.Overlapped":
+		return i18n.Text("choose a CIDR block that overlaps no vSwitch of the VPC (SuggestVSwitchCIDR finds one)")
+	case "InvalidCirdrBlock.MaskLength":
+		return i18n.Text("a vSwitch's CIDR block has a mask of 16 to 29 bits")
+	case "IncorrectVpcStatus":
+		return i18n.Text("the VPC is not Available yet: wait for it")
+	case "OperationDenied.OtherSubnetCreating":
+		return i18n.Text("another vSwitch of the VPC is still being created: wait for it")
+	case "QuotaExceeded.Vpc":
+		return i18n.Text("the region holds as many VPCs as the account may have: use an existing one or ask for a higher quota (Quota Center)")
+	case "QuotaExceeded.VSwitch":
+		return i18n.Text("the VPC holds as many vSwitches as it may: use an existing one")
+	case "QuotaExceed.SecurityGroup":
+		return i18n.Text("the region holds as many security groups as the account may have: use an existing one")
+	case "QuotaExceed.KeyPair":
+		return i18n.Text("the region holds as many key pairs as the account may have: use an existing one")
+	case "KeyPair.AlreadyExist":
+		return i18n.Text("a key pair of that name exists in the region: choose another KeyPairName, or pick the existing key pair")
+	case "LaunchTemplateName.Duplicated":
+		return i18n.Text("a launch template of that name exists: choose another LaunchTemplateName, or save a new version of it")
+	}
+	return ""
 }
 
 // apiFailure turns a failed call's error into an *Error: the parameter
@@ -237,7 +252,7 @@ func apiFailure(action string, err error) *Error {
 	} else {
 		out.Parameter = codeParams[out.Code]
 	}
-	if hint := codeHints[out.Code]; hint != "" {
+	if hint := codeHint(out.Code); hint != "" {
 		out.Message += " — " + hint
 	}
 	return out
@@ -250,7 +265,7 @@ func call[T any](ctx context.Context, p *Provisioner, action string, retryable b
 	var zero T
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return zero, &Error{Action: action, Message: "cancelled", Err: err}
+			return zero, &Error{Action: action, Message: i18n.Text("cancelled"), Err: err}
 		}
 		resp, err := fn()
 		if err == nil {

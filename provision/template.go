@@ -2,7 +2,6 @@ package provision
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -52,14 +52,14 @@ func (p *Provisioner) SaveTemplate(ctx context.Context, req *request.Request, s 
 	}
 	region := req.Get("RegionId")
 	if region == "" {
-		return Created{}, nil, invalid(action, "RegionId", "is required: a launch template belongs to one region")
+		return Created{}, nil, invalid(action, "RegionId", i18n.Text("is required: a launch template belongs to one region"))
 	}
 	t := exporter.Template(req, exporter.Options{LaunchTemplateName: s.LaunchTemplateName})
 	if s.LaunchTemplateId == "" && !templateName.MatchString(t.Name) {
-		return Created{}, nil, invalid(action, "LaunchTemplateName", fmt.Sprintf("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_', '.' and '-'", t.Name))
+		return Created{}, nil, invalid(action, "LaunchTemplateName", i18n.T("%q: 2 to 128 characters, starting with a letter, of letters, digits, ':', '_', '.' and '-'", t.Name))
 	}
 	if d := s.VersionDescription; d != "" && (len([]rune(d)) < 2 || len([]rune(d)) > 256) {
-		return Created{}, nil, invalid(action, "VersionDescription", "2 to 256 characters")
+		return Created{}, nil, invalid(action, "VersionDescription", i18n.Text("2 to 256 characters"))
 	}
 	kept := request.New()
 	for _, prm := range t.Params {
@@ -136,7 +136,7 @@ func (p *Provisioner) SaveTemplate(ctx context.Context, req *request.Request, s 
 func missingNotes(missing []string, action string) []string {
 	var out []string
 	for _, m := range missing {
-		out = append(out, fmt.Sprintf("%s: %s has no such parameter, so the template does not keep it", m, action))
+		out = append(out, i18n.T("%s: %s has no such parameter, so the template does not keep it", m, action))
 	}
 	return out
 }
