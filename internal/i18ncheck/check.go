@@ -160,7 +160,7 @@ func init() {
 		cloud_essd cloud_auto cloud_efficiency cloud_ssd cloud ephemeral_ssd essd pl0 pl1 pl2 pl3 prepaid postpaid
 		spot nospot enter esc tab ctrl shift space pgup pgdn home end up down left right help vi vim nano editor
 		true false none any default hour month week year validate dryrun launch export import history catalog price sandbox serve record
-		enabled disabled optional required bash sh zsh go`) {
+		enabled disabled optional required bash sh zsh go completion fish powershell`) {
 		allowed[w] = true
 	}
 }
