@@ -50,6 +50,10 @@ type Options struct {
 	RetryBase time.Duration
 	// OnCall, when set, is told the Action of every API attempt.
 	OnCall func(action string)
+	// AcceptLanguage is the language of the LocalNames DescribeRegions and
+	// DescribeZones answer with ("en-US", "zh-CN"); "" follows the
+	// language of the messages (i18n): zh-CN in Chinese, else en-US.
+	AcceptLanguage string
 }
 
 // Catalog reads the ECS Describe APIs through a session, with a disk cache

@@ -26,8 +26,28 @@ const (
 	maxPages = 1000
 )
 
-// acceptLanguage asks for English LocalNames (docs/api-shapes.md §2).
-const acceptLanguage = "en-US"
+// acceptLanguage is the AcceptLanguage of DescribeRegions and
+// DescribeZones (docs/api-shapes.md §2): the LocalNames come in the
+// language of the screen, "华东1（杭州）" beside Chinese messages.
+func (c *Catalog) acceptLanguage() string {
+	switch {
+	case c.opts.AcceptLanguage != "":
+		return c.opts.AcceptLanguage
+	case i18n.IsChinese():
+		return "zh-CN"
+	}
+	return "en-US"
+}
+
+// nameLanguage is the cache's sub-key of a list holding LocalNames: ""
+// for English (the key as it always was), the language otherwise, so a
+// list cached in one language is not shown in the other.
+func (c *Catalog) nameLanguage() string {
+	if l := c.acceptLanguage(); l != "en-US" {
+		return l
+	}
+	return ""
+}
 
 func (c *Catalog) pageSize(max int) int {
 	if c.opts.PageSize > 0 && c.opts.PageSize < max {
@@ -114,7 +134,7 @@ func (c *Catalog) fetchRegions(ctx context.Context) ([]Region, error) {
 	var out []Region
 	err := c.ecsCall(ctx, "DescribeRegions", "", func(cl *ecs.Client) error {
 		req := ecs.CreateDescribeRegionsRequest()
-		req.AcceptLanguage = acceptLanguage
+		req.AcceptLanguage = c.acceptLanguage()
 		req.RegionId = c.regionsAskedIn()
 		resp, err := cl.DescribeRegions(req)
 		if err != nil {
@@ -145,7 +165,7 @@ func (c *Catalog) fetchZones(ctx context.Context, region string) ([]Zone, error)
 	err := c.ecsCall(ctx, "DescribeZones", region, func(cl *ecs.Client) error {
 		req := ecs.CreateDescribeZonesRequest()
 		req.RegionId = region
-		req.AcceptLanguage = acceptLanguage
+		req.AcceptLanguage = c.acceptLanguage()
 		req.Verbose = requests.NewBoolean(false) // names only; stock comes per zone
 		resp, err := cl.DescribeZones(req)
 		if err != nil {

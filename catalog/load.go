@@ -14,11 +14,11 @@ import (
 // The cached lists, each one call (or one paged list) away.
 
 func (c *Catalog) regions(ctx context.Context) ([]Region, error) {
-	return cached(ctx, c, kindRegions, "", "", c.fetchRegions)
+	return cached(ctx, c, kindRegions, "", c.nameLanguage(), c.fetchRegions)
 }
 
 func (c *Catalog) zones(ctx context.Context, region string) ([]Zone, error) {
-	return cached(ctx, c, kindZones, region, "", func(ctx context.Context) ([]Zone, error) { return c.fetchZones(ctx, region) })
+	return cached(ctx, c, kindZones, region, c.nameLanguage(), func(ctx context.Context) ([]Zone, error) { return c.fetchZones(ctx, region) })
 }
 
 func (c *Catalog) types(ctx context.Context, region string) ([]InstanceType, error) {

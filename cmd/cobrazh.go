@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"regexp"
+
 	"github.com/spf13/cobra"
 
 	"github.com/ecslaunch/ecslaunch/i18n"
@@ -14,6 +16,7 @@ func localizeCobra(root *cobra.Command) {
 	if !i18n.IsChinese() {
 		return
 	}
+	cobra.AddTemplateFunc("localDefaults", localDefaults)
 	root.SetUsageTemplate(usageTemplate())
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
@@ -149,14 +152,24 @@ func usageTemplate() string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + i18n.Text("Flags:") + `
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | localDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + i18n.Text("Global Flags:") + `
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | localDefaults}}{{end}}{{if .HasHelpSubCommands}}
 
 ` + i18n.Text("Additional help topics:") + `{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
   {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
 
 ` + i18n.T(`Use "%s [command] --help" for more information about a command.`, "{{.CommandPath}}") + `{{end}}
 `
+}
+
+// pflagDefault is the "(default X)" pflag ends a flag's usage line with.
+var pflagDefault = regexp.MustCompile(`(?m) \(default (.*)\)$`)
+
+// localDefaults says pflag's "(default X)" in the current language.
+func localDefaults(usages string) string {
+	return pflagDefault.ReplaceAllStringFunc(usages, func(m string) string {
+		return i18n.T(" (default %s)", pflagDefault.FindStringSubmatch(m)[1])
+	})
 }

@@ -549,9 +549,47 @@ func printHistory(io *IO, entries []launcher.Entry, path string) {
 		i18n.Text("TARGET"), i18n.Text("INSTANCES"))
 	for i, en := range entries {
 		fixedRow(io.Out, widths, strconv.Itoa(i+1), en.Started.Local().Format("2006-01-02 15:04:05"),
-			safetext.Escape(string(en.State)), safetext.Escape(en.Region), safetext.Escape(en.Request["InstanceType"]),
+			safetext.Escape(stateCell(string(en.State))), safetext.Escape(en.Region), safetext.Escape(en.Request["InstanceType"]),
 			safetext.Escape(targetCell(en.Target)), safetext.Escape(strings.Join(en.InstanceIDs, ",")))
 	}
+}
+
+// stateCell is a launch's or a created resource's state as the tables
+// show it: the history's own word in English (pending, failed, …), its
+// Chinese in Chinese; --output json keeps the word.
+func stateCell(state string) string {
+	switch state {
+	case "pending":
+		return i18n.Text("pending")
+	case "created":
+		return i18n.Text("created")
+	case "running":
+		return i18n.Text("running")
+	case "timeout":
+		return i18n.Text("timeout")
+	case "failed":
+		return i18n.Text("failed")
+	}
+	return state
+}
+
+// kindCell is a created resource's kind as the table shows it.
+func kindCell(kind string) string {
+	switch kind {
+	case "vpc":
+		return i18n.Text("vpc")
+	case "vswitch":
+		return i18n.Text("vswitch")
+	case "security-group":
+		return i18n.Text("security-group")
+	case "key-pair":
+		return i18n.Text("key-pair")
+	case "launch-template":
+		return i18n.Text("launch-template")
+	case "launch-template-version":
+		return i18n.Text("launch-template-version")
+	}
+	return kind
 }
 
 // targetCell is the history table's short name of where a launch went.
@@ -590,8 +628,8 @@ func listResources(io *IO, h *launcher.History, output string) error {
 	widths := []int{20, 8, 24, 13}
 	fixedRow(io.Out, widths, i18n.Text("CREATED"), i18n.Text("STATE"), i18n.Text("KIND"), i18n.Text("REGION"), "ID")
 	for _, r := range rs {
-		fixedRow(io.Out, widths, r.Time.Local().Format("2006-01-02 15:04:05"), safetext.Escape(string(r.State)),
-			safetext.Escape(r.Kind), safetext.Escape(r.Region), safetext.Escape(r.ID))
+		fixedRow(io.Out, widths, r.Time.Local().Format("2006-01-02 15:04:05"), safetext.Escape(stateCell(string(r.State))),
+			safetext.Escape(kindCell(r.Kind)), safetext.Escape(r.Region), safetext.Escape(r.ID))
 	}
 	return nil
 }

@@ -259,7 +259,9 @@ func record(c *cobra.Command, g *globals, io *IO, regions []string, out string, 
 		return failed(err)
 	}
 	defer os.RemoveAll(dir)
-	cat := catalog.New(e.Session, catalog.Options{CacheDir: dir, Refresh: true})
+	// A recording keeps the English names, whatever language this run
+	// speaks: the world it becomes names its regions in both itself.
+	cat := catalog.New(e.Session, catalog.Options{CacheDir: dir, Refresh: true, AcceptLanguage: "en-US"})
 	defer cat.Close()
 	endpoint := g.endpoint
 	if g.sandbox {

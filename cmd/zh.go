@@ -6,6 +6,7 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // format strings (see package i18n).
 func init() {
 	i18n.Register(map[string]string{
+		" (default %s)": "（默认 %s）",
 		"language of every message: en or zh (default: ECSLAUNCH_LANG, the aliyun CLI's language, then LC_ALL, LC_MESSAGES, LANG)": "所有消息的语言：en 或 zh（默认依次取 ECSLAUNCH_LANG、aliyun CLI 配置的语言、LC_ALL、LC_MESSAGES、LANG）",
 		"%s takes no arguments, got %q":                      "%s 不接受参数，却收到了 %q",
 		"%s needs at least one launch file":                  "%s 需要至少一个启动文件",
@@ -92,6 +93,17 @@ func init() {
 		"TYPE":                                            "实例规格",
 		"TARGET":                                          "目标",
 		"INSTANCES":                                       "实例",
+		"pending":                                         "待定",
+		"created":                                         "已创建",
+		"running":                                         "运行中",
+		"timeout":                                         "超时",
+		"failed":                                          "失败",
+		"vpc":                                             "专有网络 VPC",
+		"vswitch":                                         "交换机",
+		"security-group":                                  "安全组",
+		"key-pair":                                        "密钥对",
+		"launch-template":                                 "启动模板",
+		"launch-template-version":                         "启动模板版本",
 		"(not recorded)":                                  "（未记录）",
 		"sandbox":                                         "沙箱",
 		"endpoint %s":                                     "接入点 %s",

@@ -48,7 +48,7 @@ func Register(texts map[string]string) {
 	for en, t := range texts {
 		zh[en] = t
 		// Errorf prints %w as %v: its message is looked up that way.
-		_ = builder.SetString(Chinese, asV(en), asV(t))
+		_ = builder.SetString(Chinese, asV(en), protect(asV(t)))
 	}
 	printer = message.NewPrinter(current, message.Catalog(builder))
 }
@@ -92,8 +92,17 @@ func T(format string, args ...any) string {
 	mu.RLock()
 	p := printer
 	mu.RUnlock()
-	return p.Sprintf(format, plainNumbers(args)...)
+	return unprotect(p.Sprintf(format, plainNumbers(args)...))
 }
+
+// dollar stands for "$" in the catalog's texts: the catalog reads "${…}"
+// as its own substitution and has no escape for it, while our texts spell
+// ${NAME} references (a launch file's ${ECS_PASSWORD}). A private-use
+// character goes in and "$" comes back out.
+const dollar = "\uE000"
+
+func protect(s string) string   { return strings.ReplaceAll(s, "$", dollar) }
+func unprotect(s string) string { return strings.ReplaceAll(s, dollar, "$") }
 
 // Text is a message with no arguments: a title, a label, a key's help.
 func Text(s string) string { return T(s) }
@@ -192,7 +201,7 @@ func Errorf(format string, args ...any) error {
 	mu.RLock()
 	p := printer
 	mu.RUnlock()
-	msg := p.Sprintf(asV(format), plainNumbers(args)...)
+	msg := unprotect(p.Sprintf(asV(format), plainNumbers(args)...))
 	var wrapped []error
 	for _, i := range wrappedArgs(format) {
 		if i < len(args) {

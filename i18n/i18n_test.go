@@ -85,3 +85,21 @@ func TestErrorfTranslatesAndWraps(t *testing.T) {
 		t.Error("an error with no %w wraps something")
 	}
 }
+
+// The catalog reads "${…}" as its own substitution: a Chinese text naming
+// a ${NAME} reference lost it ("--Password \"ECS_PASSWORD\"").
+func TestAReferenceInAChineseTextIsKept(t *testing.T) {
+	Register(map[string]string{"set %s (e.g. ${ECS_PASSWORD})": "请设置 %s（例如 ${ECS_PASSWORD}）", "${%s} is not set: %w": "未设置 ${%s}：%w"})
+	defer Set(English)
+	Set(Chinese)
+	if got := T("set %s (e.g. ${ECS_PASSWORD})", "Password"); got != "请设置 Password（例如 ${ECS_PASSWORD}）" {
+		t.Errorf("T: %q", got)
+	}
+	if got := Errorf("${%s} is not set: %w", "X", errors.New("e")).Error(); got != "未设置 ${X}：e" {
+		t.Errorf("Errorf: %q", got)
+	}
+	Set(English)
+	if got := T("set %s (e.g. ${ECS_PASSWORD})", "Password"); got != "set Password (e.g. ${ECS_PASSWORD})" {
+		t.Errorf("en: %q", got)
+	}
+}
