@@ -150,7 +150,7 @@ var (
 	kept = regexp.MustCompile("%(?:\\[\\d+\\])?[-+# 0]*(?:\\d+|\\*)?(?:\\.(?:\\d+|\\*))?[a-zA-Z%]|`[^`]*`|\\$\\{[^}]*\\}|--?[a-z][a-z0-9-]*|[~./]?[A-Za-z0-9_.-]*/[A-Za-z0-9_./-]*|\\b[A-Za-z]*[A-Z][A-Za-z0-9]*[.:_-][A-Za-z0-9_.:-]*|\\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\\b|\\b[A-Za-z]*[0-9_][A-Za-z0-9_]*\\b|\\b[A-Z][A-Z0-9]+s?\\b|\"[^\"]*\"|'[^']*'")
 	// allowed are English words a Chinese text may keep: units, product
 	// and tool names, API values.
-	allowed = map[string]bool{}
+	allowed  = map[string]bool{}
 	twoWords = regexp.MustCompile(`\b[a-z]+\b[ ,]+\b[a-z]+\b`)
 )
 

@@ -55,11 +55,11 @@ func TestEnglishLeftSeesSentencesButNotAPINames(t *testing.T) {
 	for zh, want := range map[string]bool{
 		"DataDisk.2.Size 超出范围：允许 20..32768 GiB（cloud_essd）": false,
 		"未知地域 %s；您是否要找 %s？":                                 false,
-		"运行 `ecslaunch validate web.yaml` 检查":                   false,
-		"InvalidSpotPriceLimit.LowerThanPublicPrice：低于当前价格":     false,
-		"使用 --sandbox 或 ${ECS_PASSWORD}":                        false,
-		"the file is not valid":                                 true,
-		"请 choose a region":                                     true,
+		"运行 `ecslaunch validate web.yaml` 检查":               false,
+		"InvalidSpotPriceLimit.LowerThanPublicPrice：低于当前价格": false,
+		"使用 --sandbox 或 ${ECS_PASSWORD}":                    false,
+		"the file is not valid":                             true,
+		"请 choose a region":                                 true,
 	} {
 		if got := EnglishLeft(zh) != ""; got != want {
 			t.Errorf("EnglishLeft(%q) = %v (%q), want %v", zh, got, EnglishLeft(zh), want)
