@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -173,3 +174,53 @@ func localDefaults(usages string) string {
 		return i18n.T(" (default %s)", pflagDefault.FindStringSubmatch(m)[1])
 	})
 }
+
+// cobraErrors are what cobra and pflag say about bad arguments, matched by
+// their English text, each with the same sentence in the current language.
+var cobraErrors = []struct {
+	re  *regexp.Regexp
+	say func(m []string) string
+}{
+	{regexp.MustCompile(`^unknown flag: (\S+)$`), func(m []string) string { return i18n.T("unknown flag: %s", m[1]) }},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.+)' in (\S+)$`), func(m []string) string {
+		return i18n.T("unknown shorthand flag: '%s' in %s", m[1], m[2])
+	}},
+	{regexp.MustCompile(`^flag needs an argument: '(.+)' in (\S+)$`), func(m []string) string {
+		return i18n.T("flag needs an argument: '%s' in %s", m[1], m[2])
+	}},
+	{regexp.MustCompile(`^flag needs an argument: (\S+)$`), func(m []string) string { return i18n.T("flag needs an argument: %s", m[1]) }},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), func(m []string) string {
+		return i18n.T(`invalid argument "%s" for "%s" flag: %s`, m[1], m[2], m[3])
+	}},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), func(m []string) string { return i18n.T("bad flag syntax: %s", m[1]) }},
+	{regexp.MustCompile(`(?s)^unknown command "(.*)" for "(.*?)"(?:\n\nDid you mean this\?\n(.*))?$`), func(m []string) string {
+		if s := strings.TrimSpace(m[3]); s != "" {
+			return i18n.T("unknown command \"%s\" for \"%s\"; did you mean %s?", m[1], m[2], strings.Join(strings.Fields(s), ", "))
+		}
+		return i18n.T("unknown command \"%s\" for \"%s\"", m[1], m[2])
+	}},
+}
+
+// localizeCobraError says one of cobra's or pflag's errors in the current
+// language (English keeps it as it is); the error is still the same one
+// underneath.
+func localizeCobraError(err error) error {
+	if err == nil || !i18n.IsChinese() {
+		return err
+	}
+	for _, c := range cobraErrors {
+		if m := c.re.FindStringSubmatch(err.Error()); m != nil {
+			return &said{msg: c.say(m), err: err}
+		}
+	}
+	return err
+}
+
+// said is an error with its text in another language.
+type said struct {
+	msg string
+	err error
+}
+
+func (s *said) Error() string { return s.msg }
+func (s *said) Unwrap() error { return s.err }

@@ -52,7 +52,7 @@ func newImportInstanceCmd(g *globals, io *IO) *cobra.Command {
 			})
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "write the launch file here instead of standard output")
+	c.Flags().StringVarP(&output, "output", "o", "", i18n.Text("write the launch file here instead of standard output"))
 	return c
 }
 
@@ -76,7 +76,7 @@ func newImportTemplateCmd(g *globals, io *IO) *cobra.Command {
 			})
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "write the launch file here instead of standard output")
+	c.Flags().StringVarP(&output, "output", "o", "", i18n.Text("write the launch file here instead of standard output"))
 	c.Flags().Int64Var(&version, "version", 0, i18n.Text("the template version to read (default: the template's default version)"))
 	return c
 }

@@ -114,7 +114,7 @@ func NewRoot(io *IO) *cobra.Command {
 		}
 		return g.checkRegionOffline(c, io)
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(localizeCobraError(err)) })
 	addWizard(root, g, io)
 	root.AddCommand(newValidateCmd(g, io), newPriceCmd(g, io), newVersionCmd(io))
 	root.AddCommand(newExportCmd(g, io), newImportCmd(g, io), newDryRunCmd(g, io), newLaunchCmd(g, io),
@@ -227,7 +227,7 @@ func report(w io.Writer, err error) int {
 		return ee.Code
 	}
 	// cobra's own errors (unknown command, bad args) are usage errors.
-	fmt.Fprintln(w, "ecslaunch:", cloud.Redact(err.Error()))
+	fmt.Fprintln(w, "ecslaunch:", cloud.Redact(localizeCobraError(err).Error()))
 	return ExitUsage
 }
 

@@ -211,3 +211,24 @@ func TestHistoryTableInChineseIsAligned(t *testing.T) {
 		}
 	}
 }
+
+// cobra's and pflag's own errors are said in Chinese too, and stay usage
+// errors (exit 2).
+func TestCobraErrorsInChinese(t *testing.T) {
+	for args, want := range map[string]string{
+		"validate --bogus x":       "ecslaunch: 未知选项：--bogus\n",
+		"valdate":                  "ecslaunch: \"ecslaunch\" 没有命令 \"valdate\"\n",
+		"launch --timeout abc x":   "ecslaunch: 选项 \"--timeout\" 的参数 \"abc\" 无效：time: invalid duration \"abc\"\n",
+		"validate --output":        "ecslaunch: 选项 --output 需要一个参数\n",
+		"validate -Z testdata/x.y": "ecslaunch: -Z 中有未知的短选项 'Z'\n",
+	} {
+		_, errs, code := runIn(t, nil, append([]string{"--lang", "zh"}, strings.Fields(args)...)...)
+		if code != ExitUsage || errs != want {
+			t.Errorf("%s: exit %d, %q, want %q", args, code, errs, want)
+		}
+	}
+	i18n.Set(i18n.English)
+	if _, errs, _ := run(t, "", "validate", "--bogus", "x"); errs != "ecslaunch: unknown flag: --bogus\n" {
+		t.Errorf("English: %q", errs)
+	}
+}

@@ -2,7 +2,6 @@ package exporter
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -55,7 +54,7 @@ func (c copier) copy(text string, w io.Writer) (string, error) {
 		seq = seq.Screen()
 	}
 	if _, err := seq.WriteTo(w); err != nil {
-		return "", fmt.Errorf("copy: write OSC 52: %w", err)
+		return "", i18n.Errorf("copy: write OSC 52: %w", err)
 	}
 	return CopyOSC52, nil
 }

@@ -60,7 +60,7 @@ func (r *Reader) FromTemplate(ctx context.Context, region, templateID string, ve
 			return ok, err
 		})
 		if e.FoundIn != "" {
-			e.Hint = fmt.Sprintf("give --region %s", e.FoundIn)
+			e.Hint = i18n.T("give --region %s", e.FoundIn)
 		} else {
 			e.Hint = i18n.T("no region has it; list the region's templates with aliyun ecs DescribeLaunchTemplates --RegionId %s", region)
 		}
