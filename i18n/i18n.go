@@ -53,6 +53,11 @@ func Register(texts map[string]string) {
 	printer = message.NewPrinter(current, message.Catalog(builder))
 }
 
+// refMark stands for "${" in a catalog text: the catalog reads "${name}" as
+// one of its own variables and would drop a ${ECS_PASSWORD} a message
+// names, so T puts it back after formatting.
+const refMark = "$\uE000{"
+
 // RegisterPlural gives an English message its singular and plural forms,
 // chosen by the argument at position arg (1-based), which must be passed
 // as Count: "%d instance(s)" reads "1 instance", "3 instances".
@@ -281,3 +286,39 @@ type wrapErrors struct {
 
 func (e *wrapErrors) Error() string   { return e.msg }
 func (e *wrapErrors) Unwrap() []error { return e.errs }
+
+// Message is a message kept as data, formatted in the language current
+// when String is called. A table built at package init (a rule's text, a
+// static label) holds Messages, not strings, so the language chosen at
+// start applies to it. An argument that is itself a Message is formatted
+// in the same language (through its String method).
+type Message struct {
+	format string
+	args   []any
+	raw    bool
+}
+
+// M keeps a message to be formatted later; like T's, its first argument is
+// the English format string, a literal the check (internal/i18ncheck) reads.
+func M(format string, args ...any) Message { return Message{format: format, args: args} }
+
+// Raw is a text that reads the same in every language and is never looked
+// up: a range of numbers, a list of API values.
+func Raw(s string) Message { return Message{format: s, raw: true} }
+
+// String formats the message in the current language.
+func (m Message) String() string {
+	if m.raw {
+		return m.format
+	}
+	if m.format == "" {
+		return ""
+	}
+	return T(m.format, m.args...)
+}
+
+// IsZero reports whether the message is empty.
+func (m Message) IsZero() bool { return m.format == "" }
+
+// Key is the message's English format string (a Raw text itself).
+func (m Message) Key() string { return m.format }

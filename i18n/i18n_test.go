@@ -103,3 +103,40 @@ func TestAReferenceInAChineseTextIsKept(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// A ${NAME} in a Chinese text stays as written: the catalog would take it
+// for one of its variables.
+func TestReferencesSurviveTheCatalog(t *testing.T) {
+	Register(map[string]string{"use ${ECS_PASSWORD} for %s": "请为 %s 使用 ${ECS_PASSWORD}"})
+	defer Set(English)
+	Set(Chinese)
+	if got := T("use ${ECS_PASSWORD} for %s", "Password"); got != "请为 Password 使用 ${ECS_PASSWORD}" {
+		t.Errorf("zh: %q", got)
+	}
+	Set(English)
+	if got := T("use ${ECS_PASSWORD} for %s", "Password"); got != "use ${ECS_PASSWORD} for Password" {
+		t.Errorf("en: %q", got)
+	}
+}
+
+// A Message made before the language is chosen reads in the language
+// current when it is shown; its Message arguments too.
+func TestMessageIsFormattedWhenShown(t *testing.T) {
+	Register(map[string]string{"%s characters": "%s 个字符", "allowed: %s": "允许：%s"})
+	defer Set(English)
+	Set(English)
+	m := M("allowed: %s", M("%s characters", "2..128"))
+	if got := m.String(); got != "allowed: 2..128 characters" {
+		t.Errorf("en: %q", got)
+	}
+	Set(Chinese)
+	if got := m.String(); got != "允许：2..128 个字符" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := Raw("PL0 | PL1").String(); got != "PL0 | PL1" {
+		t.Errorf("raw: %q", got)
+	}
+	if !(Message{}).IsZero() || m.IsZero() || m.Key() != "allowed: %s" {
+		t.Error("IsZero or Key")
+	}
+}

@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // statuses gives the HTTP status of every code the rules use, from the
@@ -75,12 +77,24 @@ func base(row, pattern, code string) Rule {
 		Severity: Error, UnknownOS: Error, Phase: PhaseFormat, Kind: KindCustom}
 }
 
+// withUnit puts a range's unit after it: "" (a count), "Mbit/s" (the same
+// in every language) or "hours".
+func withUnit(b, unit string) i18n.Message {
+	switch unit {
+	case "":
+		return i18n.Raw(b)
+	case "hours":
+		return i18n.M("%s hours", b)
+	}
+	return i18n.Raw(b + " " + unit)
+}
+
 // rng is a fixed integer range.
 func rng(row, pattern, code string, lo, hi int64, unit string) Rule {
 	r := base(row, pattern, code)
 	r.Kind, r.Min, r.Max, r.plain = KindRange, lo, hi, true
-	r.Text = "is out of range"
-	r.Allowed = bounds(lo, hi, unit)
+	r.Text = i18n.M("is out of range")
+	r.Allowed = withUnit(bounds(lo, hi), unit)
 	r.test = func(e *env) (bool, string) {
 		n, ok := atoi(e.val)
 		return ok && (n < lo || n > hi), ""
@@ -92,8 +106,8 @@ func rng(row, pattern, code string, lo, hi int64, unit string) Rule {
 func enum(row, pattern, code string, vals ...string) Rule {
 	r := base(row, pattern, code)
 	r.Kind, r.Enum, r.plain = KindEnum, vals, true
-	r.Text = "is not a supported value"
-	r.Allowed = strings.Join(vals, " | ")
+	r.Text = i18n.M("is not a supported value")
+	r.Allowed = i18n.Raw(strings.Join(vals, " | "))
 	r.test = func(e *env) (bool, string) { return !oneOf(e.val, vals), "" }
 	return r
 }
@@ -109,7 +123,7 @@ func oneOf(v string, vals []string) bool {
 }
 
 // pattern is a regular expression the value must match.
-func pattern(row, param, code, expr, text, allowed string) Rule {
+func pattern(row, param, code, expr string, text, allowed i18n.Message) Rule {
 	r := base(row, param, code)
 	r.Kind, r.Regexp, r.re = KindPattern, expr, regexp.MustCompile(expr)
 	r.Text, r.Allowed = text, allowed
@@ -122,8 +136,8 @@ func pattern(row, param, code, expr, text, allowed string) Rule {
 func length(row, pattern, code string, lo, hi int64) Rule {
 	r := base(row, pattern, code)
 	r.Kind, r.Min, r.Max, r.plain = KindLength, lo, hi, true
-	r.Text = "has a length out of range"
-	r.Allowed = bounds(lo, hi, "characters")
+	r.Text = i18n.M("has a length out of range")
+	r.Allowed = i18n.M("%s characters", bounds(lo, hi))
 	r.test = func(e *env) (bool, string) {
 		n := runes(e.val)
 		return n < lo || n > hi, ""
@@ -132,7 +146,7 @@ func length(row, pattern, code string, lo, hi int64) Rule {
 }
 
 // custom is a rule with its own test, usually cross-field.
-func custom(row, pattern, code, text string, reads []string, test func(e *env) (bool, string)) Rule {
+func custom(row, pattern, code string, text i18n.Message, reads []string, test func(e *env) (bool, string)) Rule {
 	r := base(row, pattern, code)
 	r.Text, r.Reads, r.test = text, reads, test
 	if len(reads) > 0 {
@@ -142,7 +156,7 @@ func custom(row, pattern, code, text string, reads []string, test func(e *env) (
 }
 
 // required fires when the parameter is absent and exempt says it is needed.
-func required(row, pattern, code, text string, reads []string, exempt func(e *env) bool) Rule {
+func required(row, pattern, code string, text i18n.Message, reads []string, exempt func(e *env) bool) Rule {
 	r := base(row, pattern, code)
 	r.Kind, r.Phase, r.absent, r.Reads, r.Text = KindRequired, PhaseRequired, true, reads, text
 	r.test = func(e *env) (bool, string) { return !e.has && (exempt == nil || !exempt(e)), "" }

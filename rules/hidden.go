@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
@@ -26,7 +26,7 @@ func hiddenRules() []Rule {
 			continue
 		}
 		r := custom("", s.Pattern, "InvalidParameter",
-			"holds an invisible or direction character, which no ECS ID, type or setting contains", nil, hiddenTest)
+			i18n.M("holds an invisible or direction character, which no ECS ID, type or setting contains"), nil, hiddenTest)
 		r.ID, r.Kind = "hidden:"+s.Pattern, KindPattern
 		out = append(out, r)
 	}
@@ -38,7 +38,7 @@ func hiddenTest(e *env) (bool, string) {
 	if !ok {
 		return false, ""
 	}
-	return true, fmt.Sprintf("visible characters only (found %s at character %d)", safetext.Name(r), pos)
+	return true, i18n.T("visible characters only (found %s at character %d)", safetext.Name(r), pos)
 }
 
 // lastName is a pattern's last segment that is not a list index.

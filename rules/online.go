@@ -3,11 +3,11 @@ package rules
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -43,7 +43,7 @@ func ValidateOnline(ctx context.Context, req *request.Request, cat Catalog, c Co
 		o.diskCategories, o.securityGroups, o.eniChecks, o.keyPair, o.spotPriceLimit, o.contextRules} {
 		if err := ctx.Err(); err != nil {
 			// Cancelled: say so once rather than once per remaining check.
-			o.warn("RegionId", CodeCheckSkipped, "T1-1", "online checks stopped: "+err.Error())
+			o.warn("RegionId", CodeCheckSkipped, "T1-1", i18n.T("online checks stopped: %s", err.Error()))
 			break
 		}
 		step()
@@ -61,13 +61,13 @@ func (o *online) literal(key string) (string, bool) {
 // add appends a finding for a documented code.
 func (o *online) add(param, code, row, msg string) {
 	o.out = append(o.out, Finding{Parameter: param, Severity: Error, Code: code, Row: row,
-		HTTPStatus: statuses[code], Message: msg + " (docs/rules.md " + row + ")"})
+		HTTPStatus: statuses[code], Message: msg + cite(row)})
 }
 
 // warn appends a warning.
 func (o *online) warn(param, code, row, msg string) {
 	o.out = append(o.out, Finding{Parameter: param, Severity: Warning, Code: code, Row: row,
-		Message: msg + " (docs/rules.md " + row + ")"})
+		Message: msg + cite(row)})
 }
 
 // failed reports a catalog error: not-found answers are handled by the
@@ -83,7 +83,7 @@ func (o *online) failed(param, row, check string, err error) bool {
 	if len(msg) > 200 {
 		msg = msg[:200] + "…"
 	}
-	o.warn(param, CodeCheckSkipped, row, "could not check "+check+": "+msg)
+	o.warn(param, CodeCheckSkipped, row, i18n.T("could not check %s: %s", check, msg))
 	return true
 }
 
@@ -93,11 +93,11 @@ func (o *online) region() bool {
 		return false
 	}
 	found, err := o.cat.RegionExists(o.ctx, region)
-	if o.failed("RegionId", "T1-1", "that region "+region+" exists", err) {
+	if o.failed("RegionId", "T1-1", i18n.T("that region %s exists", region), err) {
 		return true
 	}
 	if !found {
-		o.add("RegionId", "InvalidRegionId.NotFound", "T1-1", fmt.Sprintf("RegionId %q is not a known region", region))
+		o.add("RegionId", "InvalidRegionId.NotFound", "T1-1", i18n.T("RegionId %q is not a known region", region))
 		return false
 	}
 	return true
@@ -110,11 +110,11 @@ func (o *online) zoneExists() {
 	}
 	o.zone = zone
 	found, err := o.cat.ZoneExists(o.ctx, o.req.Get("RegionId"), zone)
-	if o.failed("ZoneId", "T1-15", "that zone "+zone+" exists", err) {
+	if o.failed("ZoneId", "T1-15", i18n.T("that zone %s exists", zone), err) {
 		return
 	}
 	if !found {
-		o.add("ZoneId", "InvalidZoneId.NotFound", "T1-15", fmt.Sprintf("ZoneId %q is not a zone of %s", zone, o.req.Get("RegionId")))
+		o.add("ZoneId", "InvalidZoneId.NotFound", "T1-15", i18n.T("ZoneId %q is not a zone of %s", zone, o.req.Get("RegionId")))
 	}
 }
 
@@ -124,17 +124,17 @@ func (o *online) vswitch() {
 		return
 	}
 	v, err := o.cat.VSwitch(o.ctx, o.req.Get("RegionId"), id)
-	if o.failed("VSwitchId", "T1-12", "vSwitch "+id, err) {
+	if o.failed("VSwitchId", "T1-12", i18n.T("vSwitch %s", id), err) {
 		return
 	}
 	if err != nil {
-		o.add("VSwitchId", "InvalidVSwitchId.NotFound", "T1-12", fmt.Sprintf("VSwitchId %q does not exist", id))
+		o.add("VSwitchId", "InvalidVSwitchId.NotFound", "T1-12", i18n.T("VSwitchId %q does not exist", id))
 		return
 	}
 	o.vsw = &v
 	if o.zone != "" && v.ZoneId != "" && v.ZoneId != o.zone {
 		o.add("VSwitchId", "InvalidParameter.Mismatch", "T1-14",
-			fmt.Sprintf("VSwitchId %q is in zone %s, not in ZoneId %s: specified virtual switch is not in the specified zone", id, v.ZoneId, o.zone))
+			i18n.T("VSwitchId %q is in zone %s, not in ZoneId %s: specified virtual switch is not in the specified zone", id, v.ZoneId, o.zone))
 	}
 	if o.zone == "" {
 		o.zone = v.ZoneId
@@ -146,7 +146,7 @@ func (o *online) vswitch() {
 	}
 	if n := o.amount(); v.AvailableIpAddressCount < n {
 		o.add("VSwitchId", "QuotaExceeded.PrivateIpAddress", "T1-90",
-			fmt.Sprintf("VSwitchId %q has %d free IP addresses, fewer than Amount %d", id, v.AvailableIpAddressCount, n))
+			i18n.T("VSwitchId %q has %d free IP addresses, fewer than Amount %d", id, v.AvailableIpAddressCount, n))
 	}
 }
 
@@ -172,7 +172,7 @@ func (o *online) inCIDR(param, row string, ip string, amount int, v VSwitchFacts
 	if amount > 1 {
 		row = "T2-11"
 	}
-	o.add(param, code, row, fmt.Sprintf("%s %s (vSwitch %s)", param, msg, v.VSwitchId))
+	o.add(param, code, row, i18n.T("%s %s (vSwitch %s)", param, msg, v.VSwitchId))
 }
 
 func (o *online) image() {
@@ -181,16 +181,16 @@ func (o *online) image() {
 		return
 	}
 	img, err := o.cat.Image(o.ctx, o.req.Get("RegionId"), id)
-	if o.failed("ImageId", "T1-3", "image "+id, err) {
+	if o.failed("ImageId", "T1-3", i18n.T("image %s", id), err) {
 		return
 	}
 	if err != nil {
-		o.add("ImageId", "InvalidImageId.NotFound", "T1-3", fmt.Sprintf("ImageId %q does not exist in %s", id, o.req.Get("RegionId")))
+		o.add("ImageId", "InvalidImageId.NotFound", "T1-3", i18n.T("ImageId %q does not exist in %s", id, o.req.Get("RegionId")))
 		return
 	}
 	o.img = &img
 	if img.Status != "" && !strings.EqualFold(img.Status, "Available") {
-		o.add("ImageId", "OperationDenied.ImageNotValid", "T1-3", fmt.Sprintf("ImageId %q is %s, not Available", id, img.Status))
+		o.add("ImageId", "OperationDenied.ImageNotValid", "T1-3", i18n.T("ImageId %q is %s, not Available", id, img.Status))
 	}
 }
 
@@ -207,33 +207,33 @@ func (o *online) instanceType() {
 		spot = "NoSpot"
 	}
 	t, err := o.cat.InstanceType(o.ctx, o.req.Get("RegionId"), o.zone, it, charge, spot)
-	if o.failed("InstanceType", "T1-6", "instance type "+it, err) {
+	if o.failed("InstanceType", "T1-6", i18n.T("instance type %s", it), err) {
 		return
 	}
 	if err != nil {
-		o.add("InstanceType", "InvalidInstanceType.ValueNotSupported", "T1-6", fmt.Sprintf("InstanceType %q is not an instance type of %s", it, o.req.Get("RegionId")))
+		o.add("InstanceType", "InvalidInstanceType.ValueNotSupported", "T1-6", i18n.T("InstanceType %q is not an instance type of %s", it, o.req.Get("RegionId")))
 		return
 	}
 	o.typ = &t
-	where := "elsewhere: " + strings.Join(t.AvailableZones, ", ")
+	where := i18n.T("elsewhere: %s", strings.Join(t.AvailableZones, ", "))
 	if len(t.AvailableZones) == 0 {
-		where = "in no zone of this region"
+		where = i18n.Text("in no zone of this region")
 	}
 	switch t.Status {
 	case "SoldOut":
 		o.add("InstanceType", "OperationDenied.NoStock", "T1-6",
-			fmt.Sprintf("InstanceType %s is out of stock in %s for %s; available %s", it, o.zoneName(), charge, where))
+			i18n.T("InstanceType %s is out of stock in %s for %s; available %s", it, o.zoneName(), charge, where))
 	case "NotOffered":
 		o.add("InstanceType", "InvalidInstanceType.ZoneNotSupported", "T1-6",
-			fmt.Sprintf("InstanceType %s is not offered in %s for %s; available %s", it, o.zoneName(), charge, where))
+			i18n.T("InstanceType %s is not offered in %s for %s; available %s", it, o.zoneName(), charge, where))
 	}
 }
 
 func (o *online) zoneName() string {
 	if o.zone == "" {
-		return "the region"
+		return i18n.Text("the region")
 	}
-	return "zone " + o.zone
+	return i18n.T("zone %s", o.zone)
 }
 
 // architecture applies T1-4: the image must suit the type's CPU.
@@ -244,7 +244,7 @@ func (o *online) architecture() {
 	ia, ta := archOf(o.img.Architecture), archOf(o.typ.CpuArchitecture)
 	if ia != "" && ta != "" && ia != ta {
 		o.add("ImageId", "InvalidParameter.Conflict", "T1-4",
-			fmt.Sprintf("ImageId %s is built for %s but InstanceType %s has %s CPUs: the specified image does not support the specified instance type",
+			i18n.T("ImageId %s is built for %s but InstanceType %s has %s CPUs: the specified image does not support the specified instance type",
 				o.img.ImageId, o.img.Architecture, o.typ.InstanceTypeId, o.typ.CpuArchitecture))
 	}
 }
@@ -268,14 +268,14 @@ func (o *online) diskCategories() {
 	if cat, ok := o.literal("SystemDisk.Category"); ok && len(o.typ.SystemDiskCategories) > 0 &&
 		!slices.Contains(o.typ.SystemDiskCategories, cat) {
 		o.add("SystemDisk.Category", "CategoryNotSupported", "T1-37",
-			fmt.Sprintf("SystemDisk.Category %s is not offered for %s in %s; allowed: %s", cat, o.typ.InstanceTypeId, o.zoneName(),
+			i18n.T("SystemDisk.Category %s is not offered for %s in %s; allowed: %s", cat, o.typ.InstanceTypeId, o.zoneName(),
 				strings.Join(o.typ.SystemDiskCategories, " | ")))
 	}
 	for i := 1; i <= o.req.Count("DataDisk"); i++ {
 		key := "DataDisk." + strconv.Itoa(i) + ".Category"
 		if cat, ok := o.literal(key); ok && len(o.typ.DataDiskCategories) > 0 && !slices.Contains(o.typ.DataDiskCategories, cat) {
 			o.add(key, "InvalidDiskCategory.NotSupported", "T1-45",
-				fmt.Sprintf("%s %s is not offered for %s in %s; allowed: %s", key, cat, o.typ.InstanceTypeId, o.zoneName(),
+				i18n.T("%s %s is not offered for %s in %s; allowed: %s", key, cat, o.typ.InstanceTypeId, o.zoneName(),
 					strings.Join(o.typ.DataDiskCategories, " | ")))
 		}
 	}
@@ -296,14 +296,14 @@ func (o *online) securityGroups() {
 		needVSwitch = needVSwitch || sg.VpcId != ""
 		if o.vsw != nil && sg.VpcId != "" && o.vsw.VpcId != "" && sg.VpcId != o.vsw.VpcId {
 			o.add(k, "InvalidParameter.Mismatch", "T1-13",
-				fmt.Sprintf("%s %s is in %s but VSwitchId %s is in %s: specified security group and virtual switch are not in the same VPC",
+				i18n.T("%s %s is in %s but VSwitchId %s is in %s: specified security group and virtual switch are not in the same VPC",
 					k, sg.SecurityGroupId, sg.VpcId, o.vsw.VSwitchId, o.vsw.VpcId))
 		}
 		o.capacity(k, sg)
 	}
 	if needVSwitch && !o.req.Has("VSwitchId") && !o.primaryENI() {
 		o.add("VSwitchId", "MissingParameter", "T1-11",
-			"VSwitchId is required because the security group is in a VPC: the input parameter \"VSwitchId\" that is mandatory for processing this request is not supplied")
+			i18n.Text("VSwitchId is required because the security group is in a VPC: the input parameter \"VSwitchId\" that is mandatory for processing this request is not supplied"))
 	}
 }
 
@@ -313,14 +313,13 @@ func (o *online) securityGroups() {
 // quota may hold more.
 func (o *online) capacity(key string, sg SecurityGroupFacts) {
 	n := o.amount()
-	kind := "a basic security group"
+	kind := i18n.Text("a basic security group")
 	if sg.SecurityGroupType == "enterprise" {
-		kind = "an advanced (enterprise) security group"
+		kind = i18n.Text("an advanced (enterprise) security group")
 	}
 	if sg.Capacity > 0 {
 		if sg.EcsCount+n > sg.Capacity {
-			o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", fmt.Sprintf(
-				"%s %s, %s, holds %d of its %d instances; adding %d (Amount) exceeds its capacity by %d",
+			o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", i18n.T("%s %s, %s, holds %d of its %d instances; adding %d (Amount) exceeds its capacity by %d",
 				key, sg.SecurityGroupId, kind, sg.EcsCount, sg.Capacity, n, sg.EcsCount+n-sg.Capacity))
 		}
 		return
@@ -330,7 +329,7 @@ func (o *online) capacity(key string, sg SecurityGroupFacts) {
 		limit = EnterpriseGroupCapacity
 	}
 	if sg.EcsCount+n > limit {
-		o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", fmt.Sprintf(
+		o.warn(key, "SecurityGroupInstanceLimitExceed", "T2-15", i18n.T(
 			"%s %s, %s, holds %d instances; adding %d (Amount) exceeds the %d such a group holds by default (the account's quota may allow more)",
 			key, sg.SecurityGroupId, kind, sg.EcsCount, n, limit))
 	}
@@ -352,11 +351,11 @@ func (o *online) group(key string) (SecurityGroupFacts, bool) {
 		return SecurityGroupFacts{}, false
 	}
 	sg, err := o.cat.SecurityGroup(o.ctx, o.req.Get("RegionId"), id)
-	if o.failed(key, "T1-7", "security group "+id, err) {
+	if o.failed(key, "T1-7", i18n.T("security group %s", id), err) {
 		return SecurityGroupFacts{}, false
 	}
 	if err != nil {
-		o.add(key, "InvalidSecurityGroupId.NotFound", "T1-7", fmt.Sprintf("%s %q does not exist", key, id))
+		o.add(key, "InvalidSecurityGroupId.NotFound", "T1-7", i18n.T("%s %q does not exist", key, id))
 		return SecurityGroupFacts{}, false
 	}
 	return sg, true
@@ -372,11 +371,11 @@ func (o *online) eniChecks() {
 		v := o.vsw
 		if id, ok := o.literal(pre + "VSwitchId"); ok {
 			f, err := o.cat.VSwitch(o.ctx, o.req.Get("RegionId"), id)
-			if o.failed(pre+"VSwitchId", "T1-56", "vSwitch "+id, err) {
+			if o.failed(pre+"VSwitchId", "T1-56", i18n.T("vSwitch %s", id), err) {
 				continue
 			}
 			if err != nil {
-				o.add(pre+"VSwitchId", "InvalidVSwitchId.NotFound", "T1-56", fmt.Sprintf("%sVSwitchId %q does not exist", pre, id))
+				o.add(pre+"VSwitchId", "InvalidVSwitchId.NotFound", "T1-56", i18n.T("%sVSwitchId %q does not exist", pre, id))
 				continue
 			}
 			v = &f
@@ -394,15 +393,15 @@ func (o *online) keyPair() {
 		return
 	}
 	if o.img != nil && strings.EqualFold(o.img.OSType, "windows") {
-		o.warn("KeyPairName", CodeIgnored, "T2-32", "KeyPairName is ignored for a Windows image (Password is used)")
+		o.warn("KeyPairName", CodeIgnored, "T2-32", i18n.Text("KeyPairName is ignored for a Windows image (Password is used)"))
 		return
 	}
 	found, err := o.cat.KeyPairExists(o.ctx, o.req.Get("RegionId"), name)
-	if o.failed("KeyPairName", "T1-34", "key pair "+name, err) {
+	if o.failed("KeyPairName", "T1-34", i18n.T("key pair %s", name), err) {
 		return
 	}
 	if !found {
-		o.add("KeyPairName", "InvalidKeyPairName.NotFound", "T1-34", fmt.Sprintf("KeyPairName %q does not exist in %s", name, o.req.Get("RegionId")))
+		o.add("KeyPairName", "InvalidKeyPairName.NotFound", "T1-34", i18n.T("KeyPairName %q does not exist in %s", name, o.req.Get("RegionId")))
 	}
 }
 
@@ -430,11 +429,11 @@ func (o *online) spotPriceLimit() {
 		osType = strings.ToLower(o.img.OSType)
 	}
 	sp, err := o.cat.SpotPrice(o.ctx, o.req.Get("RegionId"), o.zone, it, osType)
-	if o.failed("SpotPriceLimit", "T1-63", "the current spot price of "+it+" in "+o.zone, err) || err != nil {
+	if o.failed("SpotPriceLimit", "T1-63", i18n.T("the current spot price of %s in %s", it, o.zone), err) || err != nil {
 		return // not sold as spot there: the instance type check reports it
 	}
 	if limit < sp.Price {
-		o.add("SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice", "T1-63", fmt.Sprintf(
+		o.add("SpotPriceLimit", "InvalidSpotPriceLimit.LowerThanPublicPrice", "T1-63", i18n.T(
 			"SpotPriceLimit %s is below the current spot price of %s in %s, %.3f %s/hour: the limit can't be lower than the current public price",
 			v, it, o.zone, sp.Price, sp.Currency))
 	}

@@ -158,12 +158,16 @@ func onlineRequest(t *testing.T, sets ...string) *request.Request {
 	return r
 }
 
-func TestValidateOnline(t *testing.T) {
-	cases := []struct {
-		name, param, code string
-		sev               Severity
-		sets              []string
-	}{
+// onlineCase is one catalog check that fails: after sets, the finding
+// (param, code) with severity sev.
+type onlineCase struct {
+	name, param, code string
+	sev               Severity
+	sets              []string
+}
+
+func onlineCases() []onlineCase {
+	return []onlineCase{
 		{"region", "RegionId", "InvalidRegionId.NotFound", Error, []string{"RegionId=xx-nowhere"}},
 		{"zone", "ZoneId", "InvalidZoneId.NotFound", Error, []string{"ZoneId=cn-hangzhou-z"}},
 		{"image missing", "ImageId", "InvalidImageId.NotFound", Error, []string{"ImageId=nope"}},
@@ -194,7 +198,10 @@ func TestValidateOnline(t *testing.T) {
 			[]string{"SpotStrategy=SpotWithPriceLimit", "SpotPriceLimit=0.3"}},
 		{"windows host", "HostName", "InvalidHostName.Malformed", Error, []string{"ImageId=win_40G", "HostName=web.example"}},
 	}
-	for _, tc := range cases {
+}
+
+func TestValidateOnline(t *testing.T) {
+	for _, tc := range onlineCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			req := onlineRequest(t, tc.sets...)
 			got := ValidateOnline(context.Background(), req, newFake(), Context{Now: now})

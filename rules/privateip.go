@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"net/netip"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // A vSwitch's CIDR block is not wholly usable: ECS reserves its first
@@ -65,7 +66,7 @@ func usableRange(cidr string) (lo, hi netip.Addr, ok bool) {
 func checkPrivateIP(ip, cidr string) (msg, code string) {
 	a, err := netip.ParseAddr(ip)
 	if err != nil || !a.Is4() || !isIPv4(ip) {
-		return fmt.Sprintf("%q is not a dotted IPv4 address", ip), "InvalidPrivateIpAddress.Malformed"
+		return i18n.T("%q is not a dotted IPv4 address", ip), "InvalidPrivateIpAddress.Malformed"
 	}
 	p, err := netip.ParsePrefix(cidr)
 	if err != nil || !p.Addr().Is4() {
@@ -73,7 +74,7 @@ func checkPrivateIP(ip, cidr string) (msg, code string) {
 	}
 	p = p.Masked()
 	if !p.Contains(a) {
-		return fmt.Sprintf("%s is not inside the vSwitch's CIDR block %s", ip, cidr), "InvalidPrivateIpAddress"
+		return i18n.T("%s is not inside the vSwitch's CIDR block %s", ip, cidr), "InvalidPrivateIpAddress"
 	}
 	lo, hi, ok := usableRange(cidr)
 	if ok && a.Compare(lo) >= 0 && a.Compare(hi) <= 0 {
@@ -81,19 +82,19 @@ func checkPrivateIP(ip, cidr string) (msg, code string) {
 	}
 	usable := ""
 	if ok {
-		usable = fmt.Sprintf("; usable: %s..%s", lo, hi)
+		usable = i18n.T("; usable: %s..%s", lo, hi)
 	}
 	last := addr4(v4(p.Addr()) + uint32(uint64(1)<<(32-p.Bits())-1))
 	var what string
 	switch {
 	case a == p.Addr():
-		what = "the network address of " + cidr
+		what = i18n.T("the network address of %s", cidr)
 	case a == last:
-		what = "the broadcast address of " + cidr
+		what = i18n.T("the broadcast address of %s", cidr)
 	default:
-		what = fmt.Sprintf("one of the last %d addresses of %s", reservedAtEnd, cidr)
+		what = i18n.T("one of the last %d addresses of %s", reservedAtEnd, cidr)
 	}
-	return fmt.Sprintf("%s is %s, which ECS reserves%s", ip, what, usable), "InvalidPrivateIpAddress"
+	return i18n.T("%s is %s, which ECS reserves%s", ip, what, usable), "InvalidPrivateIpAddress"
 }
 
 // checkPrivateIPs is CheckPrivateIPs with the API code.
@@ -107,17 +108,17 @@ func checkPrivateIPs(first string, amount int, cidr string) (msg, code string) {
 	a := netip.MustParseAddr(first)
 	end := uint64(v4(a)) + uint64(amount) - 1
 	if end > 0xFFFFFFFF {
-		return fmt.Sprintf("%s with Amount %d runs past 255.255.255.255", first, amount), "InvalidPrivateIpAddress"
+		return i18n.T("%s with Amount %d runs past 255.255.255.255", first, amount), "InvalidPrivateIpAddress"
 	}
-	span := fmt.Sprintf("%s with Amount %d takes the consecutive addresses %s..%s", first, amount, first, addr4(uint32(end)))
+	span := i18n.T("%s with Amount %d takes the consecutive addresses %s..%s", first, amount, first, addr4(uint32(end)))
 	if msg, code := checkPrivateIP(first, cidr); msg != "" {
-		return span + ", but " + msg, code
+		return i18n.T("%s, but %s", span, msg), code
 	}
 	// The usable addresses are contiguous: from a usable first one, the
 	// range fails exactly when it runs past the last usable address.
 	if _, hi, ok := usableRange(cidr); ok && end > uint64(v4(hi)) {
 		msg, code := checkPrivateIP(addr4(v4(hi)+1).String(), cidr)
-		return span + ", but " + msg, code
+		return i18n.T("%s, but %s", span, msg), code
 	}
 	return "", ""
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -102,9 +103,11 @@ type Rule struct {
 	// as its severity.
 	OS        string
 	UnknownOS Severity
-	// Text states the rule; Allowed the allowed values.
-	Text    string
-	Allowed string
+	// Text states the rule after the parameter's name ("is out of range");
+	// Allowed the allowed values. Both are kept as messages and read in the
+	// language current when a finding is made (their String method).
+	Text    i18n.Message
+	Allowed i18n.Message
 
 	plain    bool           // built by rng, enum or length: the data alone decides
 	absent   bool           // runs when the parameter is absent
@@ -240,28 +243,23 @@ func runes(s string) int64 { return int64(utf8.RuneCountInString(s)) }
 // unbounded is the Max of a range with no upper bound.
 const unbounded = math.MaxInt64
 
-// bounds renders a range for a message.
-func bounds(lo, hi int64, unit string) string {
-	var s string
+// bounds renders a range for a message, the same in every language; a
+// unit goes after it in the message that holds it.
+func bounds(lo, hi int64) string {
 	switch {
 	case hi == unbounded:
-		s = fmt.Sprintf("≥ %d", lo)
+		return fmt.Sprintf("≥ %d", lo)
 	case lo == hi:
-		s = strconv.FormatInt(lo, 10)
-	default:
-		s = fmt.Sprintf("%d..%d", lo, hi)
+		return strconv.FormatInt(lo, 10)
 	}
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
+	return fmt.Sprintf("%d..%d", lo, hi)
 }
 
 // shown renders the value seen for a message: secrets masked, long values
 // cut.
 func shown(key, val string, has bool) string {
 	if !has {
-		return "nothing (not set)"
+		return i18n.Text("nothing (not set)")
 	}
 	v := request.Display(key, val)
 	if utf8.RuneCountInString(v) > 64 {
@@ -271,12 +269,15 @@ func shown(key, val string, has bool) string {
 	return strconv.Quote(v)
 }
 
-// finding builds the finding of a failed rule.
+// finding builds the finding of a failed rule, its message in the
+// language current now: the parameter, the rule, the allowed values, the
+// value seen and the row (the parameter, code and row are the same in
+// every language).
 func (r *Rule) finding(e *env, allowed string, sev Severity) Finding {
 	if allowed == "" {
-		allowed = r.Allowed
+		allowed = r.Allowed.String()
 	}
-	text := r.Text
+	text := r.Text.String()
 	for _, rd := range r.Reads {
 		if k, ok := fill(rd, e.key); ok && k != rd && strings.Contains(text, rd) {
 			text = strings.ReplaceAll(text, rd, k)
@@ -284,24 +285,31 @@ func (r *Rule) finding(e *env, allowed string, sev Severity) Finding {
 	}
 	msg := e.key + " " + text
 	if allowed != "" {
-		msg += "; allowed: " + allowed
+		msg += i18n.T("; allowed: %s", allowed)
 	}
 	if r.item {
-		msg += "; got N = " + strconv.Itoa(indexOf(e.key))
+		msg += i18n.T("; got N = %d", indexOf(e.key))
 	} else {
-		msg += "; got " + shown(e.key, e.val, e.has)
+		msg += i18n.T("; got %s", shown(e.key, e.val, e.has))
 	}
 	if r.OS != "" && e.os() == "" {
 		if r.OS == "windows" {
-			msg += "; the image's OS type is unknown: this applies if it is Windows"
+			msg += i18n.Text("; the image's OS type is unknown: this applies if it is Windows")
 		} else {
-			msg += "; the image's OS type is unknown: this holds for Linux and Windows images"
+			msg += i18n.Text("; the image's OS type is unknown: this holds for Linux and Windows images")
 		}
 	}
-	if r.Row != "" {
-		msg += " (docs/rules.md " + r.Row + ")"
-	}
+	msg += cite(r.Row)
 	return Finding{Parameter: e.key, Severity: sev, Code: r.Code, Message: msg, Row: r.Row, HTTPStatus: r.HTTPStatus}
+}
+
+// cite is a message's closing citation of its docs/rules.md row; "" for a
+// rule with no row.
+func cite(row string) string {
+	if row == "" {
+		return ""
+	}
+	return i18n.T(" (docs/rules.md %s)", row)
 }
 
 // eval runs the rule on its target; ok is true when a finding results.

@@ -533,7 +533,7 @@ func TestRulesAreWellFormed(t *testing.T) {
 		if _, ok := statuses[r.Code]; !ok {
 			t.Errorf("rule %s: code %s has no HTTP status", r.ID, r.Code)
 		}
-		if r.Text == "" || r.test == nil {
+		if r.Text.IsZero() || r.test == nil {
 			t.Errorf("rule %s lacks its text or test", r.ID)
 		}
 		if _, ok := request.Lookup(r.Pattern); !ok && !r.item {

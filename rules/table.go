@@ -2,12 +2,13 @@ package rules
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net"
 	"net/netip"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Password special set P, exactly as the seed lists it (docs/rules.md, notes on
@@ -95,19 +96,19 @@ func amount(e *env) int64 {
 func requiredRules() []Rule {
 	tmpl := []string{"LaunchTemplateId", "LaunchTemplateName"}
 	return []Rule{
-		required("T1-1", "RegionId", "MissingParameter", "is required", nil, nil),
+		required("T1-1", "RegionId", "MissingParameter", i18n.M("is required"), nil, nil),
 		required("T1-2", "ImageId", "MissingParameter",
-			"is required unless LaunchTemplateId, LaunchTemplateName or ImageFamily is given",
+			i18n.M("is required unless LaunchTemplateId, LaunchTemplateName or ImageFamily is given"),
 			append(tmpl, "ImageFamily"), func(e *env) bool { return templated(e) || e.req.Has("ImageFamily") }).also("T2-16"),
-		required("T1-5", "InstanceType", "MissingParameter", "is required unless LaunchTemplateId or LaunchTemplateName is given",
+		required("T1-5", "InstanceType", "MissingParameter", i18n.M("is required unless LaunchTemplateId or LaunchTemplateName is given"),
 			tmpl, templated),
 		required("T1-7", "SecurityGroupId", "MissingParameter",
-			"is required unless SecurityGroupIds.N, a launch template or a Primary NetworkInterface.N gives the security group",
+			i18n.M("is required unless SecurityGroupIds.N, a launch template or a Primary NetworkInterface.N gives the security group"),
 			append(tmpl, "SecurityGroupIds.N", "NetworkInterface.N.InstanceType"),
 			func(e *env) bool {
 				return templated(e) || e.req.Count("SecurityGroupIds") > 0 || primaryENI(e)
 			}),
-		required("T1-81", "Period", "MissingParamter", "is required when InstanceChargeType is PrePaid",
+		required("T1-81", "Period", "MissingParamter", i18n.M("is required when InstanceChargeType is PrePaid"),
 			[]string{"InstanceChargeType"}, func(e *env) bool { return chargeType(e) != "PrePaid" }).id("required"),
 	}
 }
@@ -115,19 +116,19 @@ func requiredRules() []Rule {
 func networkRules() []Rule {
 	return []Rule{
 		custom("T1-9", "SecurityGroupId", "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
-			"cannot be given together with SecurityGroupIds.N", []string{"SecurityGroupIds.N"},
+			i18n.M("cannot be given together with SecurityGroupIds.N"), []string{"SecurityGroupIds.N"},
 			func(e *env) (bool, string) { return e.req.Count("SecurityGroupIds") > 0, "" }).also("T2-14"),
-		custom("T1-10", "SecurityGroupIds.N", "JoinedGroupLimitExceed", "exceeds the security groups an instance may join",
+		custom("T1-10", "SecurityGroupIds.N", "JoinedGroupLimitExceed", i18n.M("exceeds the security groups an instance may join"),
 			nil, func(e *env) (bool, string) { return indexOf(e.key) > 51, "N = 1..51" }).also("T2-14").
 			with(func(r *Rule) { r.Kind = KindRange; r.Min, r.Max = 1, 51 }),
 		rng("T1-16", "InternetMaxBandwidthIn", "InvalidInternetMaxBandwidthIn.Malformed", 1, 200, "Mbit/s"),
 		custom("T2-8", "InternetMaxBandwidthIn", "InvalidInternetMaxBandwidthIn.Malformed",
-			"is above what today's API allows for this InternetMaxBandwidthOut (it may be capped)",
+			i18n.M("is above what today's API allows for this InternetMaxBandwidthOut (it may be capped)"),
 			[]string{"InternetMaxBandwidthOut"}, func(e *env) (bool, string) {
 				in, ok := atoi(e.val)
 				out, _ := atoi(e.req.Get("InternetMaxBandwidthOut"))
 				limit := max(out, 10)
-				return ok && in >= 1 && in <= 200 && in > limit, bounds(1, limit, "Mbit/s")
+				return ok && in >= 1 && in <= 200 && in > limit, bounds(1, limit) + " Mbit/s"
 			}).warn(),
 		rng("T1-17", "InternetMaxBandwidthOut", "InvalidInternetMaxBandwidthOut.Malformed", 0, 100, "Mbit/s").also("T2-39"),
 		enum("T1-19", "InternetChargeType", "InvalidInternetChargeType.ValueNotSupported", "PayByTraffic", "PayByBandwidth").also("T2-9"),
@@ -138,39 +139,39 @@ func nameRules() []Rule {
 	return []Rule{
 		length("T1-20", "InstanceName", "InvalidInstanceName.Malformed", 2, 128),
 		pattern("T1-21", "InstanceName", "InvalidInstanceName.Malformed", instanceNameExpr,
-			"has a character the API does not allow",
-			"letters (any script), digits, : _ . - and the ordered-name brackets [m,n]").also("T1-22", "T2-18"),
+			i18n.M("has a character the API does not allow"),
+			i18n.M("letters (any script), digits, : _ . - and the ordered-name brackets [m,n]")).also("T1-22", "T2-18"),
 		pattern("T2-17", "InstanceName", "InvalidInstanceName.CustomMalformed", `^[^\[\]]*$|`+orderedExpr,
-			"uses a malformed ordered name", "name_prefix[begin_number,bits]name_suffix with [], [,], [m,], [,n] or [m,n]"),
+			i18n.M("uses a malformed ordered name"), i18n.M("name_prefix[begin_number,bits]name_suffix with [], [,], [m,], [,n] or [m,n]")),
 		custom("T1-23", "HostName", "InvalidHostName.Malformed",
-			"must not start or end with . or - and must not use them consecutively", nil,
+			i18n.M("must not start or end with . or - and must not use them consecutively"), nil,
 			func(e *env) (bool, string) { return badHostPunct(hostCore(e.val)), "" }),
-		custom("T1-24", "HostName", "InvalidHostName.Malformed", "is not a valid Windows host name", nil,
+		custom("T1-24", "HostName", "InvalidHostName.Malformed", i18n.M("is not a valid Windows host name"), nil,
 			func(e *env) (bool, string) {
-				return !windowsHost(hostCore(e.val)), "2..15 characters of A-Z a-z 0-9 -, not all digits"
+				return !windowsHost(hostCore(e.val)), i18n.Text("2..15 characters of A-Z a-z 0-9 -, not all digits")
 			}).
 			onOS("windows", Warning),
-		custom("T1-25", "HostName", "InvalidHostName.Malformed", "is not a valid host name", nil,
+		custom("T1-25", "HostName", "InvalidHostName.Malformed", i18n.M("is not a valid host name"), nil,
 			func(e *env) (bool, string) {
-				return !linuxHost(hostCore(e.val)), "2..64 characters; segments of A-Z a-z 0-9 - joined by ."
+				return !linuxHost(hostCore(e.val)), i18n.Text("2..64 characters; segments of A-Z a-z 0-9 - joined by .")
 			}).
 			onOS("linux", Error).also("T2-17"),
 		pattern("T2-17", "HostName", "InvalidInstanceName.CustomMalformed", `^[^\[\]]*$|`+orderedExpr,
-			"uses a malformed ordered name", "name_prefix[begin_number,bits]name_suffix").id("ordered"),
+			i18n.M("uses a malformed ordered name"), i18n.M("name_prefix[begin_number,bits]name_suffix")).id("ordered"),
 		custom("T1-27", "InstanceName", "InvalidParams.InstanceNameExceed",
-			"leaves no room for the 3-character UniqueSuffix", []string{"UniqueSuffix"},
+			i18n.M("leaves no room for the 3-character UniqueSuffix"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 128, "at most 125 characters with UniqueSuffix"
+				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 128, i18n.Text("at most 125 characters with UniqueSuffix")
 			}).also("T2-19"),
 		custom("T1-28", "HostName", "InvalidParams.HostnameExceed",
-			"leaves no room for the 3-character UniqueSuffix on Windows", []string{"UniqueSuffix"},
+			i18n.M("leaves no room for the 3-character UniqueSuffix on Windows"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 15, "at most 12 characters with UniqueSuffix"
+				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 15, i18n.Text("at most 12 characters with UniqueSuffix")
 			}).onOS("windows", Warning).id("windows"),
 		custom("T1-28", "HostName", "InvalidParams.HostnameExceed",
-			"leaves no room for the 3-character UniqueSuffix", []string{"UniqueSuffix"},
+			i18n.M("leaves no room for the 3-character UniqueSuffix"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 64, "at most 61 characters with UniqueSuffix"
+				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 64, i18n.Text("at most 61 characters with UniqueSuffix")
 			}).onOS("linux", Error).id("linux"),
 		length("T1-29", "Description", "InvalidDescription.Malformed", 2, 256).also("T2-39"),
 		scheme("T1-29", "Description", "InvalidDescription.Malformed"),
@@ -179,10 +180,10 @@ func nameRules() []Rule {
 
 // scheme is the "must not start with http:// or https://" rule.
 func scheme(row, param, code string) Rule {
-	return pattern(row, param, code, schemeExpr, "", "").with(func(r *Rule) {
+	return pattern(row, param, code, schemeExpr, i18n.Message{}, i18n.Message{}).with(func(r *Rule) {
 		re := r.re
 		r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-		r.Text, r.Allowed, r.Negate = "must not start with http:// or https://", "", true
+		r.Text, r.Negate = i18n.M("must not start with http:// or https://"), true
 	}).id("scheme")
 }
 
@@ -261,16 +262,18 @@ func alnum(c byte) bool {
 func passwordRules() []Rule {
 	return []Rule{
 		custom("T1-30", "PasswordInherit", "InvalidPasswordParam.Mismatch",
-			"is true, so Password must be empty", []string{"Password"},
+			i18n.M("is true, so Password must be empty"), []string{"Password"},
 			func(e *env) (bool, string) { return isTrue(e.val) && e.req.Has("Password"), "" }),
 		length("T1-31", "Password", "InvalidPassword.Malformed", 8, 30).also("T2-39"),
 		custom("T1-32", "Password", "InvalidPassword.Malformed",
-			"must use at least 3 of 4 character classes and no other characters", nil,
-			func(e *env) (bool, string) { return !passwordClasses(e.val), "A-Z, a-z, 0-9 and " + passwordSpecials }),
-		custom("T1-33", "Password", "InvalidPassword.Malformed", "must not start with / for a Windows image", nil,
+			i18n.M("must use at least 3 of 4 character classes and no other characters"), nil,
+			func(e *env) (bool, string) {
+				return !passwordClasses(e.val), i18n.T("A-Z, a-z, 0-9 and %s", passwordSpecials)
+			}),
+		custom("T1-33", "Password", "InvalidPassword.Malformed", i18n.M("must not start with / for a Windows image"), nil,
 			func(e *env) (bool, string) { return strings.HasPrefix(e.val, "/"), "" }).onOS("windows", Warning),
 		custom("", "Password", CodeLiteralSecret,
-			"is a literal password in a launch file; use ${ECS_PASSWORD}", nil,
+			i18n.M("is a literal password in a launch file; use ${ECS_PASSWORD}"), nil,
 			func(e *env) (bool, string) { return !strings.Contains(e.val, "${"), "" }).warn().
 			with(func(r *Rule) { r.ID = "LiteralSecret" }),
 	}
@@ -313,7 +316,7 @@ func systemDiskRange(e *env) (sizeRange, string) {
 		pl := e.req.Get("SystemDisk.PerformanceLevel")
 		return sizeRange{essdMin(pl), 2048}, "cloud_essd " + plName(pl)
 	case "":
-		return sizeRange{20, 2048}, "the default category"
+		return sizeRange{20, 2048}, i18n.Text("the default category")
 	}
 	return sizeRange{20, 2048}, cat
 }
@@ -334,7 +337,7 @@ func essdMin(pl string) int64 {
 
 func plName(pl string) string {
 	if pl == "" {
-		return "PL1 (default)"
+		return i18n.Text("PL1 (default)")
 	}
 	return pl
 }
@@ -357,7 +360,7 @@ func dataDiskRange(e *env) (sizeRange, string, bool) {
 	case "cloud_essd_entry":
 		return sizeRange{10, 32768}, cat, true
 	case "":
-		return sizeRange{5, 32768}, "no category (default cloud or cloud_efficiency)", true
+		return sizeRange{5, 32768}, i18n.Text("no category (default cloud or cloud_efficiency)"), true
 	}
 	return sizeRange{}, cat, false // elastic ephemeral disks: no documented bounds
 }
@@ -366,32 +369,32 @@ func systemDiskRules() []Rule {
 	reads := []string{"SystemDisk.Category", "SystemDisk.PerformanceLevel"}
 	return []Rule{
 		custom("T1-35", "SystemDisk.Size", "InvalidSystemDiskSize.LessThanMinSize",
-			"is below the minimum for its category", reads, func(e *env) (bool, string) {
+			i18n.M("is below the minimum for its category"), reads, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what := systemDiskRange(e)
-				return ok && n < r.lo, bounds(r.lo, r.hi, "GiB for "+what)
+				return ok && n < r.lo, i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
 			}).also("T2-1").id("min").with(func(r *Rule) { r.Phase = PhaseFormat; r.Kind = KindRange }),
 		custom("T1-35", "SystemDisk.Size", "InvalidSystemDiskSize.MoreThanMaxSize",
-			"is above the maximum for its category", reads, func(e *env) (bool, string) {
+			i18n.M("is above the maximum for its category"), reads, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what := systemDiskRange(e)
-				return ok && n > r.hi, bounds(r.lo, r.hi, "GiB for "+what)
+				return ok && n > r.hi, i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
 			}).also("T2-1").id("max").with(func(r *Rule) { r.Phase = PhaseFormat; r.Kind = KindRange }),
 		custom("T1-36", "SystemDisk.Size", "InvalidSystemDiskSize.LessThanImageSize",
-			"is smaller than the image", nil, func(e *env) (bool, string) {
+			i18n.M("is smaller than the image"), nil, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				img := int64(e.c.ImageSize)
-				return ok && img > 0 && n < img, bounds(img, unbounded, "GiB (the image size)")
+				return ok && img > 0 && n < img, i18n.T("%s GiB (the image size)", bounds(img, unbounded))
 			}).with(func(r *Rule) { r.ctxDep = true }),
 		enum("T1-37", "SystemDisk.Category", "InvalidSystemDiskCategory.ValueNotSupported", systemDiskCategories...).also("T2-2"),
 		length("T1-38", "SystemDisk.DiskName", "InvalidDiskName.Malformed", 2, 128),
 		pattern("T1-38", "SystemDisk.DiskName", "InvalidDiskName.Malformed", nameExpr,
-			"has a character the API does not allow", "letters (any script), digits, : _ . -").also("T2-18").id("charset"),
+			i18n.M("has a character the API does not allow"), i18n.M("letters (any script), digits, : _ . -")).also("T2-18").id("charset"),
 		length("T1-39", "SystemDisk.Description", "InvalidDiskDescription.Malformed", 2, 256),
 		scheme("T1-39", "SystemDisk.Description", "InvalidDiskDescription.Malformed"),
 		enum("T1-40", "SystemDisk.PerformanceLevel", "InvalidPerformanceLevel.Malformed", performanceLevels...).also("T2-3"),
 		custom("T1-40", "SystemDisk.PerformanceLevel", CodeIgnored,
-			"applies only to a cloud_essd system disk and is ignored here", []string{"SystemDisk.Category"},
+			i18n.M("applies only to a cloud_essd system disk and is ignored here"), []string{"SystemDisk.Category"},
 			func(e *env) (bool, string) { return e.req.Get("SystemDisk.Category") != "cloud_essd", "" }).warn().id("essd"),
 		length("T2-6", "SystemDisk.KMSKeyId", "InvalidParameter", 1, 64),
 	}
@@ -399,7 +402,7 @@ func systemDiskRules() []Rule {
 
 func dataDiskRules() []Rule {
 	return []Rule{
-		custom("T1-41", "DataDisk.N", "InstanceDiskNumber.LimitExceed", "exceeds the data disks an instance may have",
+		custom("T1-41", "DataDisk.N", "InstanceDiskNumber.LimitExceed", i18n.M("exceeds the data disks an instance may have"),
 			nil, func(e *env) (bool, string) {
 				limit := 16
 				if e.c.MaxDataDisks > 0 {
@@ -410,26 +413,26 @@ func dataDiskRules() []Rule {
 		// With DataDisk.N.SnapshotId the disk takes the snapshot's size and
 		// Size is ignored (T1-43, the permissive reading of a contradictory
 		// row), so no range applies.
-		custom("T1-42", "DataDisk.N.Size", "InvalidDataDiskSize.ValueNotSupported", "is out of range for its category",
+		custom("T1-42", "DataDisk.N.Size", "InvalidDataDiskSize.ValueNotSupported", i18n.M("is out of range for its category"),
 			[]string{"DataDisk.N.Category", "DataDisk.N.PerformanceLevel", "DataDisk.N.SnapshotId"}, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what, known := dataDiskRange(e)
-				return ok && known && e.get("DataDisk.N.SnapshotId") == "" && (n < r.lo || n > r.hi), bounds(r.lo, r.hi, "GiB for "+what)
+				return ok && known && e.get("DataDisk.N.SnapshotId") == "" && (n < r.lo || n > r.hi), i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
 			}).also("T2-4", "T1-43").with(func(r *Rule) { r.Phase, r.Kind = PhaseFormat, KindRange }),
 		enum("T1-45", "DataDisk.N.Category", "InvalidDataDiskCategory.ValueNotSupported", dataDiskCategories...).also("T2-5"),
 		custom("T1-47", "DataDisk.N.KMSKeyId", "InvalidParameter.EncryptedIllegal",
-			"needs DataDisk.N.Encrypted=true", []string{"DataDisk.N.Encrypted"},
+			i18n.M("needs DataDisk.N.Encrypted=true"), []string{"DataDisk.N.Encrypted"},
 			func(e *env) (bool, string) { return !isTrue(e.get("DataDisk.N.Encrypted")), "" }),
 		length("T1-48", "DataDisk.N.DiskName", "InvalidDiskName.Malformed", 2, 128),
 		pattern("T1-48", "DataDisk.N.DiskName", "InvalidDiskName.Malformed", nameExpr,
-			"has a character the API does not allow", "letters (any script), digits, : _ . -").also("T2-18").id("charset"),
+			i18n.M("has a character the API does not allow"), i18n.M("letters (any script), digits, : _ . -")).also("T2-18").id("charset"),
 		length("T1-49", "DataDisk.N.Description", "InvalidDiskDescription.Malformed", 2, 256),
 		scheme("T1-49", "DataDisk.N.Description", "InvalidDiskDescription.Malformed"),
 		pattern("T1-50", "DataDisk.N.Device", "InvalidDataDevice.Malformed", `^/dev/(xvd|vd)[a-z]{1,2}$`,
-			"is not a device name", "/dev/xvdb../dev/xvdz, /dev/xvdaa../dev/xvdzz (or the seed's /dev/vd*)").also("T2-7"),
+			i18n.M("is not a device name"), i18n.M("/dev/xvdb../dev/xvdz, /dev/xvdaa../dev/xvdzz (or the seed's /dev/vd*)")).also("T2-7"),
 		enum("T1-52", "DataDisk.N.PerformanceLevel", "InvalidPerformanceLevel.Malformed", performanceLevels...).also("T2-3"),
 		custom("T1-52", "DataDisk.N.PerformanceLevel", CodeIgnored,
-			"applies only when DataDisk.N.Category is cloud_essd and is ignored here", []string{"DataDisk.N.Category"},
+			i18n.M("applies only when DataDisk.N.Category is cloud_essd and is ignored here"), []string{"DataDisk.N.Category"},
 			func(e *env) (bool, string) { return e.get("DataDisk.N.Category") != "cloud_essd", "" }).warn().id("essd"),
 		enum("T1-53", "IoOptimized", "InvalidIoOptimize.ValueNotSupported", "none", "optimized"),
 	}
@@ -439,18 +442,18 @@ func eniRules() []Rule {
 	topLevel := []string{"VSwitchId", "SecurityGroupId", "SecurityGroupIds.N", "PrivateIpAddress",
 		"Ipv6AddressCount", "Ipv6Address.N", "NetworkInterfaceQueueNumber"}
 	return []Rule{
-		custom("T1-54", "NetworkInterface.N", "InvalidParam.NetworkInterface", "exceeds the network interfaces allowed at creation",
+		custom("T1-54", "NetworkInterface.N", "InvalidParam.NetworkInterface", i18n.M("exceeds the network interfaces allowed at creation"),
 			nil, func(e *env) (bool, string) { return indexOf(e.key) > 10, "N = 1..10" }).also("T2-12").
 			with(func(r *Rule) { r.item, r.Kind, r.Min, r.Max = true, KindRange, 1, 10 }),
 		pattern("T1-55", "NetworkInterface.N.PrimaryIpAddress", "InvalidPrivateIpAddress.Malformed", `^[0-9.]+$`,
-			"is not an IPv4 address", "a dotted IPv4 address").with(func(r *Rule) {
+			i18n.M("is not an IPv4 address"), i18n.M("a dotted IPv4 address")).with(func(r *Rule) {
 			r.test = func(e *env) (bool, string) { return !isIPv4(e.val), "" }
 		}),
 		length("T1-57", "NetworkInterface.N.Description", "InvalidParam.NetworkInterface", 2, 256),
 		scheme("T1-57", "NetworkInterface.N.Description", "InvalidParam.NetworkInterface"),
 		length("T2-18", "NetworkInterface.N.NetworkInterfaceName", "InvalidParam.NetworkInterface", 2, 128),
 		pattern("T2-18", "NetworkInterface.N.NetworkInterfaceName", "InvalidParam.NetworkInterface", nameExpr,
-			"has a character the API does not allow", "letters (any script), digits, : _ . -").id("charset"),
+			i18n.M("has a character the API does not allow"), i18n.M("letters (any script), digits, : _ . -")).id("charset"),
 		enum("T2-12", "NetworkInterface.N.InstanceType", "InvalidParam.NetworkInterface", "Primary", "Secondary"),
 		enum("T2-12", "NetworkInterface.N.NetworkInterfaceTrafficMode", "InvalidParam.NetworkInterface", "Standard", "HighPerformance"),
 		rng("T2-12", "NetworkInterface.N.QueueNumber", "InvalidParam.NetworkInterface", 1, unbounded, ""),
@@ -458,7 +461,7 @@ func eniRules() []Rule {
 		rng("T2-12", "NetworkInterface.N.RxQueueSize", "InvalidParam.NetworkInterface", 8192, 16384, "").with(powerOfTwo),
 		rng("T2-12", "NetworkInterface.N.TxQueueSize", "InvalidParam.NetworkInterface", 8192, 16384, "").with(powerOfTwo),
 		custom("T2-12", "NetworkInterface.N.InstanceType", "InvalidParam.NetworkInterface",
-			"is Primary, so the top-level VSwitchId, SecurityGroupId(s), PrivateIpAddress, Ipv6* and NetworkInterfaceQueueNumber must not be set",
+			i18n.M("is Primary, so the top-level VSwitchId, SecurityGroupId(s), PrivateIpAddress, Ipv6* and NetworkInterfaceQueueNumber must not be set"),
 			topLevel, func(e *env) (bool, string) {
 				if e.val != "Primary" {
 					return false, ""
@@ -471,7 +474,7 @@ func eniRules() []Rule {
 				return e.req.Count("SecurityGroupIds") > 0 || e.req.Count("Ipv6Address") > 0, ""
 			}).id("primary-exclusive"),
 		custom("T2-12", "NetworkInterface.N.InstanceType", "InvalidParam.NetworkInterface",
-			"is Primary, so NetworkInterface.N.VSwitchId and a security group on the interface are required",
+			i18n.M("is Primary, so NetworkInterface.N.VSwitchId and a security group on the interface are required"),
 			[]string{"NetworkInterface.N.VSwitchId", "NetworkInterface.N.SecurityGroupId", "NetworkInterface.N.SecurityGroupIds.N"},
 			func(e *env) (bool, string) {
 				if e.val != "Primary" {
@@ -486,7 +489,7 @@ func eniRules() []Rule {
 // powerOfTwo adds the "power of 2" part of the queue-size rule (T2-12).
 func powerOfTwo(r *Rule) {
 	inner := r.test
-	r.Allowed += ", a power of 2"
+	r.Allowed = i18n.M("%s, a power of 2", r.Allowed)
 	r.test = func(e *env) (bool, string) {
 		if bad, a := inner(e); bad {
 			return true, a
@@ -503,9 +506,9 @@ func consecutive(first string, n int64) string {
 	a := netip.MustParseAddr(first)
 	end := uint64(v4(a)) + uint64(n) - 1
 	if end > 0xFFFFFFFF {
-		return fmt.Sprintf("%d addresses from %s, which run past 255.255.255.255", n, first)
+		return i18n.T("%d addresses from %s, which run past 255.255.255.255", n, first)
 	}
-	return fmt.Sprintf("%d addresses %s..%s (Amount %d), all free and usable in the vSwitch's CIDR block", n, first, addr4(uint32(end)), n)
+	return i18n.T("%d addresses %s..%s (Amount %d), all free and usable in the vSwitch's CIDR block", n, first, addr4(uint32(end)), n)
 }
 
 func isIPv4(v string) bool {
@@ -515,41 +518,41 @@ func isIPv4(v string) bool {
 
 func amountSpotRules() []Rule {
 	return []Rule{
-		custom("T1-58", "UserData", "InvalidUserData.Base64FormatInvalid", "is not Base64", nil,
-			func(e *env) (bool, string) { _, ok := userDataSize(e.val); return !ok, "standard Base64" }),
-		custom("T1-58", "UserData", "InvalidUserData.SizeExceeded", "is too large once decoded", nil,
+		custom("T1-58", "UserData", "InvalidUserData.Base64FormatInvalid", i18n.M("is not Base64"), nil,
+			func(e *env) (bool, string) { _, ok := userDataSize(e.val); return !ok, i18n.Text("standard Base64") }),
+		custom("T1-58", "UserData", "InvalidUserData.SizeExceeded", i18n.M("is too large once decoded"), nil,
 			func(e *env) (bool, string) {
 				n, ok := userDataSize(e.val)
-				return ok && n > 32768, "at most 32768 bytes before Base64"
+				return ok && n > 32768, i18n.Text("at most 32768 bytes before Base64")
 			}).
 			also("T2-20").id("size"),
 		rng("T1-60", "Amount", "InvalidParam.Amount", 1, 1000, "").also("T2-10"),
 		rng("T1-61", "MinAmount", "InvalidMinAmount.Malformed", 1, 100, "").also("T2-10"),
-		custom("T1-61", "MinAmount", "InvalidMinAmount.Malformed", "must not exceed Amount", []string{"Amount"},
+		custom("T1-61", "MinAmount", "InvalidMinAmount.Malformed", i18n.M("must not exceed Amount"), []string{"Amount"},
 			func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				a := amount(e)
-				return ok && a > 0 && n > a, bounds(1, a, "(Amount)")
+				return ok && a > 0 && n > a, i18n.T("%s (Amount)", bounds(1, a))
 			}).id("le-amount"),
 		enum("T1-62", "SpotStrategy", "InvalidSpotStrategy", "NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"),
-		custom("T1-62", "SpotStrategy", "InvalidSpotPrepaid", "asks for a spot instance, which needs InstanceChargeType=PostPaid",
+		custom("T1-62", "SpotStrategy", "InvalidSpotPrepaid", i18n.M("asks for a spot instance, which needs InstanceChargeType=PostPaid"),
 			[]string{"InstanceChargeType", "DedicatedHostId"}, func(e *env) (bool, string) {
 				return isSpot(e) && chargeType(e) == "PrePaid" && !e.req.Has("DedicatedHostId"), ""
 			}).id("prepaid"),
-		custom("T2-28", "SpotStrategy", "InvalidSpotParam.EmptyZoneID", "asks for a spot instance, which needs ZoneId (or a VSwitchId that implies it)",
+		custom("T2-28", "SpotStrategy", "InvalidSpotParam.EmptyZoneID", i18n.M("asks for a spot instance, which needs ZoneId (or a VSwitchId that implies it)"),
 			[]string{"ZoneId", "VSwitchId"}, func(e *env) (bool, string) {
 				return isSpot(e) && !e.req.Has("ZoneId") && !e.req.Has("VSwitchId"), ""
 			}),
 		// Trailing zeros are not precision: the SDK's requests.NewFloat
 		// always sends 6 decimals ("0.500000"), which the live API accepts.
 		pattern("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", `^[0-9]+(\.[0-9]{1,3}0*)?$`,
-			"is not a price with at most 3 decimals", "0.001..999999, at most 3 decimals"),
-		custom("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", "is out of range", nil,
+			i18n.M("is not a price with at most 3 decimals"), i18n.M("0.001..999999, at most 3 decimals")),
+		custom("T1-63", "SpotPriceLimit", "InvalidSpotPriceLimit", i18n.M("is out of range"), nil,
 			func(e *env) (bool, string) {
 				f, err := strconv.ParseFloat(e.val, 64)
 				return err == nil && (f <= 0 || f > 999999), "0.001..999999"
 			}).also("T2-28").id("range"),
-		custom("T1-63", "SpotPriceLimit", CodeIgnored, "applies only with SpotStrategy=SpotWithPriceLimit and is ignored here",
+		custom("T1-63", "SpotPriceLimit", CodeIgnored, i18n.M("applies only with SpotStrategy=SpotWithPriceLimit and is ignored here"),
 			[]string{"SpotStrategy", "DedicatedHostId"}, func(e *env) (bool, string) {
 				return e.req.Get("SpotStrategy") != "SpotWithPriceLimit" || e.req.Has("DedicatedHostId"), ""
 			}).warn().id("ignored"),
@@ -585,29 +588,29 @@ func userDataSize(v string) (int, bool) {
 
 func tagRules() []Rule {
 	return []Rule{
-		custom("T1-69", "Tag.N", "InvalidTagCount", "exceeds the tags a request may carry", nil,
+		custom("T1-69", "Tag.N", "InvalidTagCount", i18n.M("exceeds the tags a request may carry"), nil,
 			func(e *env) (bool, string) { return indexOf(e.key) > 71, "N = 1..71" }).also("T2-22").
 			with(func(r *Rule) { r.item, r.Kind, r.Min, r.Max = true, KindRange, 1, 71 }),
-		custom("T2-22", "Tag.N", "InvalidTagCount", "exceeds the 20 tags the documentation text still states (the schema allows 71)", nil,
+		custom("T2-22", "Tag.N", "InvalidTagCount", i18n.M("exceeds the 20 tags the documentation text still states (the schema allows 71)"), nil,
 			func(e *env) (bool, string) { n := indexOf(e.key); return n > 20 && n <= 71, "N = 1..20" }).warn().
 			with(func(r *Rule) { r.item = true }),
 		length("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed", 1, 128).also("T2-21"),
-		pattern("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed", `^(?:aliyun|acs:)`, "", "").with(func(r *Rule) {
+		pattern("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed", `^(?:aliyun|acs:)`, i18n.Message{}, i18n.Message{}).with(func(r *Rule) {
 			re := r.re
 			r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-			r.Text, r.Negate = "must not start with aliyun or acs:", true
+			r.Text, r.Negate = i18n.M("must not start with aliyun or acs:"), true
 		}).id("prefix"),
 		urlRule("T1-70", "Tag.N.Key", "InvalidTagKey.Malformed"),
 		length("T1-71", "Tag.N.Value", "InvalidTagValue.Malformed", 0, 128).also("T2-22"),
 		urlRule("T1-71", "Tag.N.Value", "InvalidTagValue.Malformed"),
-		custom("T1-71", "Tag.N.Value", "InvalidTag.Mismatch", "is given without Tag.N.Key", []string{"Tag.N.Key"},
+		custom("T1-71", "Tag.N.Value", "InvalidTag.Mismatch", i18n.M("is given without Tag.N.Key"), []string{"Tag.N.Key"},
 			func(e *env) (bool, string) { return e.get("Tag.N.Key") == "", "" }).id("needs-key"),
-		custom("T1-72", "Tag.N.Key", "Duplicate.TagKey", "repeats the key of an earlier tag", []string{"Tag.N.Key"},
+		custom("T1-72", "Tag.N.Key", "Duplicate.TagKey", i18n.M("repeats the key of an earlier tag"), []string{"Tag.N.Key"},
 			func(e *env) (bool, string) {
 				n := indexOf(e.key)
 				for i := 1; i < n; i++ {
 					if e.req.Get("Tag."+strconv.Itoa(i)+".Key") == e.val {
-						return true, "unique keys"
+						return true, i18n.Text("unique keys")
 					}
 				}
 				return false, ""
@@ -617,10 +620,10 @@ func tagRules() []Rule {
 
 // urlRule forbids http:// or https:// anywhere in the value (T1-70/71).
 func urlRule(row, param, code string) Rule {
-	return pattern(row, param, code, `(?i)https?://`, "", "").with(func(r *Rule) {
+	return pattern(row, param, code, `(?i)https?://`, i18n.Message{}, i18n.Message{}).with(func(r *Rule) {
 		re := r.re
 		r.test = func(e *env) (bool, string) { return re.MatchString(e.val), "" }
-		r.Text, r.Negate = "must not contain http:// or https://", true
+		r.Text, r.Negate = i18n.M("must not contain http:// or https://"), true
 	}).id("url")
 }
 
@@ -628,27 +631,30 @@ func billingRules() []Rule {
 	return []Rule{
 		rng("T1-76", "LaunchTemplateVersion", "InvalidLaunchTemplateVersion.NotFound", 1, unbounded, ""),
 		custom("T1-77", "DeletionProtection", "InvalidChargeType.ValueNotSupported",
-			"is true, but deletion protection applies to pay-as-you-go, non-spot instances only",
+			i18n.M("is true, but deletion protection applies to pay-as-you-go, non-spot instances only"),
 			[]string{"InstanceChargeType", "SpotStrategy"}, func(e *env) (bool, string) {
 				return isTrue(e.val) && (chargeType(e) == "PrePaid" || isSpot(e)), ""
 			}).also("T2-30"),
-		custom("T1-78", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", "is not a UTC time", nil,
-			func(e *env) (bool, string) { _, ok := releaseTime(e.val); return !ok, "yyyy-MM-ddTHH:mm:ssZ (UTC)" }),
-		custom("T1-80", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", "is outside the allowed window", nil,
+		custom("T1-78", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", i18n.M("is not a UTC time"), nil,
+			func(e *env) (bool, string) {
+				_, ok := releaseTime(e.val)
+				return !ok, i18n.Text("yyyy-MM-ddTHH:mm:ssZ (UTC)")
+			}),
+		custom("T1-80", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", i18n.M("is outside the allowed window"), nil,
 			func(e *env) (bool, string) {
 				t, ok := releaseTime(e.val)
 				lo, hi := AutoReleaseWindow(e.now())
-				return ok && (t.Before(lo) || t.After(hi)), fmt.Sprintf("from %s (now + 30 minutes) to %s (now + 3 years)",
+				return ok && (t.Before(lo) || t.After(hi)), i18n.T("from %s (now + 30 minutes) to %s (now + 3 years)",
 					lo.Format(releaseLayout), hi.Format(releaseLayout))
 			}).also("T1-79").with(func(r *Rule) { r.ctxDep = true }),
-		custom("T2-25", "AutoReleaseTime", CodeIgnored, "applies to pay-as-you-go instances only and is ignored here",
+		custom("T2-25", "AutoReleaseTime", CodeIgnored, i18n.M("applies to pay-as-you-go instances only and is ignored here"),
 			[]string{"InstanceChargeType"}, func(e *env) (bool, string) { return chargeType(e) == "PrePaid", "" }).warn(),
-		custom("T1-81", "Period", "InvalidPeriod", "is not a subscription length for its PeriodUnit",
+		custom("T1-81", "Period", "InvalidPeriod", i18n.M("is not a subscription length for its PeriodUnit"),
 			[]string{"PeriodUnit", "InstanceChargeType"}, func(e *env) (bool, string) {
 				return badPeriod(e, "1 2 3 4", "1 2 3 4 5 6 7 8 9 12 24 36 48 60")
 			}).also("T2-23").with(func(r *Rule) { r.Phase = PhaseFormat }),
 		enum("T1-82", "PeriodUnit", "InvalidPeriodType.ValueNotSupported", "Week", "Month"),
-		custom("T1-84", "AutoRenewPeriod", "InvalidAutoRenewPeriod.ValueNotSupported", "is not a renewal length for its PeriodUnit",
+		custom("T1-84", "AutoRenewPeriod", "InvalidAutoRenewPeriod.ValueNotSupported", i18n.M("is not a renewal length for its PeriodUnit"),
 			[]string{"PeriodUnit", "InstanceChargeType", "AutoRenew"}, func(e *env) (bool, string) {
 				if !isTrue(e.req.Get("AutoRenew")) {
 					return false, ""
@@ -656,7 +662,7 @@ func billingRules() []Rule {
 				return badPeriod(e, "1 2 3", "1 2 3 6 12 24 36 48 60")
 			}).also("T2-23").with(func(r *Rule) { r.Phase = PhaseFormat }),
 		enum("T1-85", "InstanceChargeType", "InvalidInstanceChargeType.NotFound", "PrePaid", "PostPaid"),
-		custom("T2-31", "AutoPay", "InvalidAutoPay.PostPaidUnsupported", "cannot be false for a PostPaid instance",
+		custom("T2-31", "AutoPay", "InvalidAutoPay.PostPaidUnsupported", i18n.M("cannot be false for a PostPaid instance"),
 			[]string{"InstanceChargeType"}, func(e *env) (bool, string) {
 				return strings.EqualFold(e.val, "false") && chargeType(e) == "PostPaid", ""
 			}),
@@ -721,26 +727,26 @@ func releaseTime(v string) (time.Time, bool) {
 
 func addressRules() []Rule {
 	return []Rule{
-		custom("T1-86", "Ipv6AddressCount", "InvalidParameter.Conflict", "cannot be given together with Ipv6Address.N",
+		custom("T1-86", "Ipv6AddressCount", "InvalidParameter.Conflict", i18n.M("cannot be given together with Ipv6Address.N"),
 			[]string{"Ipv6Address.N"}, func(e *env) (bool, string) { return e.req.Count("Ipv6Address") > 0, "" }).also("T2-13"),
 		rng("T1-87", "Ipv6AddressCount", "InvalidOperation.Ipv6CountExceeded", 1, 10, "").also("T2-13"),
-		custom("T1-88", "Ipv6Address.N", "InvalidIp.Address", "is not an IPv6 address, or N exceeds 10", nil,
+		custom("T1-88", "Ipv6Address.N", "InvalidIp.Address", i18n.M("is not an IPv6 address, or N exceeds 10"), nil,
 			func(e *env) (bool, string) {
 				ip := net.ParseIP(e.val)
-				return ip == nil || !strings.Contains(e.val, ":") || indexOf(e.key) > 10, "an IPv6 address, N = 1..10"
+				return ip == nil || !strings.Contains(e.val, ":") || indexOf(e.key) > 10, i18n.Text("an IPv6 address, N = 1..10")
 			}).also("T2-13"),
-		custom("T2-13", "Amount", "InvalidParam.Amount", "must be 1 when Ipv6Address.N is given", []string{"Ipv6Address.N"},
+		custom("T2-13", "Amount", "InvalidParam.Amount", i18n.M("must be 1 when Ipv6Address.N is given"), []string{"Ipv6Address.N"},
 			func(e *env) (bool, string) { return e.req.Count("Ipv6Address") > 0 && amount(e) > 1, "1" }).id("ipv6"),
-		custom("T1-89", "PrivateIpAddress", "InvalidPrivateIpAddress.Malformed", "is not an IPv4 address", nil,
-			func(e *env) (bool, string) { return !isIPv4(e.val), "a dotted IPv4 address" }),
-		custom("T1-89", "PrivateIpAddress", "InvalidVSwitchId.Necessary", "needs VSwitchId", []string{"VSwitchId"},
+		custom("T1-89", "PrivateIpAddress", "InvalidPrivateIpAddress.Malformed", i18n.M("is not an IPv4 address"), nil,
+			func(e *env) (bool, string) { return !isIPv4(e.val), i18n.Text("a dotted IPv4 address") }),
+		custom("T1-89", "PrivateIpAddress", "InvalidVSwitchId.Necessary", i18n.M("needs VSwitchId"), []string{"VSwitchId"},
 			func(e *env) (bool, string) { return !e.req.Has("VSwitchId"), "" }).id("vswitch"),
 		// The 2019 spec (T1-89) wanted Amount = 1 with a fixed address;
 		// today's API takes Amount > 1 and gives the instances consecutive
 		// addresses (docs/rules.md T2-11), so this is advice, not an error:
 		// the range is checked against the vSwitch online (CheckPrivateIPs).
 		custom("T2-11", "PrivateIpAddress", CodeConsecutiveIPs,
-			"with Amount > 1 gives the instances consecutive addresses from this one (today's API; the 2019 spec allowed only Amount 1)",
+			i18n.M("with Amount > 1 gives the instances consecutive addresses from this one (today's API; the 2019 spec allowed only Amount 1)"),
 			[]string{"Amount"}, func(e *env) (bool, string) {
 				n := amount(e)
 				if n <= 1 || !isIPv4(e.val) {
@@ -749,18 +755,18 @@ func addressRules() []Rule {
 				return true, consecutive(e.val, n)
 			}).warn().id("consecutive"),
 		custom("T2-11", "PrivateIpAddress", "InvalidParam.SecondaryNetworkInterface",
-			"with Amount > 1 assigns consecutive addresses, which excludes NetworkInterface.N",
+			i18n.M("with Amount > 1 assigns consecutive addresses, which excludes NetworkInterface.N"),
 			[]string{"Amount", "NetworkInterface.N."}, func(e *env) (bool, string) {
 				return amount(e) > 1 && e.req.Count("NetworkInterface") > 0, ""
 			}),
-		custom("T1-92", "ClientToken", "InvalidClientToken.ValueNotSupported", "is not an ASCII token of at most 64 characters", nil,
+		custom("T1-92", "ClientToken", "InvalidClientToken.ValueNotSupported", i18n.M("is not an ASCII token of at most 64 characters"), nil,
 			func(e *env) (bool, string) {
 				if len(e.val) > 64 {
-					return true, "1..64 ASCII characters"
+					return true, i18n.Text("1..64 ASCII characters")
 				}
 				for i := 0; i < len(e.val); i++ {
 					if e.val[i] > 0x7F {
-						return true, "1..64 ASCII characters"
+						return true, i18n.Text("1..64 ASCII characters")
 					}
 				}
 				return false, ""
@@ -772,14 +778,14 @@ func addressRules() []Rule {
 
 func newParamRules() []Rule {
 	return []Rule{
-		custom("T2-16", "ImageFamily", "UnexpectedImageFamily.ImageIdSupplied", "cannot be given together with ImageId",
+		custom("T2-16", "ImageFamily", "UnexpectedImageFamily.ImageIdSupplied", i18n.M("cannot be given together with ImageId"),
 			[]string{"ImageId"}, func(e *env) (bool, string) { return e.req.Has("ImageId"), "" }),
-		custom("T2-17", "HostName", "InvalidHostname.SingleAndMultiConflict", "cannot be given together with HostNames.N",
+		custom("T2-17", "HostName", "InvalidHostname.SingleAndMultiConflict", i18n.M("cannot be given together with HostNames.N"),
 			[]string{"HostNames.N"}, func(e *env) (bool, string) { return e.req.Count("HostNames") > 0, "" }).id("single-multi"),
-		custom("T2-17", "HostNames.N", "InvalidHostname.SizeInvalid", "must list one host name per instance (Amount)",
+		custom("T2-17", "HostNames.N", "InvalidHostname.SizeInvalid", i18n.M("must list one host name per instance (Amount)"),
 			[]string{"Amount"}, func(e *env) (bool, string) {
 				n := e.req.Count("HostNames")
-				return indexOf(e.key) == n && int64(n) != amount(e), "as many as Amount"
+				return indexOf(e.key) == n && int64(n) != amount(e), i18n.Text("as many as Amount")
 			}).id("count"),
 		rng("T2-26", "SpotDuration", "InvalidParameter", 0, 720, "hours"),
 		enum("T2-29", "HttpEndpoint", "InvalidHttpEndpoint.NotSupported", "enabled", "disabled"),
@@ -792,7 +798,7 @@ func newParamRules() []Rule {
 		enum("T2-34", "SecurityOptions.TrustedSystemMode", "InvalidParameter", "vTPM"),
 		enum("T2-34", "SecurityOptions.ConfidentialComputingMode", "InvalidParameter", "Enclave"),
 		enum("T2-34", "PrivatePoolOptions.MatchCriteria", "InvalidParameter", "Open", "Target", "None"),
-		required("T2-34", "PrivatePoolOptions.Id", "MissingParameter", "is required when PrivatePoolOptions.MatchCriteria is Target",
+		required("T2-34", "PrivatePoolOptions.Id", "MissingParameter", i18n.M("is required when PrivatePoolOptions.MatchCriteria is Target"),
 			[]string{"PrivatePoolOptions.MatchCriteria"}, func(e *env) bool {
 				return e.req.Get("PrivatePoolOptions.MatchCriteria") != "Target"
 			}).id("target").with(func(r *Rule) { r.Phase = PhaseCross }),

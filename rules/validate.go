@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -36,15 +37,15 @@ func typeRule(s request.Spec) Rule {
 	r.ID, r.Kind = "type:"+s.Pattern, KindType
 	switch s.Type {
 	case request.Integer:
-		r.Text, r.Allowed = "is not an integer", "an integer"
+		r.Text, r.Allowed = i18n.M("is not an integer"), i18n.M("an integer")
 		r.test = func(e *env) (bool, string) { _, ok := atoi(e.val); return !ok, "" }
 	case request.Boolean:
-		r.Text, r.Allowed = "is not a boolean", "true | false"
+		r.Text, r.Allowed = i18n.M("is not a boolean"), i18n.Raw("true | false")
 		r.test = func(e *env) (bool, string) {
 			return !strings.EqualFold(e.val, "true") && !strings.EqualFold(e.val, "false"), ""
 		}
 	case request.Float:
-		r.Text, r.Allowed = "is not a number", "a decimal number"
+		r.Text, r.Allowed = i18n.M("is not a number"), i18n.M("a decimal number")
 		r.test = func(e *env) (bool, string) {
 			f, err := strconv.ParseFloat(e.val, 64)
 			return err != nil || math.IsNaN(f) || math.IsInf(f, 0), ""

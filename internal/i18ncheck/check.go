@@ -21,7 +21,7 @@ import (
 type Use struct {
 	Key  string
 	Pos  string // file:line
-	Func string // T, Text or Errorf
+	Func string // T, Text, Errorf or M
 }
 
 // Entry is one Chinese text of a table.
@@ -31,7 +31,7 @@ type Entry struct {
 }
 
 // Scan reads every non-test Go file under root (skipping testdata and
-// hidden folders) for i18n.T, i18n.Text and i18n.Errorf calls with a literal message and
+// hidden folders) for i18n.T, i18n.Text, i18n.Errorf and i18n.M calls with a literal message and
 // i18n.Register tables.
 func Scan(root string) (uses []Use, entries []Entry, err error) {
 	fset := token.NewFileSet()
@@ -81,7 +81,7 @@ func scanFile(fset *token.FileSet, f *ast.File, rel string) ([]Use, []Entry) {
 			return true
 		}
 		switch sel.Sel.Name {
-		case "T", "Text", "Errorf":
+		case "T", "Text", "Errorf", "M":
 			if s, ok := literal(call.Args[0]); ok {
 				uses = append(uses, Use{Key: s, Pos: pos(call), Func: sel.Sel.Name})
 			}
