@@ -10,6 +10,8 @@ import (
 
 	"github.com/agext/levenshtein"
 	"gopkg.in/yaml.v3"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // FileVersion is the launch file format this program reads and writes.
@@ -44,7 +46,7 @@ type FileError struct {
 // Error says the line and the problem.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+		return i18n.T("line %d: %s", e.Line, e.Msg)
 	}
 	return e.Msg
 }
@@ -55,7 +57,7 @@ var topKeys = []string{"version", "description", "ask", "request"}
 // its line and the closest valid name.
 func ParseFile(data []byte) (*File, error) {
 	if len(data) > MaxFileSize {
-		return nil, &FileError{Msg: fmt.Sprintf("the launch file is %d bytes; a launch file may be at most %d bytes (1 MiB)", len(data), MaxFileSize)}
+		return nil, &FileError{Msg: i18n.T("the launch file is %d bytes; a launch file may be at most %d bytes (1 MiB)", len(data), MaxFileSize)}
 	}
 	doc, err := oneDocument(data)
 	if err != nil {
@@ -63,17 +65,17 @@ func ParseFile(data []byte) (*File, error) {
 	}
 	f := &File{Request: New(), Lines: map[string]int{}, Raw: data}
 	if len(doc.Content) == 0 {
-		return nil, &FileError{Msg: "empty launch file: it needs at least `version: 1` and `request:`"}
+		return nil, &FileError{Msg: i18n.Text("empty launch file: it needs at least `version: 1` and `request:`")}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &FileError{Line: root.Line, Msg: "a launch file is a mapping with version, description, ask and request"}
+		return nil, &FileError{Line: root.Line, Msg: i18n.Text("a launch file is a mapping with version, description, ask and request")}
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if seen[k.Value] {
-			return nil, &FileError{Line: k.Line, Msg: fmt.Sprintf("duplicate key %q", k.Value)}
+			return nil, &FileError{Line: k.Line, Msg: i18n.T("duplicate key %q", k.Value)}
 		}
 		seen[k.Value] = true
 		if err := f.parseTop(k, v); err != nil {
@@ -81,10 +83,10 @@ func ParseFile(data []byte) (*File, error) {
 		}
 	}
 	if !seen["version"] {
-		return nil, &FileError{Line: root.Line, Msg: "missing `version: 1`"}
+		return nil, &FileError{Line: root.Line, Msg: i18n.Text("missing `version: 1`")}
 	}
 	if !seen["request"] {
-		return nil, &FileError{Line: root.Line, Msg: "missing `request:` (the RunInstances parameters)"}
+		return nil, &FileError{Line: root.Line, Msg: i18n.Text("missing `request:` (the RunInstances parameters)")}
 	}
 	return f, f.checkAsk()
 }
@@ -114,11 +116,11 @@ func oneDocument(data []byte) (*yaml.Node, error) {
 		return &doc, nil
 	}
 	return nil, &FileError{Line: next.Content[0].Line,
-		Msg: "a second YAML document (after ---): a launch file holds exactly one request; put the other in its own file"}
+		Msg: i18n.Text("a second YAML document (after ---): a launch file holds exactly one request; put the other in its own file")}
 }
 
 func yamlError(err error) error {
-	return &FileError{Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	return &FileError{Msg: i18n.T("not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
 }
 
 func (f *File) parseTop(k, v *yaml.Node) error {
@@ -126,19 +128,19 @@ func (f *File) parseTop(k, v *yaml.Node) error {
 	case "version":
 		n, err := strconv.Atoi(v.Value)
 		if v.Kind != yaml.ScalarNode || err != nil || n != FileVersion {
-			return &FileError{Line: v.Line, Msg: fmt.Sprintf("version: this program reads version %d, found %q", FileVersion, v.Value)}
+			return &FileError{Line: v.Line, Msg: i18n.T("version: this program reads version %d, found %q", FileVersion, v.Value)}
 		}
 		f.Version = n
 	case "description":
 		if v.Kind != yaml.ScalarNode {
-			return &FileError{Line: v.Line, Msg: "description: must be text"}
+			return &FileError{Line: v.Line, Msg: i18n.Text("description: must be text")}
 		}
 		f.Description = v.Value
 	case "ask":
 		return f.parseAsk(v)
 	case "request":
 		if v.Kind != yaml.MappingNode {
-			return &FileError{Line: v.Line, Msg: "request: must be a mapping of RunInstances parameters"}
+			return &FileError{Line: v.Line, Msg: i18n.Text("request: must be a mapping of RunInstances parameters")}
 		}
 		return f.parseMap(v, "", "")
 	default:
@@ -152,27 +154,27 @@ func (f *File) parseTop(k, v *yaml.Node) error {
 // request:, which "did you mean version?" would only confuse.
 func topLevelMsg(key string) string {
 	if IsPrefix(key) {
-		return fmt.Sprintf("%s is a RunInstances parameter: parameters go under request: (indent it below a `request:` line)", key)
+		return i18n.T("%s is a RunInstances parameter: parameters go under request: (indent it below a `request:` line)", key)
 	}
 	if s := suggestFrom(key, topKeys); s != "" {
 		return unknownMsg(key, s)
 	}
 	if s := SuggestName(key); s != "" {
-		return fmt.Sprintf("unknown key %q: if it is the parameter %s, it goes under request:", key, s)
+		return i18n.T("unknown key %q: if it is the parameter %s, it goes under request:", key, s)
 	}
 	return unknownMsg(key, "")
 }
 
 func (f *File) parseAsk(v *yaml.Node) error {
 	if v.Kind != yaml.SequenceNode {
-		return &FileError{Line: v.Line, Msg: "ask: must be a list of parameter names, e.g. [InstanceName, Amount, Tag]"}
+		return &FileError{Line: v.Line, Msg: i18n.Text("ask: must be a list of parameter names, e.g. [InstanceName, Amount, Tag]")}
 	}
 	for _, n := range v.Content {
 		if n.Kind != yaml.ScalarNode {
-			return &FileError{Line: n.Line, Msg: "ask: each entry is a parameter name"}
+			return &FileError{Line: n.Line, Msg: i18n.Text("ask: each entry is a parameter name")}
 		}
 		if !IsPrefix(PatternOf(n.Value)) {
-			return &FileError{Line: n.Line, Msg: "ask: " + unknownMsg(n.Value, SuggestName(n.Value))}
+			return &FileError{Line: n.Line, Msg: i18n.T("ask: %s", unknownMsg(n.Value, SuggestName(n.Value)))}
 		}
 		f.Ask = append(f.Ask, n.Value)
 	}
@@ -229,7 +231,7 @@ func (f *File) parseMerge(v *yaml.Node, own map[string]bool, prefix, base string
 		}
 		return nil
 	case v.Kind != yaml.MappingNode:
-		return &FileError{Line: v.Line, Msg: "<<: merges a mapping (<<: *anchor), or a list of them"}
+		return &FileError{Line: v.Line, Msg: i18n.Text("<<: merges a mapping (<<: *anchor), or a list of them")}
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
@@ -260,7 +262,7 @@ const maxFileValues = 1 << 16
 func (f *File) spend(v *yaml.Node) error {
 	f.values++
 	if f.values > maxFileValues {
-		return &FileError{Line: v.Line, Msg: fmt.Sprintf("the file expands to too many values (more than %d; aliases?)", maxFileValues)}
+		return &FileError{Line: v.Line, Msg: i18n.T("the file expands to too many values (more than %d; aliases?)", maxFileValues)}
 	}
 	return nil
 }
@@ -281,7 +283,7 @@ func (f *File) parseEntry(k, v *yaml.Node, prefix, base string) error {
 		pat, key = join(pat, child), join(key, seg)
 	}
 	if f.Request.Has(key) || f.Lines[key] != 0 {
-		return &FileError{Line: k.Line, Msg: fmt.Sprintf("%s is given twice", key)}
+		return &FileError{Line: k.Line, Msg: i18n.T("%s is given twice", key)}
 	}
 	return f.parseValue(v, pat, key)
 }
@@ -293,12 +295,12 @@ func (f *File) parseValue(v *yaml.Node, pat, key string) error {
 	switch v.Kind {
 	case yaml.MappingNode:
 		if _, leaf := byPattern[pat]; leaf {
-			return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes a single value, not a mapping", key)}
+			return &FileError{Line: v.Line, Msg: i18n.T("%s takes a single value, not a mapping", key)}
 		}
 		return f.parseMap(v, pat, key)
 	case yaml.SequenceNode:
 		if !hasChild(pat, "N") {
-			return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s is not a list parameter", key)}
+			return &FileError{Line: v.Line, Msg: i18n.T("%s is not a list parameter", key)}
 		}
 		n := 0
 		for _, item := range v.Content {
@@ -316,7 +318,7 @@ func (f *File) parseValue(v *yaml.Node, pat, key string) error {
 	case yaml.AliasNode:
 		return f.parseValue(v.Alias, pat, key)
 	}
-	return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s: unsupported value", key)}
+	return &FileError{Line: v.Line, Msg: i18n.T("%s: unsupported value", key)}
 }
 
 func (f *File) parseScalar(v *yaml.Node, pat, key string) error {
@@ -324,11 +326,11 @@ func (f *File) parseScalar(v *yaml.Node, pat, key string) error {
 		return nil // an empty value is not sent, as the SDK never sends empty strings
 	}
 	if _, leaf := byPattern[pat]; !leaf {
-		what := "a mapping"
+		msg := i18n.T("%s takes a mapping, not a single value", key)
 		if hasChild(pat, "N") {
-			what = "a list"
+			msg = i18n.T("%s takes a list, not a single value", key)
 		}
-		return &FileError{Line: v.Line, Msg: fmt.Sprintf("%s takes %s, not a single value", key, what)}
+		return &FileError{Line: v.Line, Msg: msg}
 	}
 	f.Lines[key] = v.Line
 	if err := f.Request.Set(key, v.Value); err != nil {
@@ -354,11 +356,10 @@ func join(a, b string) string {
 }
 
 func unknownMsg(name, suggestion string) string {
-	msg := fmt.Sprintf("unknown key %q", name)
 	if suggestion != "" {
-		msg += fmt.Sprintf(": did you mean %s?", suggestion)
+		return i18n.T("unknown key %q: did you mean %s?", name, suggestion)
 	}
-	return msg
+	return i18n.T("unknown key %q", name)
 }
 
 // suggestKey proposes the closest name for a bad segment: first among the

@@ -2,18 +2,28 @@ package request
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // ErrNotPatchable is returned by PatchFile for a file whose request uses
 // YAML anchors or merge keys: a change there could change other values
 // too, so the caller writes the file anew instead.
-var ErrNotPatchable = errors.New("the launch file's request uses YAML anchors or merge keys")
+var ErrNotPatchable error = notPatchable{}
+
+// notPatchable is ErrNotPatchable, whose text is read in the language
+// current when it is shown.
+type notPatchable struct{}
+
+// Error says why the file cannot be patched.
+func (notPatchable) Error() string {
+	return i18n.Text("the launch file's request uses YAML anchors or merge keys")
+}
 
 // PatchFile returns orig, a launch file, changed so that its request is
 // want, and nothing else changed: its description, ask: list, comments,
@@ -56,7 +66,7 @@ func PatchFile(orig []byte, want *Request) ([]byte, error) {
 	}
 	back, err := ParseFile(buf.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("the patched launch file does not parse: %w", err)
+		return nil, fmt.Errorf("%s: %w", i18n.Text("the patched launch file does not parse"), err)
 	}
 	got := back.Request.Clone()
 	got.Compact()

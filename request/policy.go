@@ -1,9 +1,10 @@
 package request
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Where ${NAME} references may stand (issue 17 item 3). A reference pulls
@@ -89,27 +90,29 @@ func holdsSecrets(key string) bool { return referenceFields[PatternOf(key)] || I
 type ReferenceError struct {
 	// Parameter is the flat name holding the reference; Name the variable.
 	Parameter, Name string
-	// Rule says which rule it breaks and what to do instead.
-	Rule string
+	// Rule says which rule it breaks and what to do instead, after the
+	// reference (", a credential variable, …"), in the language current
+	// when it is shown.
+	Rule i18n.Message
 }
 
 // Error names the parameter, the reference and the rule. It never puts
 // "Password:" before a value, which redaction would take for one.
 func (e *ReferenceError) Error() string {
-	return fmt.Sprintf("%s refers to ${%s}%s", e.Parameter, e.Name, e.Rule)
+	return i18n.T("%s refers to ${%s}%s", e.Parameter, e.Name, e.Rule)
 }
 
 // Rules a reference can break, as ReferenceError.Rule says them.
-const (
-	ruleCredential = ", a credential variable, which ecslaunch never reads into a request " +
-		"(it would be sent to ECS and shown): give the value itself"
-	ruleSecretShown = ", which holds a secret (it is the Password's or UserData's variable, or is named like one) " +
-		"and may stand only in Password or UserData, whose values are never shown"
+var (
+	ruleCredential = i18n.M(", a credential variable, which ecslaunch never reads into a request " +
+		"(it would be sent to ECS and shown): give the value itself")
+	ruleSecretShown = i18n.M(", which holds a secret (it is the Password's or UserData's variable, or is named like one) " +
+		"and may stand only in Password or UserData, whose values are never shown")
 )
 
-func ruleNotAllowed(key string) string {
-	return ", but a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists " +
-		"under ask: (add " + PatternOf(key) + " to ask:, or write the value)"
+func ruleNotAllowed(key string) i18n.Message {
+	return i18n.M(", but a ${NAME} reference may stand only in Password, UserData or a parameter the launch file lists "+
+		"under ask: (add %s to ask:, or write the value)", PatternOf(key))
 }
 
 // CheckReferences lists every reference the request may not hold, in

@@ -1,13 +1,14 @@
 package request
 
 import (
-	"fmt"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/agext/levenshtein"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // refPattern matches an environment reference such as ${ECS_PASSWORD}.
@@ -54,7 +55,7 @@ type MissingReferenceError struct{ Names []string }
 
 // Error names the variables and how the file refers to them.
 func (e *MissingReferenceError) Error() string {
-	return fmt.Sprintf("environment variable %s is not set (the request refers to it as ${%s}; it is read only when a call is made)",
+	return i18n.T("environment variable %s is not set (the request refers to it as ${%s}; it is read only when a call is made)",
 		strings.Join(e.Names, ", "), e.Names[0])
 }
 

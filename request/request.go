@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Param is one flat API parameter: Name is the wire name with its indexes
@@ -48,11 +50,10 @@ type UnknownParameterError struct {
 
 // Error names the parameter and the closest valid one.
 func (e *UnknownParameterError) Error() string {
-	msg := fmt.Sprintf("unknown RunInstances parameter %q", e.Name)
 	if e.Suggestion != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+		return i18n.T("unknown RunInstances parameter %q (did you mean %s?)", e.Name, e.Suggestion)
 	}
-	return msg
+	return i18n.T("unknown RunInstances parameter %q", e.Name)
 }
 
 // CheckName reports whether key is a valid flat parameter name.
@@ -77,7 +78,7 @@ type ValueTooLongError struct {
 
 // Error names the parameter, its length and the limit.
 func (e *ValueTooLongError) Error() string {
-	return fmt.Sprintf("%s: the value is %d bytes; a parameter value may be at most %d bytes (64 KiB)", e.Name, e.Len, MaxValueLen)
+	return i18n.T("%s: the value is %d bytes; a parameter value may be at most %d bytes (64 KiB)", e.Name, e.Len, MaxValueLen)
 }
 
 // Set stores a parameter; an empty value removes it, as the SDK never sends
