@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -23,7 +24,8 @@ type CodeDoc struct {
 	Message string
 	// Messages lists every documented message, in order of appearance.
 	Messages []string
-	// Explanation says in plain English what went wrong and what to do.
+	// Explanation says in plain words what went wrong and what to do, in
+	// the current language (English or Chinese, package i18n).
 	Explanation string
 	// Parameter is the request pattern the code concerns ("SystemDisk.Size",
 	// "DataDisk.N.Size"), or "" for account- and platform-level codes. For
@@ -133,10 +135,17 @@ func Codes() []CodeDoc {
 	return out
 }
 
-// cloneCode copies the slices so callers cannot change the shared table.
+// cloneCode copies the slices so callers cannot change the shared table,
+// and gives the explanation of the current language (the table holds the
+// English one, explanationsZh the Chinese).
 func cloneCode(d CodeDoc) CodeDoc {
 	d.HTTPStatuses = append([]int(nil), d.HTTPStatuses...)
 	d.Messages = append([]string(nil), d.Messages...)
+	if i18n.IsChinese() {
+		if zh, ok := explanationsZh[d.Code]; ok {
+			d.Explanation = zh
+		}
+	}
 	return d
 }
 

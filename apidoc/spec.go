@@ -1,9 +1,11 @@
 // Package apidoc explains the RunInstances API in plain words: a one-line
-// English summary and the reference's full text for every request parameter,
-// and an English explanation, the HTTP status and the parameter concerned for
-// every error code. The wizard shows the summaries under its fields and the
-// reference text on `?`; the launcher and the review use the error codes to
-// say what went wrong and to jump to the field that needs fixing.
+// summary and the reference's full text for every request parameter, and an
+// explanation, the HTTP status and the parameter concerned for every error
+// code. Summaries and explanations are in English and Chinese, and Param,
+// Params, Code, Codes and Help answer in the language current when they are
+// called (package i18n). The wizard shows the summaries under its fields and
+// Help on `?`; the launcher and the review use the error codes to say what
+// went wrong and to jump to the field that needs fixing.
 //
 // The reference is the project's spec, RunInstances.zh.md (the 2019 Chinese
 // edition), embedded verbatim so the binary and CI need nothing else; the

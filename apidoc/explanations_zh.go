@@ -1,0 +1,313 @@
+package apidoc
+
+// explanationsZh is the Chinese explanation of every code specExplanations
+// and extraCodes explain: what went wrong and what to do, in the words of
+// the spec's error table and the Alibaba Cloud console. It says what the
+// English explanation says; the rows it follows are cited there.
+var explanationsZh = map[string]string{
+	// Instance type.
+	"InvalidInstanceType.ValueUnauthorized":                   "您的账号未获授权购买此实例规格。请选择其他规格，或联系阿里云技术支持为您开通。",
+	"InvalidInstanceType.ValueNotSupported":                   "实例规格不存在或在此处不提供（或密钥对、带宽等设置不适用于该规格）。请从此地域和可用区的列表中选择规格。",
+	"InvalidInstanceType.ZoneNotSupported":                    "所选可用区不售卖此实例规格。请选择有售的其他可用区，或换一种规格。",
+	"InvalidInstanceType.NotSupported":                        "此实例规格在此处不能使用（不支持，或所选部署集不允许）。请选择其他规格，或去掉部署集。",
+	"InvalidInstanceType.ElasticNetworkInterfaceNotSupported": "此实例规格（一代规格）不能添加辅助弹性网卡。请去掉辅助网卡，或选择较新的规格。",
+	"InstanceType.Offline":                                    "此实例规格已停售或已下线。请选择当前在售的实例规格。",
+	"DependencyViolation.IoOptimized":                         "此实例规格必须是 I/O 优化实例。请将 IoOptimized 设为 optimized（或留空）。",
+	"InvalidIoOptimize.ValueNotSupported":                     "IoOptimized 的取值无效。请使用 optimized 或 none（none 仅用于已停售的规格）。",
+	"IoOptimized.NotSupported":                                "镜像、实例规格或专有网络 VPC 不支持 I/O 优化实例（使用 KMS 密钥加密云盘也需要 I/O 优化）。请选择支持 I/O 优化的镜像和规格。",
+	"DedicatedHostType.Unmatched":                             "专有宿主机的类型不能运行此实例规格。请选择宿主机支持的规格，或换一台宿主机。",
+	"ImageNotSupportInstanceType":                             "镜像不能在此实例规格上运行（例如在 ARM 规格上使用 x86 镜像）。请选择适合该规格的镜像，或换一种规格。",
+
+	// Image.
+	"InvalidImageId.NotFound":                     "镜像在此地域不存在，或您的账号无权使用。请检查镜像 ID，或先把镜像复制到此地域。",
+	"OperationDenied.ImageNotValid":               "镜像已禁用、已删除或不能用于此操作。请选择其他镜像。",
+	"ImageNotSubscribed":                          "此云市场镜像需要先订阅。请在阿里云云市场订阅该镜像，或选择公共镜像。",
+	"ImageNotSupportCloudInit":                    "镜像不支持 cloud-init，自定义数据无法运行。请去掉 UserData，或选择带 cloud-init 的镜像。",
+	"ImageRemovedInMarket":                        "该云市场镜像（或您的自定义镜像所基于的云市场镜像）已下架。请选择其他镜像。",
+	"QuotaExceed.BuyImage":                        "尚未购买此云市场镜像，或其使用配额已用完。请在云市场购买，或选择其他镜像。",
+	"InvalidMarketImage.NotFound":                 "云市场镜像不存在。请检查镜像 ID 后重试。",
+	"InvalidMarketImageChargeType.NotSupport":     "此云市场镜像不支持所选的付费方式。请在按量付费和包年包月之间切换，或选择其他镜像。",
+	"IncorrectImageStatus":                        "云市场镜像暂时不可用。请选择其他镜像，或稍后再试。",
+	"InvalidSystemDiskSize.ImageNotSupportResize": "此镜像不支持调整大小，系统盘必须与镜像大小相同。请将 SystemDisk.Size 设为镜像大小，或留空。",
+
+	// Security group.
+	"InvalidSecurityGroupId":               "安全组不存在或 ID 格式错误。请从列表中选择此地域的安全组。",
+	"InvalidSecurityGroupId.NotFound":      "此地域中您的账号下不存在该安全组。请检查安全组 ID，或从列表中选择。",
+	"SecurityGroupInstanceLimitExceed":     "安全组可容纳的实例数已达上限。请使用其他安全组，或减少创建的实例数。",
+	"InvalidSecurityGroup.NotInDefaultVpc": "未指定交换机时，安全组必须属于默认专有网络。请选择交换机，或选择默认专有网络的安全组。",
+	"OperationDenied.InconsistentNetwork":  "安全组和交换机不在同一个专有网络 VPC 中。请选择同一 VPC 的交换机和安全组。",
+
+	// vSwitch, VPC and network type.
+	"InvalidVSwitchId.NotFound":               "此地域不存在该交换机。请检查交换机 ID，或从列表中选择。",
+	"InvalidVSwitchId.NotExist":               "交换机不存在。请检查交换机 ID，或从列表中选择。",
+	"InvalidVSwitchId.Necessary":              "安全组属于专有网络 VPC，因此必须指定交换机。请选择所选可用区中的交换机。",
+	"InvalidVSwitchId.IpInvalid":              "私网 IP 地址对该交换机无效。请使用交换机网段内的空闲地址。",
+	"InvalidParameter.Mismatch":               "交换机与其他设置不匹配：它与安全组不在同一个 VPC，或与 ZoneId 不在同一个可用区。请选择所选可用区中、安全组所在 VPC 的交换机。",
+	"IncorrectVSwitchStatus":                  "交换机尚未就绪（例如仍在创建中）。请等到其状态为 Available，或换一个交换机。",
+	"VpcNotFound":                             "找不到此交换机所属的专有网络，或它不属于您。请选择您自己的专有网络中的交换机。",
+	"IncorrectVpcStatus":                      "专有网络尚未就绪，不能执行此操作。请等到其状态为 Available，或换一个专有网络。",
+	"IncorrectDefaultVpcStatus":               "您的默认专有网络状态异常。请选择其他专有网络的交换机，或修复默认专有网络。",
+	"InvalidVpcZone.NotSupported":             "您的专有网络不允许在此可用区执行此操作。请换一个可用区。",
+	"InvalidVSwitch.DefaultVSwitchNotSupport": "无法在该专有网络的此可用区创建默认交换机。请自行创建或选择交换机。",
+	"DefaultVswitch.Existed":                  "该专有网络在此可用区已有默认交换机。请选择该交换机。",
+	"ResourceNotAvailable":                    "此地域或可用区不提供专有网络。请选择其他可用区或地域。",
+	"InvalidNetworkType.Mismatch":             "带宽或公网计费设置不适用于实例的网络类型。请检查 InternetChargeType 和带宽取值。",
+	"InvalidNetworkType.MismatchRamRole":      "只有专有网络 VPC 实例才能授予 RAM 角色。请使用交换机（VPC），或去掉 RAM 角色。",
+	"InvalidNetworkType.NotSupported":         "专有宿主机不支持经典网络。请使用专有网络 VPC 的交换机。",
+	"OperationDenied.InvalidNetworkType":      "此请求不支持该网络类型。请使用带交换机的专有网络 VPC。",
+	"OperationDenied.NoVlan":                  "VLAN 无效或已没有可用的 IP 地址。请换一个可用区，或联系技术支持。",
+
+	// Private IP and IPv6.
+	"InvalidPrivateIpAddress":            "该地址不在交换机网段内，或是 ECS 保留的地址（第一个、最后 3 个）；Amount > 1 时每个连续地址都必须可用。",
+	"InvalidPrivateIpAddress.Malformed":  "私网 IP 地址不是有效的 IPv4 地址。请写成 192.168.0.10 这样的形式。",
+	"InvalidPrivateIpAddress.Duplicated": "私网 IP 地址已被占用。请选择其他空闲地址，或留空。",
+	"QuotaExceeded.PrivateIpAddress":     "交换机已没有空闲的私网 IP 地址。请选择其他交换机，或减少创建的实例数。",
+	"InvalidInnerIpAddress.Malformed":    "私网 IP 地址格式错误。请写一个有效的 IPv4 地址。",
+	"InvalidInnerIpAddress.Unusable":     "私网 IP 地址已被占用或不在可用范围内。请选择其他地址，或留空。",
+	"MaxEniIpv6IpsCountExceeded":         "弹性网卡容纳不下这么多 IPv6 地址。请减少数量。",
+	"InvalidIp.IpRepeated":               "同一个 IPv6 地址指定了两次。每个地址只列一次。",
+	"InvalidIp.IpAssigned":               "该 IPv6 地址已被分配。请选择其他地址。",
+	"InvalidIp.Address":                  "IPv6 地址无效，或不在交换机的 IPv6 网段内。请使用该网段内的地址。",
+	"InvalidOperation.Ipv4CountExceeded": "弹性网卡不能再容纳更多 IPv4 地址。请减少地址数量。",
+	"InvalidOperation.Ipv6CountExceeded": "实例规格允许的 IPv6 地址数少于所请求的数量。请减少数量。",
+	"InvalidOperation.Ipv6NotSupport":    "此实例规格不支持 IPv6。请去掉 IPv6 设置，或选择支持 IPv6 的规格。",
+	"InvalidVSwitch.Ipv6NotTurnOn":       "交换机没有 IPv6 网段。请为交换机及其专有网络开启 IPv6，或去掉 IPv6 设置。",
+	"InvalidParam.NetworkInterface":      "某项弹性网卡设置无效，服务端返回的信息会指明是哪一项。请检查 NetworkInterface.N 的各项设置。",
+
+	// Bandwidth and internet billing.
+	"InvalidParameter": "某个参数的取值无效，服务端返回的信息会指明是哪个参数。请修改该项后重试。",
+	"InvalidInternetChargeType.ValueNotSupported": "公网计费方式在此处无效。请使用 PayByTraffic 或 PayByBandwidth。",
+	"InvalidInternetMaxBandwidthOut.Malformed":    "公网出带宽无效。请使用 0 到 100 之间的整数（Mbit/s）。",
+	"InvalidInternetMaxBandwidthIn.Malformed":     "公网入带宽无效。请使用允许范围内的整数（Mbit/s）。",
+	"InvalidParameter.Bandwidth":                  "此处不支持该带宽设置，服务端返回的信息会说明原因。请调整公网带宽。",
+
+	// Names, host names, description.
+	"InvalidInstanceName.Malformed":    "实例名称无效。请使用 2–128 个字符：字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-），不能以 http:// 或 https:// 开头。",
+	"InvalidHostName.Malformed":        "主机名无效。Windows：2–15 个字母、数字或连字符（-），不能全是数字。Linux：2–64 个字符，可用点号分段。点号和连字符不能在首尾，也不能连续使用。",
+	"HOSTNAME_ILLEGAL":                 "主机名无效。请遵守镜像操作系统的主机名规则。",
+	"InvalidParams.InstanceNameExceed": "UniqueSuffix 会追加 3 个字符，使实例名称过长。请把 InstanceName 缩短到 125 个字符以内。",
+	"InvalidParams.HostnameExceed":     "UniqueSuffix 会追加 3 个字符，使主机名过长。请缩短 HostName（Windows 最多 12 个字符，Linux 最多 61 个）。",
+	"InvalidDescription.Malformed":     "描述无效。请使用 2–256 个字符，不能以 http:// 或 https:// 开头。",
+	"InvalidDiskName.Malformed":        "云盘名称无效。请使用 2–128 个字符：字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-），不能以 http:// 或 https:// 开头。",
+	"InvalidDiskDescription.Malformed": "云盘描述无效。请使用 2–256 个字符，不能以 http:// 或 https:// 开头。",
+
+	// Password and key pair.
+	"InvalidPassword.Malformed":           "密码无效。请使用 8–30 个字符，至少包含以下三类：大写字母、小写字母、数字、特殊符号 ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/（Windows 实例不能以 / 开头）。",
+	"InvalidPasswordParam.Mismatch":       "您要求使用镜像预设的密码（PasswordInherit），同时又指定了密码。请去掉其中一个。",
+	"InvalidKeyPairName.NotFound":         "此地域不存在该密钥对。请从列表中选择密钥对，或先导入您的公钥。",
+	"DependencyViolation.WindowsInstance": "Windows 实例不能使用 SSH 密钥对。请去掉 KeyPairName，改为设置密码。",
+
+	// System disk.
+	"InvalidSystemDiskCategory.ValueNotSupported": "系统盘类别无效，或该实例规格在此可用区不提供该类别。请从列表中选择云盘类别。",
+	"InvalidSystemDiskCategory.ValueUnauthorized": "您的账号无权使用此系统盘类别。请选择其他云盘类别。",
+	"InvalidSystemDiskSize.LessThanImageSize":     "系统盘小于镜像。请把系统盘设为不小于镜像的大小。",
+	"InvalidSystemDiskSize.LessThanMinSize":       "系统盘小于其类别的最小容量。请调大（大多数类别为 20 GiB）。",
+	"InvalidSystemDiskSize.MoreThanMaxSize":       "系统盘大于其类别的最大容量（cloud 为 500 GiB，其他为 2048 GiB）。请调小。",
+	"InvalidSystemDiskSize.ValueNotSupported":     "此云盘类别不允许该系统盘大小，服务端返回的信息会说明原因。请选择该类别范围内的大小。",
+	"InvalidDisk.SystemDiskSize":                  "系统盘大小超出允许范围。请选择其类别范围内的大小。",
+
+	// Data disks.
+	"InvalidDataDiskSize.ValueNotSupported":      "数据盘大小超出其云盘类别的范围，或快照大于该类别允许的容量。请选择该类别范围内的大小。",
+	"InvalidDataDiskCategory.ValueNotSupported":  "数据盘类别无效，或在此处不提供。请选择该实例规格在此可用区支持的云盘类别。",
+	"InvalidDataDiskSnapshotId.NotFound":         "数据盘所用的快照不存在。请检查快照 ID。",
+	"InvalidDataDevice.Malformed":                "数据盘挂载点无效。请把 DataDisk.N.Device 留空（该参数即将弃用）。",
+	"InvalidDevice.InUse":                        "该挂载点已被其他云盘使用。请使用其他设备名，或留空。",
+	"DeleteWithInstance.Conflict":                "不能把这块云盘设为随实例释放。请修改该云盘的 DeleteWithInstance。",
+	"InstanceDiskNumber.LimitExceed":             "实例的云盘数量过多。请减少数据盘（最多 16 块，镜像自带的云盘也计算在内）。",
+	"InstanceDiskNumLimitExceed":                 "实例的云盘数量过多。请减少一些数据盘。",
+	"InstanceDiskCategoryLimitExceed":            "同一类别云盘的总容量超过了实例的上限，或某块云盘超出了其类别的容量。请调小云盘或减少数量。",
+	"InvalidDiskSize.TooSmall":                   "数据盘小于其快照。请把大小设为不小于快照的大小，或留空。",
+	"InvalidDiskCategory.Mismatch":               "不允许这种系统盘与数据盘类别的组合。请使用可以组合的云盘类别（例如全部用 cloud_essd）。",
+	"InvalidDiskCategory.NotSupported":           "此实例规格不支持该云盘类别。请选择该规格支持的云盘类别。",
+	"InvalidDiskCategory.ValueNotSupported":      "云盘类别无效。请使用列表中的云盘类别。",
+	"CategoryNotSupported":                       "此可用区（或集群）不提供该云盘类别。请选择其他云盘类别，或换一个可用区。",
+	"CategoryViolation":                          "由于实例的云盘类型（本地盘），无法执行此操作。请使用云盘。",
+	"OperationDenied.ZoneSystemCategoryNotMatch": "此可用区或集群不提供该云盘类别。请选择其他云盘类别或可用区。",
+	"OperationDenied.DiskTypeNotSupport":         "此云盘类型不支持该操作。请选择其他云盘类型。",
+	"OperationDenied.LocalDiskUnsupported":       "带本地盘的实例不能这样变更配置。请选择不带本地盘的规格。",
+	"QuotaExceed.PortableCloudDisk":              "可卸载云盘的配额已用完。请减少数据盘，或申请提高配额。",
+	"QuotaExceed.PostPaidDisk":                   "按量付费云盘的配额已用完。请释放不用的云盘、减少数据盘，或申请提高配额。",
+	"InvalidDiskIds.NotPortable":                 "该云盘不可卸载，因此此设置不适用。",
+
+	// Snapshots.
+	"InvalidSnapshotId.BasedSnapshotTooOld":  "不能使用 2013 年 7 月 15 日（含）之前创建的快照。请选择较新的快照。",
+	"InvalidSnapshotId.NotReady":             "快照尚未完成。请等它完成，或选择其他快照。",
+	"InvalidSnapshotId.NotDataDiskSnapshot":  "这是系统盘快照，数据盘需要数据盘快照。请选择其他快照。",
+	"InvalidSnapshotId.NotFound":             "快照不存在。请检查快照 ID。",
+	"OperationDenied.SnapshotNotValid":       "此快照不能用于创建云盘。请选择其他快照。",
+	"OperationDenied.SnapshotNotAllowed":     "此快照不能用于创建云盘。请选择其他快照。",
+	"OperationDenied.SnapshotParamsNotValid": "快照超出了所选云盘类别的容量，或您无权使用该类别。请选择容量更大的云盘类别或其他快照。",
+
+	// Encryption and KMS.
+	"InvalidParameter.EncryptedIllegal":         "加密设置无效：指定 KMS 密钥需要 Encrypted=true。请为该云盘开启加密，或去掉密钥。",
+	"InvalidParameter.EncryptedNotSupported":    "此处（该云盘类别、实例规格或地域）不支持云盘加密。请关闭加密，或更换云盘类别。",
+	"InvalidParameter.Encrypted.KmsNotEnabled":  "加密云盘需要密钥管理服务 KMS。请在账号中开通 KMS，或关闭加密。",
+	"InvalidParameter.KMSKeyId.NotFound":        "KMS 密钥不存在。请检查密钥 ID，或留空以使用默认密钥。",
+	"InvalidParameter.KMSKeyId.KMSUnauthorized": "ECS 未获授权使用您的 KMS 密钥。请授权 ECS 访问 KMS（服务关联角色）后重试。",
+	"InvalidRegion.NotSupport":                  "此地域不支持使用自带密钥（BYOK）。请使用默认密钥，或换一个地域。",
+	"UserNotInTheWhiteList":                     "您的账号暂时不能使用自带密钥（BYOK）。请使用默认密钥，或联系技术支持开通。",
+
+	// Zone and region.
+	"InvalidZoneId.NotFound":          "此地域不存在该可用区。请从列表中选择可用区。",
+	"Zone.NotOpen":                    "您的账号暂时不能在此可用区购买资源。请选择其他可用区。",
+	"Zone.NotOnSale":                  "此可用区已不再售卖这些资源。请选择其他可用区或地域。",
+	"OperationDenied.ZoneNotAllowed":  "不能在此可用区创建实例。请选择其他可用区。",
+	"RegionUnauthorized":              "您的账号不能在此地域创建实例。请选择其他地域，或联系技术支持开通。",
+	"Forbidden.RegionId":              "此地域暂不提供该功能。请选择其他地域，或去掉该设置。",
+	"OperationDenied.ResourceControl": "此地域暂时限制创建新资源。请稍后再试，或使用其他地域。",
+	"InvalidClusterId.NotFound":       "找不到内部的部署集群。请换一个可用区，或带上请求 ID 联系技术支持。",
+	"InvalidParameter.Conflict":       "两项设置相互矛盾（例如镜像与实例规格），服务端返回的信息会指明是哪两项。请修改其中一项。",
+	"InvalidParameter.NotMatch":       "部分设置相互不匹配，服务端返回的信息会指明是哪些。请使它们一致。",
+
+	// Stock and capacity.
+	"OperationDenied.NoStock":           "此实例规格在该可用区暂时售罄。请换一个可用区或规格，或减少实例数量（MinAmount 可让创建按现有库存进行）。",
+	"OperationDenied.CreatingConflict":  "正在以相同的设置创建另一台实例。请等它完成后再试。",
+	"OperationDenied":                   "此账号、地域或网络类型不允许该操作，服务端返回的信息会说明原因。请更换地域或网络类型，或联系技术支持。",
+	"InvalidResourceType.NotSupported":  "此处不支持该资源类型。请尝试其他实例规格或云盘类别。",
+	"NodeControllerUnavailable":         "将运行该实例的物理机暂时不可用。请几分钟后再试，或换一个可用区。",
+	"InvalidNodeControllerId.Malformed": "请求中的内部物理机 ID 无效。请去掉您手动添加的物理机部署设置。",
+
+	// Quotas and account state.
+	"QuotaExceed.AfterpayInstance":          "按量付费实例的配额已用完。请释放不再需要的实例，或申请提高配额。",
+	"QuotaExceeded":                         "该专有网络中运行的实例数已达上限。请释放部分实例、使用其他专有网络，或申请提高配额。",
+	"OperationDenied.QuotaExceed":           "资源的标签数已达上限。请去掉一些标签。",
+	"Account.Arrearage":                     "您的账号已欠费。请先充值，然后重试。",
+	"InvalidAccountStatus.NotEnoughBalance": "您的账号余额不足以支付此次购买。请先充值，然后重试。",
+	"InsufficientBalance":                   "您的账号余额不足以支付此次购买。请先充值，然后重试。",
+	"InvalidPayMethod":                      "没有可用于包年包月的支付方式。请为账号添加支付方式（或信用额度），或改用按量付费。",
+	"PaymentMethodNotFound":                 "您的账号没有支付方式。请在费用中心添加后重试。",
+	"RealNameAuthenticationError":           "您的账号尚未完成实名认证。请在控制台完成认证后重试。",
+	"Forbidden.RiskControl":                 "阿里云风控系统拦截了此操作。请联系技术支持核查账号。",
+	"SecurityRisk.3DVerification":           "您的银行卡需要进行 3DS 安全验证。请按阿里云邮件中的链接完成验证后重试。",
+	"InvalidInstance.UnPaidOrder":           "您有未支付的订单。请在费用中心支付或取消后重试。",
+	"Forbbiden":                             "您的用户无权使用此资源。请联系账号管理员授权。",
+	"InvalidUserData.Forbidden":             "您的账号不能传入自定义数据。请去掉 UserData，或联系技术支持开通。",
+	"InvalidUserData.SizeExceeded":          "自定义数据过大。请控制在上限以内（Base64 编码前 32 KB）。",
+	"InvalidUserData.NotSupported":          "自定义数据只适用于专有网络 VPC 中的 I/O 优化实例。请使用交换机和 I/O 优化规格，或去掉 UserData。",
+	"InvalidUserData.Base64FormatInvalid":   "自定义数据不是有效的 Base64 编码。请用 Base64 编码（向导会为您完成）。",
+	"InvalidResourceGroup.NotFound":         "资源组不存在。请检查资源组 ID，或留空。",
+	"InvalidResourceId.NotSupported":        "此资源不能添加标签。请去掉标签。",
+	"InvalidRelationResource.NotFound":      "请求引用的某个资源已被删除。请刷新选项后重试。",
+	"IncorrectRecycleBinStatus":             "请求使用的某个资源在回收站中，或处于不允许此操作的状态。请恢复它，或换一个。",
+	"IncorrectInstanceStatus":               "请求使用的某个资源处于不允许此操作的状态。请等它就绪后重试。",
+
+	// RAM role.
+	"InvalidRamRole.NotFound":       "RAM 角色不存在。请检查角色名称，或先在 RAM 中创建该角色。",
+	"InvalidUser.PassRoleForbidden": "您的 RAM 用户无权为实例授予 RAM 角色（ram:PassRole）。请联系管理员授权，或去掉该角色。",
+	"InvalidRamRole.NotEcsRole":     "该 RAM 角色不信任 ECS 服务。请修改角色的信任策略以允许 ecs.aliyuncs.com，或选择其他角色。",
+
+	// Launch template.
+	"InvalidLaunchTemplate.NotFound":        "找不到启动模板。请检查模板 ID 或名称。",
+	"InvalidLaunchTemplateVersion.NotFound": "启动模板的此版本不存在。请选择已有的版本，或留空。",
+
+	// Tags.
+	"InvalidTagKey.Malformed":   "标签键无效。请使用 1–128 个字符，不能以 aliyun 或 acs: 开头，不能包含 http:// 或 https://。",
+	"InvalidTagValue.Malformed": "标签值无效。请使用最多 128 个字符，不能包含 http:// 或 https://。",
+	"InvalidTag.Mismatch":       "指定了标签值但没有对应的键。请为每个 Tag.N.Value 指定 Tag.N.Key。",
+	"InvalidTagCount":           "标签过多。最多使用 20 个。",
+	"Duplicate.TagKey":          "两个标签的键相同。请为每个标签使用不同的键。",
+
+	// Count.
+	"InvalidMinAmount.Malformed": "MinAmount 无效。请使用 1 到 100 之间、不大于 Amount 的整数。",
+	"InvalidMaxAmount.Malformed": "Amount 无效。请使用 1 到单次调用上限之间的整数。",
+	"InvalidParam.Amount":        "Amount 无效。请使用 1 到 1000 之间的整数；由 Ipv6Address.N 指定固定 IPv6 地址时为 1。",
+
+	// Spot.
+	"InvalidSpotStrategy":                                      "抢占策略无效。请使用 NoSpot、SpotWithPriceLimit 或 SpotAsPriceGo。",
+	"InvalidSpotPriceLimit":                                    "抢占式实例的价格上限无效。请指定最多 3 位小数的正数价格。",
+	"InvalidSpotDuration":                                      "抢占式实例的保护期无效。请使用 0 或 1 小时（部分情况下最多 6 小时）。",
+	"InvalidSpotAuthorized":                                    "您的账号不能使用这些抢占式设置。请使用 NoSpot，或联系技术支持开通。",
+	"InvalidSpotPrepaid":                                       "抢占式实例只能按量付费。请将 InstanceChargeType 设为 PostPaid，或使用 NoSpot。",
+	"InvalidSpotAliUid":                                        "您的账号不能使用抢占式实例。请使用 NoSpot，或联系技术支持开通。",
+	"InvalidSpotPriceLimit.LowerThanPublicPrice":               "抢占式实例的价格上限低于当前的公开价格。请提高上限，或使用 SpotAsPriceGo。",
+	"InvalidSpotInterruptionBehavior":                          "中断模式无效。请使用 Terminate（已开通时也可用 Stop）。",
+	"InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport": "经典网络不支持此中断模式。请使用专有网络 VPC 的交换机。",
+	"InvalidSpotInterruptionBehavior.LocalDiskNotSupport":      "带本地盘的实例不支持此中断模式。请使用 Terminate，或选择不带本地盘的规格。",
+
+	// Billing.
+	"InvalidInstanceChargeType.NotFound":       "付费方式无效。请使用 PostPaid（按量付费）或 PrePaid（包年包月）。",
+	"InvalidInstanceChargeType.NotSupport":     "专有宿主机不支持此付费方式。请使用宿主机的付费方式。",
+	"MissingParamter":                          "缺少必填参数：包年包月（PrePaid）需要 Period。请设置 Period。",
+	"InvalidPeriod":                            "购买时长无效。请使用 1–9、12、24、36、48 或 60 个月（提供按周购买时也可用 1–4 周）。",
+	"InvalidPeriodType.ValueNotSupported":      "时长单位无效。请使用 Month（提供按周购买时也可用 Week）。",
+	"InvalidAutoRenewPeriod.ValueNotSupported": "自动续费时长无效。请使用 1、2、3、6、12、24、36、48 或 60 个月（提供按周时为 1–3 周）。",
+	"InvalidAutoReleaseTime.Malformed":         "自动释放时间无效。请使用 UTC 格式 yyyy-MM-ddTHH:mm:ssZ，在当前时间 30 分钟之后、3 年之内。",
+	"InvalidParameter.CreditSpecification":     "此地域（或此规格）不提供该运行模式。请使用 Standard，或留空。",
+
+	// Dedicated hosts, deployment sets, HPC clusters.
+	"InvalidDedicatedHostId.NotFound":            "专有宿主机不存在。请检查宿主机 ID。",
+	"InvalidDedicatedHostStatus.NotSupport":      "专有宿主机当前的状态不允许创建新实例。请等到其状态为 Available，或换一台宿主机。",
+	"IncorrectDedicatedHostStatus":               "专有宿主机当前的状态不允许此操作。请等到其状态为 Available，或换一台宿主机。",
+	"ChargeTypeViolation.PostPaidDedicatedHost":  "包年包月实例不能放在按量付费的专有宿主机上。请使用按量付费，或换一台宿主机。",
+	"InvalidPeriod.ExceededDedicatedHost":        "实例的购买时长会超过专有宿主机本身的订阅时长。请缩短 Period。",
+	"ResourcesNotInSameZone":                     "实例与专有宿主机不在同一个可用区。请使用宿主机所在的可用区。",
+	"InvalidDeploymentOnHost":                    "部署集不能与专有宿主机一起使用。请去掉其中一个。",
+	"DeploymentSet.NotFound":                     "部署集不存在。请检查部署集 ID，或留空。",
+	"QuotaExceed.DeploymentSetInstanceQuotaFull": "部署集已满。请使用其他部署集，或减少创建的实例数。",
+	"InvalidHpcClusterId.Unnecessary":            "此实例规格不需要 HPC 集群。请去掉 HpcClusterId。",
+	"InvalidHpcClusterId.Necessary":              "此实例规格需要 HPC 集群。请设置 HpcClusterId。",
+	"InvalidHpcClusterId.NotFound":               "HPC 集群不存在。请检查集群 ID。",
+	"InvalidHpcClusterId.Creating":               "HPC 集群仍在创建中。请等它就绪。",
+
+	// Others.
+	"InvalidClientToken.ValueNotSupported": "ClientToken 无效。请使用最多 64 个 ASCII 字符（ecslaunch 会为您生成）。",
+	"InvalidParam.Tenancy":                 "Tenancy 无效。请使用 default 或 host。",
+	"MissingParameter":                     "缺少必填参数，服务端返回的信息会指明是哪个参数。请填写该项。",
+	"InternalError":                        "阿里云发生内部错误。请稍后重试；如果一直出现，请带上请求 ID 联系技术支持。",
+
+	// Common codes (extracodes.go).
+	"DryRunOperation":              "这不是错误：预检（DryRun）已通过，请求可以成功。没有创建任何资源。",
+	"IdempotentParameterMismatch":  "此 ClientToken 已用于另一个不同的请求。请求改变后请使用新的令牌（请求改变时 ecslaunch 会生成新令牌）。",
+	"Throttling":                   "短时间内请求过多。请稍等后重试；ecslaunch 会退避重试。",
+	"Throttling.User":              "您的账号短时间内发送的请求过多。请稍等后重试。",
+	"Throttling.Api":               "此 API 当前收到的请求过多。请稍等后重试。",
+	"Throttling.Resource":          "短时间内对同一资源的操作过多。请稍等后重试。",
+	"SignatureDoesNotMatch":        "请求签名错误，通常是 AccessKey Secret 不正确。请检查配置文件或环境变量中的 Secret。",
+	"IncompleteSignature":          "请求签名格式错误。请检查凭证和本机时钟。",
+	"SignatureNonceUsed":           "请求的签名随机数已被使用过。请重试请求，SDK 会生成新的随机数。",
+	"InvalidTimeStamp.Expired":     "请求的时间戳与服务器时间相差过大。请校准本机时钟（使用 NTP）。",
+	"InvalidAccessKeyId.NotFound":  "AccessKey ID 不存在。请检查配置文件或环境变量中的凭证。",
+	"InvalidAccessKeyId.Inactive":  "该 AccessKey 已禁用。请在 RAM 控制台启用它，或使用其他 AccessKey。",
+	"InvalidSecurityToken.Expired": "STS 安全令牌已过期。请获取新的临时凭证后重试。",
+	"Forbidden.RAM":                "您的 RAM 用户无权对此操作或资源执行该操作。请联系管理员授予 ecs:RunInstances 及相关权限。",
+	"Forbidden":                    "您无权使用此资源。请联系账号管理员授权。",
+	"InvalidAction":                "API 操作未知或不被允许。请检查 SDK 版本和服务地址（Endpoint）。",
+	"InvalidAction.NotFound":       "服务地址（Endpoint）不认识此 API 操作。请检查服务地址（须是 ECS 的地址，而不是其他产品的）和 SDK 版本。",
+	"InvalidTimeStamp.Format":      "请求的 Timestamp 格式错误。它由 SDK 设置；请检查是否有程序改写了请求。",
+	"InvalidNextToken.Malformed":   "分页令牌不是 API 签发的。请去掉 NextToken，重新开始列表查询。",
+	"InvalidRegionId.NotFound":     "地域不存在。请从列表中选择地域（DescribeRegions）。",
+	"ServiceUnavailable":           "服务暂时不可用。请稍后重试；ecslaunch 会使用相同的 ClientToken 重试。",
+
+	// CreateLaunchTemplate (docs/api-shapes.md §16).
+	"LaunchTemplateName.Duplicated":       "此地域已有同名的启动模板。请换一个名称，或为已有模板添加新版本。",
+	"LaunchTemplateLimitExceed":           "此地域的启动模板数量已达账号上限。请先删除不用的模板。",
+	"InvalidLaunchTemplateName.Malformed": "模板名称须为 2–128 个字符，以字母或中文开头，不能以 http:// 或 https:// 开头，只能包含字母、数字、半角冒号（:）、下划线（_）和连字符（-）。",
+
+	// docs/rules.md Table 1 codes the seed lacks.
+	"InvalidSecurityGroupId.SingleIdAndMultiIdConflict": "同时设置了 SecurityGroupId 和 SecurityGroupIds.N。请只使用其中一个。",
+	"JoinedGroupLimitExceed":                            "一台实例加入的安全组过多。请减少安全组。",
+	"InvalidPerformanceLevel.Malformed":                 "ESSD 性能级别无效。请使用 PL0、PL1、PL2 或 PL3，且只用于 cloud_essd。",
+	"InvalidParameter.Affinity":                         "Affinity 无效。请使用 default 或 host。",
+	"InvalidChargeType.ValueNotSupported":               "释放保护只适用于按量付费的非抢占式实例。请关闭 DeletionProtection，或使用非抢占式的按量付费。",
+	"InvalidParam.SecondaryNetworkInterface":            "指定固定私网 IP 且 Amount > 1 时，不能添加辅助弹性网卡。请去掉该网卡，或将 Amount 设为 1。",
+
+	// docs/rules.md Table 2: codes of today's API.
+	"InvalidPerformanceLevel.ValueNotSupported":   "此可用区或实例规格不提供该 ESSD 性能级别（常见于 PL0）。请选择其他性能级别。",
+	"OperationDenied.PerformanceLevelNotMatch":    "云盘容量不满足其 ESSD 性能级别（PL2 至少 461 GiB，PL3 至少 1261 GiB）。请调大云盘或降低性能级别。",
+	"InvalidAutoSnapshotPolicyId.NotFound":        "自动快照策略不存在。请检查策略 ID，或留空。",
+	"UnexpectedImageFamily.ImageIdSupplied":       "同时设置了 ImageId 和 ImageFamily。请只使用其中一个。",
+	"InvalidImageFamily.MissingAvailableImage":    "该镜像族系中没有可用的镜像。请选择其他族系，或指定 ImageId。",
+	"InvalidHostname.SingleAndMultiConflict":      "同时设置了 HostName 和 HostNames.N。请只使用其中一个。",
+	"InvalidHostname.SizeInvalid":                 "主机名的个数必须与 Amount 相同。请为每台实例指定一个主机名。",
+	"InvalidInstanceName.CustomMalformed":         "InstanceName 中的有序名称格式错误。请使用 name_prefix[begin_number,bits]name_suffix，例如 web[1,3]。",
+	"NumberExceed.Tags":                           "标签过多。最多使用 20 个。",
+	"InvalidSpotParam.EmptyZoneID":                "抢占式实例需要指定可用区。请选择可用区。",
+	"InvalidHttpEndpoint.NotSupported":            "HttpEndpoint 无效。请使用 enabled 或 disabled。",
+	"InvalidHttpTokens.NotSupported":              "HttpTokens 无效。请使用 optional 或 required（并保持 HttpEndpoint 为 enabled）。",
+	"InvalidHttpPutResponseHopLimit.NotSupported": "元数据跳数上限无效。请使用 1 到 64 之间的整数。",
+	"InvalidAutoPay.PostPaidUnsupported":          "按量付费的订单总是自动支付。请将 AutoPay 设为 true，或留空。",
+	"QuotaExceed.ElasticQuota":                    "这次创建会超出您对此规格的 vCPU 或实例配额。请减少实例数量或选择更小的规格，或申请提高配额。",
+	"QuotaExceed.DiskCapacity":                    "云盘总容量会超出您的配额。请使用更小或更少的云盘，或申请提高配额。",
+	"InvalidOperation.PublicIpAddressNoStock":     "此可用区的公网 IP 地址已用完。请将 InternetMaxBandwidthOut 设为 0（不分配公网 IP），或换一个可用区。",
+	"DryRun.InvalidAmount":                        "预检（DryRun）发现无法满足 Amount。请减小 Amount，或设置 MinAmount。",
+}

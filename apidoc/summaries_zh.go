@@ -1,0 +1,175 @@
+package apidoc
+
+// summariesZh is the Chinese one-line summary of every parameter, keyed as
+// summaries is: what the parameter does and its rule as today's API applies
+// it, worded as the spec's Chinese text (RunInstances.zh.md) and the
+// Alibaba Cloud console word them. It says what the English summary says;
+// the rows it follows are cited there.
+var summariesZh = map[string]string{
+	// Placement and identity.
+	"Action":               "系统规定参数，取值 RunInstances；SDK 会自动设置。",
+	"RegionId":             "实例所属的地域 ID，例如 cn-hangzhou；必填，且必须是 DescribeRegions 列出的地域。",
+	"ZoneId":               "实例所属的可用区；可选（默认由系统随机选择），但必须与交换机所在的可用区一致，创建抢占式实例时必填。",
+	"ImageId":              "启动实例所用的镜像 ID；除非由启动模板或 ImageFamily 提供镜像，否则必填，且镜像必须支持所选的实例规格。",
+	"ImageFamily":          "镜像族系：使用该族系中最新的可用镜像启动；不能与 ImageId 同时指定。",
+	"InstanceType":         "实例规格（vCPU、内存、规格族），例如 ecs.g7.large；除非由启动模板指定，否则必填，且必须在该可用区有售。",
+	"SecurityGroupId":      "实例加入的安全组（防火墙规则）；除非使用 SecurityGroupIds.N 或启动模板，否则必填；不能与 SecurityGroupIds.N 同时指定。",
+	"SecurityGroupIds.N":   "让实例同时加入多个安全组（数量受每台实例可加入安全组的上限限制）；不能与 SecurityGroupId 同时指定。",
+	"VSwitchId":            "实例私网 IP 所在的虚拟交换机（子网）；创建专有网络 VPC 实例时必填，且必须位于所选可用区和安全组所在的 VPC。",
+	"PrivateIpAddress":     "固定的私网 IPv4 地址；必须是交换机网段内的空闲地址，不能是网段的第一个或最后 3 个地址（保留）；Amount > 1 时依次使用连续地址。",
+	"ResourceGroupId":      "实例所在的企业资源组，用于权限管理和分账查看；必须已存在（rg-…）。",
+	"DeploymentSetId":      "部署集，把实例分散到不同的物理服务器上；必须已存在（ds-…）。",
+	"DeploymentSetGroupNo": "部署集采用部署集组高可用策略时，实例所在的分组序号（1–7）。",
+	"DedicatedHostId":      "在此专有宿主机（dh-…）上创建实例；专有宿主机会忽略抢占式设置，包年包月时长不能超过宿主机的订阅时长。",
+	"Tenancy":              "是否在专有宿主机上创建实例：default（非专有宿主机实例）或 host（未指定 DedicatedHostId 时由阿里云自动选择专有宿主机）。",
+	"Affinity":             "专有宿主机实例是否与宿主机关联：host 让停机后再启动的实例仍在原宿主机上；default（默认）允许放到其他宿主机上。",
+	"HpcClusterId":         "实例所属的 E-HPC 集群 ID；部分 SCC 实例规格必填，其他规格不能指定。",
+	"SchedulerOptions.DedicatedHostClusterId": "实例所在的专有宿主机集群；仅在 Tenancy=host 时有效。",
+	"SchedulerOptions.ManagedPrivateSpaceId":  "调度实例所用的托管专属空间（较新的 API 选项）。",
+
+	// Network bandwidth and addresses.
+	"InternetMaxBandwidthOut":                        "公网出带宽最大值，单位 Mbit/s，取值 0–100；大于 0 时实例自动分配公网 IP。",
+	"InternetMaxBandwidthIn":                         "公网入带宽最大值，单位 Mbit/s：出带宽不超过 10 时为 1–10（默认 10），否则最大为出带宽的值。",
+	"InternetChargeType":                             "公网带宽计费方式：PayByTraffic（默认，按使用流量计费）或 PayByBandwidth（按固定带宽计费）。",
+	"Isp":                                            "公网 IP 的线路类型（运营商）；仅部分地域邀测。",
+	"Ipv6AddressCount":                               "为主网卡随机分配的 IPv6 地址数量，1–10；不能与 Ipv6Address.N 同时指定；交换机需开启 IPv6。",
+	"Ipv6Address.N":                                  "为主网卡指定的 IPv6 地址（最多 10 个，须在交换机的 IPv6 网段内）；需要 Amount=1，且不指定 Ipv6AddressCount。",
+	"NetworkInterfaceQueueNumber":                    "主网卡的队列数，至少为 1，最多为实例规格的上限。",
+	"NetworkOptions.EnableJumboFrame":                "实例是否启用巨型帧（大 MTU）；支持的规格默认为 true。",
+	"NetworkInterface.N.PrimaryIpAddress":            "弹性网卡 N 的主私网 IP；默认从其交换机网段中选择一个空闲地址。",
+	"NetworkInterface.N.VSwitchId":                   "弹性网卡 N 所属的交换机；主网卡（Primary）必填，辅助网卡默认使用实例所属的交换机。",
+	"NetworkInterface.N.SecurityGroupId":             "弹性网卡 N 所属的安全组；默认为实例所属的安全组。",
+	"NetworkInterface.N.SecurityGroupIds.N":          "弹性网卡 N 加入的多个安全组；不能与其 SecurityGroupId 同时指定。",
+	"NetworkInterface.N.NetworkInterfaceName":        "弹性网卡 N 的名称：2–128 个字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-）。",
+	"NetworkInterface.N.Description":                 "弹性网卡 N 的描述：2–256 个字符，不能以 http:// 或 https:// 开头。",
+	"NetworkInterface.N.InstanceType":                "弹性网卡 N 的类型：Secondary（默认，辅助网卡）或 Primary（主网卡）；主网卡取代顶层的 VSwitchId、安全组和 IP 设置。",
+	"NetworkInterface.N.NetworkInterfaceTrafficMode": "弹性网卡 N 的通信模式：Standard 或 HighPerformance（eRDMA）。",
+	"NetworkInterface.N.QueueNumber":                 "弹性网卡 N 的队列数，至少为 1。",
+	"NetworkInterface.N.QueuePairNumber":             "弹性网卡 N 的 RDMA 队列对数（HighPerformance 模式）。",
+	"NetworkInterface.N.Ipv6AddressCount":            "为弹性网卡 N 随机分配的 IPv6 地址数量，1–10。",
+	"NetworkInterface.N.Ipv6Address.N":               "为弹性网卡 N 指定的 IPv6 地址，最多 10 个。",
+	"NetworkInterface.N.NetworkCardIndex":            "弹性网卡连接的物理网卡索引；主网卡为 0。",
+	"NetworkInterface.N.DeleteOnRelease":             "弹性网卡 N 是否随实例释放；默认为 true。",
+	"NetworkInterface.N.NetworkInterfaceId":          "作为网卡 N 挂载的已有弹性网卡（eni-…），不再新建网卡。",
+	"NetworkInterface.N.RxQueueSize":                 "弹性网卡 N 的接收队列深度：8192–16384 之间的 2 的幂，且与 TxQueueSize 相同。",
+	"NetworkInterface.N.TxQueueSize":                 "弹性网卡 N 的发送队列深度：8192–16384 之间的 2 的幂，且与 RxQueueSize 相同。",
+	"NetworkInterface.N.SourceDestCheck":             "弹性网卡 N 是否丢弃目的地址不是自身的流量（源/目的检查）。",
+
+	// Naming and access.
+	"InstanceName":                "实例名称：2–128 个字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-）；默认为实例 ID。",
+	"HostName":                    "操作系统内的主机名：Windows 为 2–15 个字母、数字或连字符（-），不能全是数字；Linux 为 2–64 个字符，可用点号分段；点号和连字符不能在首尾，也不能连续使用。",
+	"HostNames.N":                 "为每台实例分别指定的主机名，个数与 Amount 相同；不能与 HostName 同时指定。",
+	"UniqueSuffix":                "创建多台实例时为 InstanceName 和 HostName 添加有序后缀 001、002、…；后缀占用其中 3 个字符。",
+	"Description":                 "实例的描述：2–256 个字符，不能以 http:// 或 https:// 开头。",
+	"Password":                    "实例的登录密码：8–30 个字符，须包含大写字母、小写字母、数字和特殊符号 ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ 中的三类（Windows 实例不能以 / 开头）。",
+	"PasswordInherit":             "使用镜像预设的密码；此时 Password 必须为空。",
+	"KeyPairName":                 "登录 Linux 实例的 SSH 密钥对；Windows 镜像会忽略此参数。",
+	"RamRoleName":                 "实例 RAM 角色，实例上的程序借此获取临时凭证；角色必须已存在，且您需要有授予该角色的权限。",
+	"UserData":                    "实例首次启动时运行的脚本或 cloud-init 数据，需以 Base64 编码；编码前最多 32 KB。",
+	"SecurityEnhancementStrategy": "是否开启安全加固：Active 启用（只对公共镜像生效），Deactive 不启用。",
+	"ImageOptions.LoginAsNonRoot": "以普通用户 ecs-user 而不是 root 登录（需镜像支持）。",
+	"Tag.N.Key":                   "第 N 个标签的键（1–20 个标签）：1–128 个字符，不能以 aliyun 或 acs: 开头，不能包含 http:// 或 https://；各标签的键不能重复。",
+	"Tag.N.Value":                 "第 N 个标签的值：最多 128 个字符，可以为空，不能包含 http:// 或 https://；需要对应的 Tag.N.Key。",
+	"SystemTag.N.Key":             "系统标签的键（供阿里云服务使用，一般用户不用）。",
+	"SystemTag.N.Value":           "系统标签的值（供阿里云服务使用）。",
+	"SystemTag.N.Scope":           "系统标签的可见范围（供阿里云服务使用）。",
+
+	// Instance metadata (docs/rules.md T2-29).
+	"HttpEndpoint":            "实例内能否访问实例元数据服务：enabled（默认）或 disabled。",
+	"HttpTokens":              "访问元数据服务是否必须使用会话令牌（IMDSv2，加固模式）：optional（默认）或更安全的 required。",
+	"HttpPutResponseHopLimit": "元数据令牌响应可经过的网络跳数，1–64（默认 1）。",
+
+	// System disk.
+	"SystemDisk.Size":                 "系统盘大小，单位 GiB：cloud 为 20–500，ESSD 及其他类别最大 2048，且不小于镜像大小。",
+	"SystemDisk.Category":             "系统盘的云盘类别：cloud_essd、cloud_auto、cloud_essd_entry、cloud_ssd、cloud_efficiency 或 cloud；必须是该实例规格在该可用区提供的类别。",
+	"SystemDisk.PerformanceLevel":     "ESSD 云盘的性能级别：PL0、PL1（默认）、PL2（容量 ≥ 461 GiB）或 PL3（容量 ≥ 1261 GiB）；仅用于 cloud_essd。",
+	"SystemDisk.DiskName":             "系统盘名称：2–128 个字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-）。",
+	"SystemDisk.Description":          "系统盘的描述：2–256 个字符，不能以 http:// 或 https:// 开头。",
+	"SystemDisk.Encrypted":            "系统盘是否加密；指定 SystemDisk.KMSKeyId 时使用您自己的 KMS 密钥。",
+	"SystemDisk.KMSKeyId":             "加密系统盘所用的 KMS 密钥；需要 SystemDisk.Encrypted=true。",
+	"SystemDisk.EncryptAlgorithm":     "系统盘的加密算法（默认 AES-256，支持的地域可用 SM4）。",
+	"SystemDisk.AutoSnapshotPolicyId": "系统盘使用的自动快照策略；必须已存在。",
+	"SystemDisk.StorageClusterId":     "系统盘所在的专属块存储集群。",
+	"SystemDisk.ProvisionedIops":      "cloud_auto（ESSD AutoPL）系统盘额外预配置的 IOPS；0 到 50000 减去云盘的基准 IOPS。",
+	"SystemDisk.BurstingEnabled":      "cloud_auto（ESSD AutoPL）系统盘是否允许性能突发，超出其 IOPS。",
+
+	// Data disks.
+	"DataDisk.N.Size":                 "第 N 块数据盘（最多 16 块）的大小，单位 GiB：cloud 5–2000，cloud_efficiency/cloud_ssd 20–32768，cloud_essd 按性能级别 1–32768，cloud_auto 1–32768。",
+	"DataDisk.N.Category":             "第 N 块数据盘的云盘类别：cloud_essd、cloud_auto、cloud_essd_entry、cloud_ssd、cloud_efficiency（I/O 优化规格的默认值）或 cloud。",
+	"DataDisk.N.PerformanceLevel":     "第 N 块数据盘的 ESSD 性能级别：PL0、PL1（默认）、PL2（≥ 461 GiB）或 PL3（≥ 1261 GiB）；仅用于 cloud_essd。",
+	"DataDisk.N.SnapshotId":           "创建第 N 块数据盘所用的快照；云盘大小即快照大小，快照必须是已完成的数据盘快照。",
+	"DataDisk.N.Encrypted":            "第 N 块数据盘是否加密（默认 false）。",
+	"DataDisk.N.KMSKeyId":             "加密第 N 块数据盘所用的 KMS 密钥；需要 DataDisk.N.Encrypted=true。",
+	"DataDisk.N.EncryptAlgorithm":     "第 N 块数据盘的加密算法（默认 AES-256，支持的地域可用 SM4）。",
+	"DataDisk.N.DiskName":             "第 N 块数据盘的名称：2–128 个字母（任何文字）、数字、半角冒号（:）、下划线（_）、点号（.）或连字符（-）。",
+	"DataDisk.N.Description":          "第 N 块数据盘的描述：2–256 个字符，不能以 http:// 或 https:// 开头。",
+	"DataDisk.N.Device":               "第 N 块数据盘的挂载点；即将弃用，仅用于整机镜像（/dev/xvdb … /dev/xvdz）。",
+	"DataDisk.N.DeleteWithInstance":   "第 N 块数据盘是否随实例释放（默认 true）。",
+	"DataDisk.N.AutoSnapshotPolicyId": "第 N 块数据盘使用的自动快照策略；必须已存在。",
+	"DataDisk.N.StorageClusterId":     "第 N 块数据盘所在的专属块存储集群。",
+	"DataDisk.N.ProvisionedIops":      "cloud_auto（ESSD AutoPL）数据盘额外预配置的 IOPS；0 到 50000 减去云盘的基准 IOPS。",
+	"DataDisk.N.BurstingEnabled":      "cloud_auto（ESSD AutoPL）数据盘是否允许性能突发，超出其 IOPS。",
+	"StorageSetId":                    "存储集，把实例的云盘分散到不同的存储集群上。",
+	"StorageSetPartitionNumber":       "存储集的分区数，至少为 2。",
+	"IoOptimized":                     "是否为 I/O 优化实例：optimized（当前规格的默认值）或 none（仅用于已停售的规格）。",
+
+	// Count.
+	"Amount":    "一次创建的实例数量：文档为 1–100，当前 API 最多接受 1000（默认 1）；未指定 MinAmount 时要么全部创建，要么全部不创建。",
+	"MinAmount": "最小购买数量，1–100：库存少于此数时创建失败，否则按库存创建，最多 Amount 台。",
+
+	// Billing.
+	"InstanceChargeType":               "实例的付费方式：PostPaid（按量付费，默认）或 PrePaid（包年包月，需要可用的支付方式和 Period）。",
+	"Period":                           "包年包月的购买时长：1–9、12、24、36、48 或 60 个月（中国站另有 1–4 周）；PrePaid 时必填。",
+	"PeriodUnit":                       "Period 的单位：Month（默认）或 Week（仅中国站）。",
+	"AutoRenew":                        "包年包月实例是否自动续费（默认 false）。",
+	"AutoRenewPeriod":                  "单次自动续费的时长：1、2、3、6、12、24、36、48 或 60 个月（中国站另有 1–3 周）；默认 1。",
+	"AutoPay":                          "是否自动支付订单（默认 true）；按量付费时不能为 false。",
+	"SpotStrategy":                     "按量付费实例的抢占策略：NoSpot（默认，普通按量实例）、SpotWithPriceLimit（设置上限价格）或 SpotAsPriceGo（跟随市场价格）。",
+	"SpotPriceLimit":                   "抢占式实例每小时的最高价格，最多 3 位小数；仅在 SpotWithPriceLimit 时生效。",
+	"SpotDuration":                     "抢占式实例启动后不被回收的保护时长（小时）：0（无保护期）或 1（默认），部分情况下最多 6。",
+	"SpotInterruptionBehavior":         "抢占式实例被回收时的中断模式：Terminate（默认，直接释放）或 Stop（节省停机）。",
+	"CreditSpecification":              "突发性能实例的运行模式：Standard（标准模式，使用 CPU 积分）或 Unlimited（无性能约束模式，可超出积分，另行计费）。",
+	"DeletionProtection":               "实例释放保护，防止通过控制台或 API 手动释放按量付费实例（默认 false）；不适用于包年包月或抢占式实例。",
+	"AutoReleaseTime":                  "按量付费实例的自动释放时间，UTC 格式 yyyy-MM-ddTHH:mm:ssZ，须在当前时间 30 分钟之后、3 年之内。",
+	"PrivatePoolOptions.MatchCriteria": "使用哪个私有池（容量）：Open（任意匹配的私有池）、Target（PrivatePoolOptions.Id 指定的私有池）或 None（默认，不使用）。",
+	"PrivatePoolOptions.Id":            "使用的私有池（弹性保障或容量预定）；MatchCriteria 为 Target 时必填。",
+	"CapacityReservationId":            "启动实例所用的容量预定。",
+	"CapacityReservationPreference":    "是否使用容量预定：open（任意）、target（指定的容量预定）或 none（不使用）。",
+
+	// Launch templates.
+	"LaunchTemplateId":      "提供默认值的启动模板（lt-…）；指定后 ImageId、InstanceType 和 SecurityGroupId 变为可选。",
+	"LaunchTemplateName":    "按名称指定提供默认值的启动模板；可代替 LaunchTemplateId。",
+	"LaunchTemplateVersion": "使用的启动模板版本（1 或更大）；默认为模板的默认版本。",
+
+	// CPU and security options.
+	"CpuOptions.Core":                           "CPU 物理核数；必须是实例规格允许的取值。",
+	"CpuOptions.ThreadsPerCore":                 "每个 CPU 核的线程数（1 表示关闭超线程）；必须是实例规格允许的取值。",
+	"CpuOptions.Numa":                           "NUMA 节点数（已弃用，请留空）。",
+	"CpuOptions.TopologyType":                   "vCPU 与物理核的映射方式：ContinuousCoreToHTMapping 或 DiscreteCoreToHTMapping。",
+	"CpuOptions.Accelerators.N":                 "要启用的 CPU 加速器（较新的 API 选项，适用于提供加速器的规格）。",
+	"SecurityOptions.TrustedSystemMode":         "可信系统模式：vTPM 开启可信启动（需实例规格和镜像支持）。",
+	"SecurityOptions.ConfidentialComputingMode": "机密计算模式：Enclave 创建基于 Enclave 的机密计算实例。",
+	"HibernationOptions.Configured":             "实例是否可以休眠（预览功能）。",
+
+	// Private DNS names (docs/rules.md T2-34, [M25]/[SDK] only).
+	"PrivateDnsNameOptions.HostnameType":                  "私网域名主机名的类型：Custom、IpBased 或 InstanceIdBased。",
+	"PrivateDnsNameOptions.EnableInstanceIdDnsARecord":    "基于实例 ID 的主机名是否解析到实例的私网 IPv4 地址（A 记录）。",
+	"PrivateDnsNameOptions.EnableInstanceIdDnsAAAARecord": "基于实例 ID 的主机名是否解析到实例的 IPv6 地址（AAAA 记录）。",
+	"PrivateDnsNameOptions.EnableIpDnsARecord":            "基于 IP 的主机名是否解析到私网 IPv4 地址（A 记录）。",
+	"PrivateDnsNameOptions.EnableIpDnsPtrRecord":          "私网 IPv4 地址是否反向解析到基于 IP 的主机名（PTR 记录）。",
+
+	// Not for ordinary use.
+	"Arn.N.RoleType":                       "多账号角色链中的 RAM 角色类型（暂未开放使用）。",
+	"Arn.N.Rolearn":                        "多账号角色链中的 RAM 角色 ARN（暂未开放使用）。",
+	"Arn.N.AssumeRoleFor":                  "为哪个账号扮演该角色（暂未开放使用）。",
+	"AdditionalInfo.PvdConfig":             "特殊部署的内部配置（一般用户不用）。",
+	"AdditionalInfo.EnableHighDensityMode": "内部的高密度部署开关（一般用户不用）。",
+	"OwnerId":                              "所属账号 ID；由平台填写，请留空。",
+	"OwnerAccount":                         "所属账号名称；由平台填写，请留空。",
+	"ResourceOwnerId":                      "资源主账号 ID；供分销商使用，请留空。",
+	"ResourceOwnerAccount":                 "资源主账号名称；供分销商使用，请留空。",
+
+	// Request control.
+	"DryRun":      "只预检此次请求（参数、权限、配额、库存），不创建任何资源；检查通过时返回 DryRunOperation。",
+	"ClientToken": "保证请求幂等性的令牌，最多 64 个 ASCII 字符：使用相同的令牌重试，绝不会重复创建实例。",
+}
