@@ -38,6 +38,7 @@ var (
 	current = language.English
 	printer = message.NewPrinter(language.English, message.Catalog(builder))
 	zh      = map[string]string{}
+	plurals = map[string]bool{} // English messages with plural forms
 )
 
 // Register adds Chinese texts, keyed by their English format strings. A
@@ -53,11 +54,6 @@ func Register(texts map[string]string) {
 	printer = message.NewPrinter(current, message.Catalog(builder))
 }
 
-// refMark stands for "${" in a catalog text: the catalog reads "${name}" as
-// one of its own variables and would drop a ${ECS_PASSWORD} a message
-// names, so T puts it back after formatting.
-const refMark = "$\uE000{"
-
 // RegisterPlural gives an English message its singular and plural forms,
 // chosen by the argument at position arg (1-based), which must be passed
 // as Count: "%d instance(s)" reads "1 instance", "3 instances".
@@ -65,6 +61,7 @@ func RegisterPlural(en string, arg int, one, other string) {
 	mu.Lock()
 	defer mu.Unlock()
 	_ = builder.Set(English, en, plural.Selectf(arg, "%d", "=1", one, "other", other))
+	plurals[en] = true
 	printer = message.NewPrinter(current, message.Catalog(builder))
 }
 
@@ -95,8 +92,14 @@ type Count int
 // passed as Count, which also chooses a plural form.
 func T(format string, args ...any) string {
 	mu.RLock()
-	p := printer
+	p, english := printer, current == English && !plurals[format]
 	mu.RUnlock()
+	if english {
+		// The format is the English text: fmt prints it, numbers plain,
+		// without the catalog's lookup (the rules format a finding's
+		// message on every keystroke).
+		return fmt.Sprintf(format, counts(args)...)
+	}
 	return unprotect(p.Sprintf(format, plainNumbers(args)...))
 }
 
@@ -137,6 +140,23 @@ type plain struct{ v any }
 // Format prints the number as fmt would.
 func (p plain) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), p.v)
+}
+
+// counts turns Count arguments into the ints fmt prints.
+func counts(args []any) []any {
+	for i, a := range args {
+		if c, ok := a.(Count); ok {
+			out := append([]any(nil), args...)
+			out[i] = int(c)
+			for j := i + 1; j < len(out); j++ {
+				if c, ok := out[j].(Count); ok {
+					out[j] = int(c)
+				}
+			}
+			return out
+		}
+	}
+	return args
 }
 
 func plainNumbers(args []any) []any {

@@ -140,3 +140,22 @@ func TestMessageIsFormattedWhenShown(t *testing.T) {
 		t.Error("IsZero or Key")
 	}
 }
+
+// English is printed by fmt, with the same result the catalog gave: plain
+// numbers, a Count as its number, %% and verbs as fmt has them.
+func TestEnglishIsPlainFmt(t *testing.T) {
+	defer Set(English)
+	Set(English)
+	for _, c := range []struct {
+		got, want string
+	}{
+		{T("port %d of %s, 100%%", 8080, "web"), "port 8080 of web, 100%"},
+		{T("%d disks", Count(1234)), "1234 disks"},
+		{T("%.3f CNY/hour", 0.5), "0.500 CNY/hour"},
+		{T("%q", "a\tb"), `"a\tb"`},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}

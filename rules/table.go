@@ -148,12 +148,12 @@ func nameRules() []Rule {
 			func(e *env) (bool, string) { return badHostPunct(hostCore(e.val)), "" }),
 		custom("T1-24", "HostName", "InvalidHostName.Malformed", i18n.M("is not a valid Windows host name"), nil,
 			func(e *env) (bool, string) {
-				return !windowsHost(hostCore(e.val)), i18n.Text("2..15 characters of A-Z a-z 0-9 -, not all digits")
+				return allow(!windowsHost(hostCore(e.val)), func() string { return i18n.Text("2..15 characters of A-Z a-z 0-9 -, not all digits") })
 			}).
 			onOS("windows", Warning),
 		custom("T1-25", "HostName", "InvalidHostName.Malformed", i18n.M("is not a valid host name"), nil,
 			func(e *env) (bool, string) {
-				return !linuxHost(hostCore(e.val)), i18n.Text("2..64 characters; segments of A-Z a-z 0-9 - joined by .")
+				return allow(!linuxHost(hostCore(e.val)), func() string { return i18n.Text("2..64 characters; segments of A-Z a-z 0-9 - joined by .") })
 			}).
 			onOS("linux", Error).also("T2-17"),
 		pattern("T2-17", "HostName", "InvalidInstanceName.CustomMalformed", `^[^\[\]]*$|`+orderedExpr,
@@ -161,17 +161,17 @@ func nameRules() []Rule {
 		custom("T1-27", "InstanceName", "InvalidParams.InstanceNameExceed",
 			i18n.M("leaves no room for the 3-character UniqueSuffix"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 128, i18n.Text("at most 125 characters with UniqueSuffix")
+				return allow(isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 128, func() string { return i18n.Text("at most 125 characters with UniqueSuffix") })
 			}).also("T2-19"),
 		custom("T1-28", "HostName", "InvalidParams.HostnameExceed",
 			i18n.M("leaves no room for the 3-character UniqueSuffix on Windows"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 15, i18n.Text("at most 12 characters with UniqueSuffix")
+				return allow(isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 15, func() string { return i18n.Text("at most 12 characters with UniqueSuffix") })
 			}).onOS("windows", Warning).id("windows"),
 		custom("T1-28", "HostName", "InvalidParams.HostnameExceed",
 			i18n.M("leaves no room for the 3-character UniqueSuffix"), []string{"UniqueSuffix"},
 			func(e *env) (bool, string) {
-				return isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 64, i18n.Text("at most 61 characters with UniqueSuffix")
+				return allow(isTrue(e.req.Get("UniqueSuffix")) && !strings.Contains(e.val, "[") && runes(e.val)+3 > 64, func() string { return i18n.Text("at most 61 characters with UniqueSuffix") })
 			}).onOS("linux", Error).id("linux"),
 		length("T1-29", "Description", "InvalidDescription.Malformed", 2, 256).also("T2-39"),
 		scheme("T1-29", "Description", "InvalidDescription.Malformed"),
@@ -268,7 +268,7 @@ func passwordRules() []Rule {
 		custom("T1-32", "Password", "InvalidPassword.Malformed",
 			i18n.M("must use at least 3 of 4 character classes and no other characters"), nil,
 			func(e *env) (bool, string) {
-				return !passwordClasses(e.val), i18n.T("A-Z, a-z, 0-9 and %s", passwordSpecials)
+				return allow(!passwordClasses(e.val), func() string { return i18n.T("A-Z, a-z, 0-9 and %s", passwordSpecials) })
 			}),
 		custom("T1-33", "Password", "InvalidPassword.Malformed", i18n.M("must not start with / for a Windows image"), nil,
 			func(e *env) (bool, string) { return strings.HasPrefix(e.val, "/"), "" }).onOS("windows", Warning),
@@ -305,20 +305,20 @@ type sizeRange struct{ lo, hi int64 }
 // systemDiskRange applies T2-1 (superseding T1-35's 20..500 for every
 // category): cloud 20..500, ESSD by performance level, cloud_auto 1..2048,
 // others (and the default category) 20..2048.
-func systemDiskRange(e *env) (sizeRange, string) {
+func systemDiskRange(e *env) (sizeRange, i18n.Message) {
 	cat := e.req.Get("SystemDisk.Category")
 	switch cat {
 	case "cloud":
-		return sizeRange{20, 500}, "cloud"
+		return sizeRange{20, 500}, i18n.Raw(cat)
 	case "cloud_auto":
-		return sizeRange{1, 2048}, "cloud_auto"
+		return sizeRange{1, 2048}, i18n.Raw(cat)
 	case "cloud_essd":
 		pl := e.req.Get("SystemDisk.PerformanceLevel")
-		return sizeRange{essdMin(pl), 2048}, "cloud_essd " + plName(pl)
+		return sizeRange{essdMin(pl), 2048}, essdName(pl)
 	case "":
-		return sizeRange{20, 2048}, i18n.Text("the default category")
+		return sizeRange{20, 2048}, i18n.M("the default category")
 	}
-	return sizeRange{20, 2048}, cat
+	return sizeRange{20, 2048}, i18n.Raw(cat)
 }
 
 // essdMin is an ESSD's smallest size by performance level (T2-1, T2-4;
@@ -335,34 +335,45 @@ func essdMin(pl string) int64 {
 	return 20
 }
 
-func plName(pl string) string {
+// essdName names an ESSD category with its performance level for a
+// message ("cloud_essd PL2").
+func essdName(pl string) i18n.Message {
 	if pl == "" {
-		return i18n.Text("PL1 (default)")
+		return i18n.M("cloud_essd PL1 (default)")
 	}
-	return pl
+	return i18n.Raw("cloud_essd " + pl)
+}
+
+// allow returns bad and, only when bad, the allowed values f formats: the
+// rules run on every keystroke, and a message is needed only for a finding.
+func allow(bad bool, f func() string) (bool, string) {
+	if !bad {
+		return false, ""
+	}
+	return true, f()
 }
 
 // dataDiskRange applies T2-4 (adjusting T1-42). With no category the
 // default differs between the seed (cloud) and today (cloud_efficiency for
 // I/O-optimized types), so the permissive union 5..32768 applies.
-func dataDiskRange(e *env) (sizeRange, string, bool) {
+func dataDiskRange(e *env) (sizeRange, i18n.Message, bool) {
 	cat := e.get("DataDisk.N.Category")
 	switch cat {
 	case "cloud":
-		return sizeRange{5, 2000}, cat, true
+		return sizeRange{5, 2000}, i18n.Raw(cat), true
 	case "cloud_efficiency", "cloud_ssd":
-		return sizeRange{20, 32768}, cat, true
+		return sizeRange{20, 32768}, i18n.Raw(cat), true
 	case "cloud_essd":
 		pl := e.get("DataDisk.N.PerformanceLevel")
-		return sizeRange{essdMin(pl), 32768}, "cloud_essd " + plName(pl), true
+		return sizeRange{essdMin(pl), 32768}, essdName(pl), true
 	case "cloud_auto":
-		return sizeRange{1, 32768}, cat, true
+		return sizeRange{1, 32768}, i18n.Raw(cat), true
 	case "cloud_essd_entry":
-		return sizeRange{10, 32768}, cat, true
+		return sizeRange{10, 32768}, i18n.Raw(cat), true
 	case "":
-		return sizeRange{5, 32768}, i18n.Text("no category (default cloud or cloud_efficiency)"), true
+		return sizeRange{5, 32768}, i18n.M("no category (default cloud or cloud_efficiency)"), true
 	}
-	return sizeRange{}, cat, false // elastic ephemeral disks: no documented bounds
+	return sizeRange{}, i18n.Raw(cat), false // elastic ephemeral disks: no documented bounds
 }
 
 func systemDiskRules() []Rule {
@@ -372,19 +383,19 @@ func systemDiskRules() []Rule {
 			i18n.M("is below the minimum for its category"), reads, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what := systemDiskRange(e)
-				return ok && n < r.lo, i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
+				return allow(ok && n < r.lo, func() string { return i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what) })
 			}).also("T2-1").id("min").with(func(r *Rule) { r.Phase = PhaseFormat; r.Kind = KindRange }),
 		custom("T1-35", "SystemDisk.Size", "InvalidSystemDiskSize.MoreThanMaxSize",
 			i18n.M("is above the maximum for its category"), reads, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what := systemDiskRange(e)
-				return ok && n > r.hi, i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
+				return allow(ok && n > r.hi, func() string { return i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what) })
 			}).also("T2-1").id("max").with(func(r *Rule) { r.Phase = PhaseFormat; r.Kind = KindRange }),
 		custom("T1-36", "SystemDisk.Size", "InvalidSystemDiskSize.LessThanImageSize",
 			i18n.M("is smaller than the image"), nil, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				img := int64(e.c.ImageSize)
-				return ok && img > 0 && n < img, i18n.T("%s GiB (the image size)", bounds(img, unbounded))
+				return allow(ok && img > 0 && n < img, func() string { return i18n.T("%s GiB (the image size)", bounds(img, unbounded)) })
 			}).with(func(r *Rule) { r.ctxDep = true }),
 		enum("T1-37", "SystemDisk.Category", "InvalidSystemDiskCategory.ValueNotSupported", systemDiskCategories...).also("T2-2"),
 		length("T1-38", "SystemDisk.DiskName", "InvalidDiskName.Malformed", 2, 128),
@@ -417,7 +428,8 @@ func dataDiskRules() []Rule {
 			[]string{"DataDisk.N.Category", "DataDisk.N.PerformanceLevel", "DataDisk.N.SnapshotId"}, func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				r, what, known := dataDiskRange(e)
-				return ok && known && e.get("DataDisk.N.SnapshotId") == "" && (n < r.lo || n > r.hi), i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what)
+				return allow(ok && known && e.get("DataDisk.N.SnapshotId") == "" && (n < r.lo || n > r.hi),
+					func() string { return i18n.T("%s GiB for %s", bounds(r.lo, r.hi), what) })
 			}).also("T2-4", "T1-43").with(func(r *Rule) { r.Phase, r.Kind = PhaseFormat, KindRange }),
 		enum("T1-45", "DataDisk.N.Category", "InvalidDataDiskCategory.ValueNotSupported", dataDiskCategories...).also("T2-5"),
 		custom("T1-47", "DataDisk.N.KMSKeyId", "InvalidParameter.EncryptedIllegal",
@@ -519,11 +531,14 @@ func isIPv4(v string) bool {
 func amountSpotRules() []Rule {
 	return []Rule{
 		custom("T1-58", "UserData", "InvalidUserData.Base64FormatInvalid", i18n.M("is not Base64"), nil,
-			func(e *env) (bool, string) { _, ok := userDataSize(e.val); return !ok, i18n.Text("standard Base64") }),
+			func(e *env) (bool, string) {
+				_, ok := userDataSize(e.val)
+				return allow(!ok, func() string { return i18n.Text("standard Base64") })
+			}),
 		custom("T1-58", "UserData", "InvalidUserData.SizeExceeded", i18n.M("is too large once decoded"), nil,
 			func(e *env) (bool, string) {
 				n, ok := userDataSize(e.val)
-				return ok && n > 32768, i18n.Text("at most 32768 bytes before Base64")
+				return allow(ok && n > 32768, func() string { return i18n.Text("at most 32768 bytes before Base64") })
 			}).
 			also("T2-20").id("size"),
 		rng("T1-60", "Amount", "InvalidParam.Amount", 1, 1000, "").also("T2-10"),
@@ -532,7 +547,7 @@ func amountSpotRules() []Rule {
 			func(e *env) (bool, string) {
 				n, ok := atoi(e.val)
 				a := amount(e)
-				return ok && a > 0 && n > a, i18n.T("%s (Amount)", bounds(1, a))
+				return allow(ok && a > 0 && n > a, func() string { return i18n.T("%s (Amount)", bounds(1, a)) })
 			}).id("le-amount"),
 		enum("T1-62", "SpotStrategy", "InvalidSpotStrategy", "NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"),
 		custom("T1-62", "SpotStrategy", "InvalidSpotPrepaid", i18n.M("asks for a spot instance, which needs InstanceChargeType=PostPaid"),
@@ -638,14 +653,15 @@ func billingRules() []Rule {
 		custom("T1-78", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", i18n.M("is not a UTC time"), nil,
 			func(e *env) (bool, string) {
 				_, ok := releaseTime(e.val)
-				return !ok, i18n.Text("yyyy-MM-ddTHH:mm:ssZ (UTC)")
+				return allow(!ok, func() string { return i18n.Text("yyyy-MM-ddTHH:mm:ssZ (UTC)") })
 			}),
 		custom("T1-80", "AutoReleaseTime", "InvalidAutoReleaseTime.Malformed", i18n.M("is outside the allowed window"), nil,
 			func(e *env) (bool, string) {
 				t, ok := releaseTime(e.val)
 				lo, hi := AutoReleaseWindow(e.now())
-				return ok && (t.Before(lo) || t.After(hi)), i18n.T("from %s (now + 30 minutes) to %s (now + 3 years)",
-					lo.Format(releaseLayout), hi.Format(releaseLayout))
+				return allow(ok && (t.Before(lo) || t.After(hi)), func() string {
+					return i18n.T("from %s (now + 30 minutes) to %s (now + 3 years)", lo.Format(releaseLayout), hi.Format(releaseLayout))
+				})
 			}).also("T1-79").with(func(r *Rule) { r.ctxDep = true }),
 		custom("T2-25", "AutoReleaseTime", CodeIgnored, i18n.M("applies to pay-as-you-go instances only and is ignored here"),
 			[]string{"InstanceChargeType"}, func(e *env) (bool, string) { return chargeType(e) == "PrePaid", "" }).warn(),
@@ -733,12 +749,14 @@ func addressRules() []Rule {
 		custom("T1-88", "Ipv6Address.N", "InvalidIp.Address", i18n.M("is not an IPv6 address, or N exceeds 10"), nil,
 			func(e *env) (bool, string) {
 				ip := net.ParseIP(e.val)
-				return ip == nil || !strings.Contains(e.val, ":") || indexOf(e.key) > 10, i18n.Text("an IPv6 address, N = 1..10")
+				return allow(ip == nil || !strings.Contains(e.val, ":") || indexOf(e.key) > 10, func() string { return i18n.Text("an IPv6 address, N = 1..10") })
 			}).also("T2-13"),
 		custom("T2-13", "Amount", "InvalidParam.Amount", i18n.M("must be 1 when Ipv6Address.N is given"), []string{"Ipv6Address.N"},
 			func(e *env) (bool, string) { return e.req.Count("Ipv6Address") > 0 && amount(e) > 1, "1" }).id("ipv6"),
 		custom("T1-89", "PrivateIpAddress", "InvalidPrivateIpAddress.Malformed", i18n.M("is not an IPv4 address"), nil,
-			func(e *env) (bool, string) { return !isIPv4(e.val), i18n.Text("a dotted IPv4 address") }),
+			func(e *env) (bool, string) {
+				return allow(!isIPv4(e.val), func() string { return i18n.Text("a dotted IPv4 address") })
+			}),
 		custom("T1-89", "PrivateIpAddress", "InvalidVSwitchId.Necessary", i18n.M("needs VSwitchId"), []string{"VSwitchId"},
 			func(e *env) (bool, string) { return !e.req.Has("VSwitchId"), "" }).id("vswitch"),
 		// The 2019 spec (T1-89) wanted Amount = 1 with a fixed address;
@@ -785,7 +803,7 @@ func newParamRules() []Rule {
 		custom("T2-17", "HostNames.N", "InvalidHostname.SizeInvalid", i18n.M("must list one host name per instance (Amount)"),
 			[]string{"Amount"}, func(e *env) (bool, string) {
 				n := e.req.Count("HostNames")
-				return indexOf(e.key) == n && int64(n) != amount(e), i18n.Text("as many as Amount")
+				return allow(indexOf(e.key) == n && int64(n) != amount(e), func() string { return i18n.Text("as many as Amount") })
 			}).id("count"),
 		rng("T2-26", "SpotDuration", "InvalidParameter", 0, 720, "hours"),
 		enum("T2-29", "HttpEndpoint", "InvalidHttpEndpoint.NotSupported", "enabled", "disabled"),

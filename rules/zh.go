@@ -77,7 +77,7 @@ func init() {
 		"is above the maximum for its category":                        "高于其云盘类别的最大值",
 		"is smaller than the image":                                    "小于镜像大小",
 		"the default category":                                         "默认类别",
-		"PL1 (default)":                                                "PL1（默认）",
+		"cloud_essd PL1 (default)":                                     "cloud_essd PL1（默认）",
 		"applies only to a cloud_essd system disk and is ignored here": "只对 cloud_essd 系统盘生效，此处会被忽略",
 
 		// Data disks (T1-41..53, T2-4, T2-5).
