@@ -61,7 +61,7 @@ func init() {
 		"your public address is not known (%s): type the CIDR block to allow instead": "无法得知您的公网地址（%s）：请直接输入要放行的网段",
 		"at most %d characters, not %d":                                               "最多 %d 个字符，而不是 %d 个",
 		"may not start with http:// or https://":                                      "不能以 http:// 或 https:// 开头",
-		"is required":                                                                 "必填",
+		"is required":                                                                 "为必填参数",
 		"VPC %s":                                                                      "VPC %s",
 		"vSwitch %s":                                                                  "交换机 %s",
 		"%w (VPC %s was created and is kept: use it, or delete it with aliyun vpc DeleteVpc --RegionId %s --VpcId %s)": "%w（VPC %s 已创建并保留：可直接使用，或用 aliyun vpc DeleteVpc --RegionId %s --VpcId %s 删除）",
