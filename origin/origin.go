@@ -5,6 +5,10 @@
 // launch file, in the normal format, and the notes on what could not be
 // carried over — a password is never retrievable, for one — or is carried
 // with a caveat.
+//
+// To pick the source from, Templates, Instances and Versions list a
+// region's launch templates, its instances and a template's versions,
+// every page up to ListMax items.
 package origin
 
 import (
