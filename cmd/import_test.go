@@ -302,14 +302,14 @@ func TestImportTemplateRoundTrips(t *testing.T) {
 
 // TestWizardStartsFromWhatExists: the start flags resolve to a launch file
 // before the wizard runs (here the accessible one, whose input ends at
-// once) and say what they could not carry.
+// once) and the review says what they could not carry.
 func TestWizardStartsFromWhatExists(t *testing.T) {
 	s, c := importSandbox(t)
 	ep := s.Endpoint()
 	vsw, groups := demoGroups(t, c)
 	first := launchWithSDK(t, c, theOriginal(vsw, groups))
 	_, errs, code := run(t, "", "--from-instance", first, "--endpoint", ep, "--insecure", "--region", "cn-hangzhou")
-	if code != ExitAborted || !strings.Contains(errs, "note: Password: an instance's password is never retrievable") {
+	if code != ExitAborted || !strings.Contains(errs, "! Password: an instance's password is never retrievable") {
 		t.Errorf("--from-instance: exit %d\n%s", code, errs)
 	}
 	_, errs, code = run(t, "", "--from-instance", first, "--endpoint", ep, "--insecure", "--region", "cn-beijing")
@@ -352,7 +352,7 @@ func TestHistoryNumbersLaunchesForFromHistory(t *testing.T) {
 		t.Fatalf("history: exit %d\n%s", code, out)
 	}
 	_, errs, code := runWithState(t, state, "--from-history", "1", "--sandbox")
-	if code != ExitAborted || !strings.Contains(errs, "note: ClientToken: not carried") || !strings.Contains(errs, "note: Password: recorded as ${ECS_PASSWORD}") {
+	if code != ExitAborted || !strings.Contains(errs, "! ClientToken: not carried") || !strings.Contains(errs, "! Password: recorded as ${ECS_PASSWORD}") {
 		t.Errorf("--from-history 1: exit %d\n%s", code, errs)
 	}
 	if strings.Contains(errs, "Web-2026-tier") {

@@ -14,6 +14,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/origin"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/ui"
 )
@@ -72,17 +73,18 @@ func runWizard(ctx context.Context, g *globals, io *IO, o *wizardOptions) error 
 	} else if f != nil {
 		from, notes = f, n
 	}
-	// TODO(issue 14, lead): show the notes in the wizard (a field of
-	// ui.Options, said where the request lands at the review); until then
-	// they are printed before the wizard starts.
-	for _, n := range notes {
-		fmt.Fprintln(io.Err, i18n.T("note: %s", n))
-	}
 	opts, err := wizardUIOptions(e, g, io, o, from)
 	if err != nil {
 		return err
 	}
 	opts.FromPath = o.from
+	// The notes are said where the request lands, at the top of the review.
+	opts.FromNotes = origin.Strings(notes)
+	// With no --from…, the first screen asks what to start from.
+	opts.OfferStart = from == nil
+	if err := startAndCreate(e, &opts); err != nil {
+		return err
+	}
 	res, err := ui.Run(ctx, opts)
 	if res.Stdout != "" {
 		_, _ = io.Out.Write([]byte(res.Stdout))
@@ -164,4 +166,41 @@ func stateDir() (string, error) {
 		base = filepath.Join(home, ".local", "state")
 	}
 	return filepath.Join(base, "ecslaunch"), nil
+}
+
+// startAndCreate gives the wizard what reads templates and instances to
+// start from, and what creates the VPC, vSwitch, security group or key
+// pair an account lacks, each through its own client (the SDK's serve one
+// call at a time). Creating needs a writable launch history, where every
+// creation is recorded; without one the wizard offers no creation.
+func startAndCreate(e *env, opts *ui.Options) error {
+	oc, err := e.Session.ECS()
+	if err != nil {
+		return failed(err)
+	}
+	opts.Origin = origin.New(oc, e.Scheme)
+	pc, err := e.Session.ECS()
+	if err != nil {
+		return failed(err)
+	}
+	vc, err := e.Session.VPC()
+	if err != nil {
+		return failed(err)
+	}
+	h, err := openWritableHistory()
+	if err != nil {
+		return nil // the review says why nothing can be created
+	}
+	p, err := provision.New(pc, vc, provision.Options{History: h, Scheme: e.Scheme})
+	if err != nil {
+		return failed(err)
+	}
+	opts.Provision = p
+	// The sandbox's rules go nowhere real: no lookup on the internet for
+	// them, only the address an ssh session came from.
+	opts.OwnAddress = provision.SSHConnection{Getenv: os.Getenv}
+	if e.Sandbox == nil {
+		opts.OwnAddress = provision.DefaultLookup(os.Getenv)
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -34,6 +35,18 @@ type Deps struct {
 	Copy func(text string) (method string, err error)
 	// Now is the clock.
 	Now func() time.Time
+	// Origin reads launch templates and instances to start from; nil
+	// leaves only the history and launch files.
+	Origin Origin
+	// Provision creates VPCs, vSwitches, security groups, key pairs and
+	// launch templates; nil offers none of that.
+	Provision Provisioner
+	// OwnAddress finds the user's public address for an SSH or RDP rule
+	// that lets only them in; nil: the user types it.
+	OwnAddress provision.Lookup
+	// SSHDir is where public keys are looked for and a new key pair's
+	// private key is written (default ~/.ssh).
+	SSHDir string
 }
 
 // Effect is one piece of I/O the controller asks its driver to run: the

@@ -14,6 +14,8 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/origin"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -40,6 +42,13 @@ type Options struct {
 	Insecure bool
 	// Resume offers the draft an earlier session left.
 	Resume bool
+	// OfferStart opens the start screen first (a new request, a launch
+	// template, an instance, the history, a launch file) unless From is
+	// set; CanStartLive offers the sources read through the API.
+	OfferStart, CanStartLive bool
+	// CanCreate offers creating a VPC, a vSwitch, a security group or a key
+	// pair in the steps that need one, and saving a launch template.
+	CanCreate bool
 	// Now is the clock; LookupEnv reads ${NAME} references (for the
 	// review's "not set" findings). Both default to the process's own.
 	Now       func() time.Time
@@ -121,6 +130,12 @@ type Controller struct {
 	review     reviewState
 	launch     LaunchState
 	done       doneState
+
+	start     startState
+	source    origin.Source // what the request was started from
+	fromNotes []string      // what that start could not carry over
+	create    createState
+	created   []provision.Created // made in this session, for the exports
 }
 
 // quoteState is the price of the request as last asked.
@@ -149,7 +164,7 @@ func New(o Options) (*Controller, []Effect) {
 	if o.LookupEnv == nil {
 		o.LookupEnv = func(k string) (string, bool) { v, ok := os.LookupEnv(k); return v, ok && v != "" }
 	}
-	env := &forms.Env{}
+	env := &forms.Env{CanCreate: o.CanCreate}
 	c := &Controller{o: o, env: env, draft: forms.NewDraft(nil, env), flagged: map[forms.StepID]bool{},
 		priceAsked: map[string]bool{}, typePrices: map[string]catalog.Price{}, verdicts: map[string][]rules.Finding{}, touched: map[string]bool{}}
 	var effs []Effect
@@ -161,10 +176,12 @@ func New(o Options) (*Controller, []Effect) {
 		if len(o.From.Ask) > 0 {
 			c.step = forms.Ask
 		}
+		c.fromNotes = append([]string(nil), o.FromNotes...)
 		c.notice = strings.Join(o.FromNotes, " ")
 	case o.Resume:
 		effs = append(effs, loadDraft{})
 	}
+	c.start.open = o.OfferStart && o.From == nil
 	if c.draft.Req.Get("RegionId") == "" && o.Region != "" {
 		_ = c.draft.Req.Set("RegionId", o.Region)
 	}

@@ -170,6 +170,8 @@ func (c *Controller) prepare() []Effect {
 		effs = append(effs, c.buildReview()...)
 	case forms.Ask:
 		c.rebuildFields(c.allFields())
+	case forms.Network:
+		effs = append(effs, c.askGroupRules()...) // the defaults chose the VPC
 	}
 	return append(effs, c.requote()...)
 }
@@ -222,6 +224,14 @@ func (c *Controller) Apply(r Result) []Effect {
 		c.onWritten(r)
 	case Copied:
 		c.onCopied(r)
+	case StartListed:
+		c.onStartListed(r)
+		c.touch()
+	case StartOpened:
+		effs = c.onStartOpened(r)
+		c.touch()
+	default:
+		effs = c.applyCreate(r)
 	}
 	if !wasReady && c.Ready() {
 		effs = append(effs, c.prepare()...)

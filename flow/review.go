@@ -208,7 +208,7 @@ func (c *Controller) Focus() string {
 
 // ExportOptions are the exporter's options for this session.
 func (c *Controller) ExportOptions() exporter.Options {
-	o := exporter.Options{Profile: c.o.Profile, Region: c.region()}
+	o := exporter.Options{Profile: c.o.Profile, Region: c.region(), Created: c.Created()}
 	if c.o.Endpoint != "" { // only an endpoint that outlives this run is worth writing
 		o.Endpoint, o.Insecure = c.o.Endpoint, c.o.Insecure
 	}
@@ -337,6 +337,7 @@ func (c *Controller) ResumeDraft(yes bool) []Effect {
 		return nil
 	}
 	c.draft.Req = d
+	c.start.open = false // the draft is where this session starts
 	effs := appendEff(nil, c.fetch(loadRegionDataKind))
 	return append(effs, c.enter(forms.Review)...)
 }

@@ -250,6 +250,9 @@ func (c *Controller) Set(key, value string) []Effect {
 	if key == forms.KeyUserDataFile && c.draft.UserDataFile() != "" {
 		effs = append(effs, readUserData{path: c.draft.UserDataFile()})
 	}
+	if key == forms.KeyVpc {
+		effs = append(effs, c.askGroupRules()...)
+	}
 	return append(effs, c.requote()...)
 }
 
@@ -265,6 +268,9 @@ func (c *Controller) Toggle(key string) []Effect {
 // key of the field the new row starts with, for the driver to focus.
 func (c *Controller) Press(action string) ([]Effect, string) {
 	before := c.allFields()
+	if forms.IsCreate(action) {
+		return c.OpenCreate(action), ""
+	}
 	var focus string
 	c.userChange(func() {
 		switch action {

@@ -87,6 +87,12 @@ type Env struct {
 	// SystemCategories and DataCategories are the disk categories the
 	// chosen type supports in the zone.
 	SystemCategories, DataCategories []catalog.DiskCategory
+	// CanCreate offers the actions that create a VPC, a vSwitch, a
+	// security group or a key pair.
+	CanCreate bool
+	// GroupRules are the inbound rules of security groups, one line each,
+	// by SecurityGroupId, as far as they were read.
+	GroupRules map[string][]string
 }
 
 // Type returns the chosen instance type, if known.

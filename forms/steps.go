@@ -145,7 +145,8 @@ func networkFields(d *Draft, env *Env) []Field {
 		fs = append(fs, Field{Key: "InternetChargeType", Title: "Bandwidth billing", Kind: Select, Options: []Option{
 			{Label: "By traffic (PayByTraffic)", Value: "PayByTraffic"}, {Label: "By bandwidth (PayByBandwidth)", Value: "PayByBandwidth"}}})
 	}
-	return append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true, Placeholder: "any free address of the vSwitch"})
+	fs = append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true, Placeholder: "any free address of the vSwitch"})
+	return withNetworkCreates(fs, d, env)
 }
 
 func vpcOptions(env *Env) []Option {
@@ -239,7 +240,7 @@ func accessFields(d *Draft, env *Env) []Field {
 		fs = append(fs, Field{Key: KeyAddTag, Title: "+ Add a tag", Kind: Action,
 			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d).", MaxTags)})
 	}
-	return fs
+	return withKeyCreates(fs, env)
 }
 
 // loginOptions leaves the key pair out for a Windows image: ECS ignores

@@ -18,6 +18,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
@@ -173,6 +174,12 @@ func (a *accessible) loop() error {
 		if n := a.c.Notice(); n != "" {
 			a.say("%s", n)
 			a.c.ClearNotice()
+		}
+		if _, ok := a.c.Start(); ok {
+			if err := a.startScreen(); err != nil {
+				return err
+			}
+			continue
 		}
 		if a.c.Blocked() {
 			if err := a.failed(); err != nil {
@@ -436,13 +443,49 @@ func (a *accessible) formStep() error {
 			return nil
 		}
 		for _, f := range a.c.Fields() {
-			if f.Key == bad {
-				if err := a.ask(f); err != nil {
-					return err
-				}
+			if f.Key != bad {
+				continue
+			}
+			if (f.Kind == forms.Select || f.Kind == forms.Multi) && len(f.Options) == 0 {
+				// Nothing to choose from: asking again would go round for
+				// ever; create what is missing, or leave the step.
+				return a.stuck(f)
+			}
+			if err := a.ask(f); err != nil {
+				return err
 			}
 		}
 	}
+}
+
+// stuck offers the ways out of a step whose required choice has no
+// options (a region with no VPC): the step's create actions, going back,
+// quitting.
+func (a *accessible) stuck(f forms.Field) error {
+	opts := []forms.Option{}
+	for _, g := range a.c.Fields() {
+		if forms.IsCreate(g.Key) {
+			opts = append(opts, forms.Option{Label: strings.TrimPrefix(g.Title, "+ "), Value: g.Key})
+		}
+	}
+	opts = append(opts, forms.Option{Label: i18n.Text("back to the previous step"), Value: "back"},
+		forms.Option{Label: i18n.Text("quit (the draft is kept)"), Value: "quit"})
+	a.say("%s", i18n.T("%s: nothing to choose from in this region.", f.Title))
+	v, err := a.choose(i18n.Text("How to go on?"), opts, opts[0].Value)
+	if err != nil {
+		return err
+	}
+	switch v {
+	case "back":
+		a.exec(a.c.Back())
+	case "quit":
+		a.exec(a.c.Quit())
+	default:
+		effs, _ := a.c.Press(v)
+		a.exec(effs)
+		return a.askCreate()
+	}
+	return nil
 }
 
 // askFields asks every field of the step; fields that appear after an
@@ -492,8 +535,12 @@ func (a *accessible) ask(f forms.Field) error {
 		if err == nil && more {
 			effs, _ := a.c.Press(f.Key)
 			a.exec(effs)
+			return a.askCreate()
 		}
 		return err
+	case forms.Note:
+		a.say("%s:\n    %s", f.Title, strings.ReplaceAll(f.Doc, "\n", "\n    "))
+		return nil
 	case forms.TextArea:
 		return a.text(f)
 	}
@@ -664,6 +711,9 @@ func (a *accessible) secret(q string) (string, error) {
 // review prints the request, its findings and price, then asks what to do.
 func (a *accessible) review() error {
 	rev := a.c.Review()
+	for _, l := range sourceLines(NewStyles(), a.c, 100) {
+		a.say("%s", stripANSI(l))
+	}
 	for _, s := range rev.Sections {
 		a.say("%s %s", s.EditKey, s.Step.Name)
 		for _, p := range s.Params {
@@ -696,6 +746,9 @@ func reviewActions(c *flow.Controller) []forms.Option {
 	opts = append(opts, forms.Option{Label: "Export to stdout", Value: "export"},
 		forms.Option{Label: "Export to a file", Value: "exportfile"},
 		forms.Option{Label: "Save the launch file", Value: "save"}, forms.Option{Label: "Edit a step", Value: "edit"})
+	if c.CanCreate() {
+		opts = append(opts, forms.Option{Label: i18n.Text("Save as a launch template (live)"), Value: "template"})
+	}
 	return append(opts, forms.Option{Label: "Quit", Value: "quit"})
 }
 
@@ -720,6 +773,9 @@ func (a *accessible) do(act string) error {
 		return a.overwrite()
 	case "edit":
 		return a.edit()
+	case "template":
+		a.exec(a.c.OpenCreate(flow.CreateTemplate))
+		return a.askCreate()
 	case "quit":
 		a.exec(a.c.Quit())
 	}

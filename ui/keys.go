@@ -184,7 +184,7 @@ func (k textAreaKeys) FullHelp() [][]key.Binding {
 
 // reviewKeys are the review's actions.
 type reviewKeys struct {
-	DryRun, Launch, Export, Save, Edit, Up, Down, PageUp, PageDown, Home, End,
+	DryRun, Launch, Export, Save, Template, Edit, Up, Down, PageUp, PageDown, Home, End,
 	NextFinding, PrevFinding, Jump, Back, Quit key.Binding
 }
 
@@ -194,6 +194,7 @@ func newReviewKeys(editKeys []string) reviewKeys {
 		Launch:      bind([]string{"l"}, "l", "launch"),
 		Export:      bind([]string{"e"}, "e", "export"),
 		Save:        bind([]string{"w"}, "w", "save"),
+		Template:    bind([]string{"t"}, "t", "save as a launch template"),
 		Edit:        bind(editKeys, editKeys[0]+"-"+editKeys[len(editKeys)-1], "edit"),
 		Up:          bind([]string{"up", "k"}, "↑", "scroll"),
 		Down:        bind([]string{"down", "j"}, "↓", "scroll"),
@@ -216,7 +217,7 @@ func (k reviewKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the `?` screen's part.
 func (k reviewKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.DryRun, k.Launch, k.Export, k.Save, k.Edit},
+	return [][]key.Binding{{k.DryRun, k.Launch, k.Export, k.Save, k.Template, k.Edit},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.NextFinding, k.PrevFinding, k.Jump, k.Back, k.Quit}}
 }
 

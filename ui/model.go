@@ -19,6 +19,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/launcher"
+	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -63,6 +64,18 @@ type Options struct {
 	Copy func(text string, w io.Writer) (string, error)
 	// LookupEnv reads ${NAME} references; the process's environment by default.
 	LookupEnv func(string) (string, bool)
+	// OfferStart opens the start screen first: a new request, a launch
+	// template, an instance, the history or a launch file (unless From).
+	OfferStart bool
+	// Origin reads launch templates and instances to start from;
+	// Provision creates what the account lacks (and saves launch
+	// templates); OwnAddress finds the user's public address for a
+	// security group rule; SSHDir is where keys are (default ~/.ssh).
+	// Each nil offers none of it.
+	Origin     flow.Origin
+	Provision  flow.Provisioner
+	OwnAddress provision.Lookup
+	SSHDir     string
 	// SettleDelay is the pause after which a value being typed shows its
 	// rule as an error rather than a hint (default 900 ms; negative: only
 	// when the focus leaves, as tests that drain every command want).
@@ -103,10 +116,12 @@ func (o Options) withDefaults() Options {
 func controllerFor(o Options) (*flow.Controller, flow.Deps, []flow.Effect) {
 	c, effs := flow.New(flow.Options{Region: o.Region, Profile: o.Profile, Sandbox: o.Sandbox, CanLaunch: o.Launch != nil,
 		From: o.From, FromPath: o.FromPath, FromNotes: o.FromNotes, Endpoint: o.Endpoint, Insecure: o.Insecure,
-		Resume: o.DraftPath != "" && o.From == nil, Now: o.Now, LookupEnv: o.LookupEnv})
+		Resume: o.DraftPath != "" && o.From == nil, Now: o.Now, LookupEnv: o.LookupEnv,
+		OfferStart: o.OfferStart, CanStartLive: o.Origin != nil, CanCreate: o.Provision != nil})
 	out := o.Out
 	d := flow.Deps{Reader: o.Reader, Launch: o.Launch, Scheme: o.Scheme, DraftPath: o.DraftPath,
 		HistoryPath: o.HistoryPath, Target: o.Target, Now: o.Now,
+		Origin: o.Origin, Provision: o.Provision, OwnAddress: o.OwnAddress, SSHDir: o.SSHDir,
 		Copy: func(text string) (string, error) { return o.Copy(text, out) }}
 	return c, d, effs
 }
@@ -123,11 +138,13 @@ const (
 	screenExport           // format, then destination
 	screenPath             // a file name (export or launch file)
 	screenOverwrite        // replace an existing file?
+	screenStart            // what the request starts from
+	screenCreate           // a creation waiting for its confirmation
 )
 
 // String names the screen.
 func (s screen) String() string {
-	return [...]string{"step", "resume", "help", "confirm", "launch", "export", "path", "overwrite"}[s]
+	return [...]string{"step", "resume", "help", "confirm", "launch", "export", "path", "overwrite", "start", "create"}[s]
 }
 
 // common is what every screen model shares.
@@ -168,6 +185,8 @@ type Model struct {
 	path     pathModel
 	pager    pagerModel
 	question string // the launch confirmation's text
+	start    startModel
+	create   createModel
 
 	initCmd tea.Cmd
 }
@@ -183,7 +202,7 @@ func New(ctx context.Context, o Options) Model {
 			sandbox: o.Sandbox, stdoutTTY: o.StdoutIsTerminal},
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		pickers: newPickers(), form: newFieldForm(), review: newReviewModel(), export: newExportModel(o.StdoutIsTerminal),
-		path: newPathModel(), pager: newPagerModel(), launch: newLaunchModel()}
+		path: newPathModel(), pager: newPagerModel(), launch: newLaunchModel(), start: newStartModel(), create: newCreateModel()}
 	m.form.settleDelay = o.SettleDelay
 	m.initCmd = m.run(effs)
 	m.sync()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/flow"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 )
 
@@ -168,6 +169,9 @@ func (p *pathModel) update(msg tea.KeyMsg) (intent, tea.Cmd) {
 }
 
 func (p *pathModel) view(st Styles) string {
+	if p.what == pathOpen {
+		return st.Title.Render(i18n.Text("Open the launch file")) + "\n\n" + p.input.View()
+	}
 	return st.Title.Render("Write the "+p.what+" to") + "\n\n" + p.input.View()
 }
 

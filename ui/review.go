@@ -24,6 +24,7 @@ type reviewModel struct {
 	keys     reviewKeys
 	editKeys map[string]forms.StepID
 	bill     []string
+	source   []string // what the request was started from, and its notes
 }
 
 func newReviewModel() reviewModel {
@@ -42,6 +43,7 @@ func newReviewModel() reviewModel {
 func (r *reviewModel) sync(c *flow.Controller, st Styles, width, height int) {
 	r.rev = c.Review()
 	r.bill = billLines(c, st, width)
+	r.source = sourceLines(st, c, width)
 	r.cursor = max(0, min(r.cursor, len(r.rev.Findings)-1))
 	r.layout(st, width, height)
 }
@@ -55,7 +57,7 @@ func (r *reviewModel) layout(st Styles, width, height int) {
 
 // content is every line of the review.
 func (r *reviewModel) content(st Styles, width int) string {
-	var lines []string
+	lines := append([]string(nil), r.source...)
 	for _, s := range r.rev.Sections {
 		lines = append(lines, sectionLines(st, s, width)...)
 	}
@@ -109,7 +111,7 @@ func (r *reviewModel) findingLines(st Styles, width int) []string {
 		return []string{"", st.OK.Render("✓ No finding: every rule passes offline (checking the catalog…)")}
 	}
 	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — tab selects, enter opens its field:", len(fs)))}
-	base := 0
+	base := len(r.source)
 	for _, s := range r.rev.Sections {
 		base += len(sectionLines(st, s, width))
 	}
@@ -154,6 +156,8 @@ func (r *reviewModel) update(msg tea.KeyMsg, st Styles) (intent, tea.Cmd) {
 		return exportIntent{}, nil
 	case key.Matches(msg, k.Save):
 		return saveIntent{}, nil
+	case key.Matches(msg, k.Template):
+		return templateIntent{}, nil
 	case key.Matches(msg, k.Quit):
 		return quitIntent{}, nil
 	case key.Matches(msg, k.Back):

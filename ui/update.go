@@ -170,6 +170,10 @@ func (m *Model) route(msg tea.KeyMsg) (intent, tea.Cmd) {
 		return m.export.update(msg, m.c), nil
 	case screenPath:
 		return m.path.update(msg)
+	case screenStart:
+		return m.start.update(msg), nil
+	case screenCreate:
+		return m.create.update(msg)
 	}
 	return m.stepKey(msg)
 }
@@ -247,6 +251,10 @@ func (m *Model) keyMap() keyMapper {
 		return m.export.keyMap()
 	case screenPath:
 		return m.path.keys
+	case screenStart:
+		return m.start.keys
+	case screenCreate:
+		return m.create.keys
 	}
 	switch {
 	case m.pickers.zoneChoice != nil:
@@ -261,9 +269,10 @@ func (m *Model) keyMap() keyMapper {
 
 // sync rebuilds the screens when the controller's revision changed.
 func (m *Model) sync() {
-	if _, ok := m.c.OfferedDraft(); ok && m.screen == screenStep {
+	if _, ok := m.c.OfferedDraft(); ok && (m.screen == screenStep || m.screen == screenStart) {
 		m.screen = screenResume
 	}
+	m.syncCovers()
 	if _, _, ok := m.c.Overwrite(); ok {
 		m.screen = screenOverwrite
 	}
@@ -418,6 +427,9 @@ func (m Model) doReview(it intent) (Model, tea.Cmd) {
 		return m, m.path.open("launch file", firstNonEmpty(m.opts.FromPath, "launch.yaml"))
 	case writeIntent:
 		m.screen = screenStep
+		if m.path.what == pathOpen {
+			return m.apply(m.c.StartFile(it.path))
+		}
 		if m.path.what == "export" {
 			return m.apply(m.c.ExportToFile(m.export.format, it.path, false))
 		}
@@ -433,6 +445,8 @@ func (m Model) doReview(it intent) (Model, tea.Cmd) {
 		m.sync()
 	case quitIntent:
 		return m.apply(m.c.Quit())
+	default:
+		return m.doMore(it)
 	}
 	return m, nil
 }

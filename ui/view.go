@@ -10,6 +10,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/spark"
 )
 
@@ -57,6 +58,9 @@ func (m *Model) showPanel() bool {
 	// the whole request itself.
 	if m.screen == screenStep && (m.c.Step() == forms.InstanceType || m.c.Step() == forms.Image || m.c.Step() == forms.Review) && m.cm.width < 130 {
 		return false
+	}
+	if m.screen == screenStart || m.screen == screenCreate {
+		return false // their lists and values need the width
 	}
 	return m.cm.panel && m.cm.width >= panelMinWidth
 }
@@ -129,6 +133,9 @@ func (m *Model) stepsView() string {
 	if cur == forms.Ask {
 		return st.StepOn.Render("[Your answers]") + st.Muted.Render(" then the review")
 	}
+	if m.screen == screenStart {
+		return st.StepOn.Render("["+i18n.Text("Start from")+"]") + st.Muted.Render(" "+i18n.Text("then the steps, or the review"))
+	}
 	var parts []string
 	passed := true
 	for _, d := range forms.Registry() {
@@ -197,6 +204,10 @@ func (m *Model) bodyView() string {
 		return m.export.view(st, w)
 	case screenPath:
 		return m.path.view(st)
+	case screenStart:
+		return m.start.view(m, w)
+	case screenCreate:
+		return m.create.view(m, w)
 	case screenOverwrite:
 		what, path, _ := m.c.Overwrite()
 		return st.Title.Render(wrapText(fmt.Sprintf("%s already exists. Replace it with this %s?", path, what), w)) +
