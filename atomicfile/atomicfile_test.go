@@ -28,13 +28,17 @@ func oneFile(t *testing.T, dir, name string) {
 	}
 }
 
-func permOf(t *testing.T, p string) os.FileMode {
+// wantFile checks p's content and permission bits.
+func wantFile(t *testing.T, p, content string, mode os.FileMode) {
 	t.Helper()
-	fi, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
+	if b, err := os.ReadFile(p); err != nil || string(b) != content {
+		t.Errorf("content %q (%v), want %q", b, err, content)
 	}
-	return fi.Mode().Perm()
+	if fi, err := os.Stat(p); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != mode {
+		t.Errorf("mode %v, want %v", fi.Mode().Perm(), mode)
+	}
 }
 
 func TestWriteCreatesAFileWithTheGivenMode(t *testing.T) {
@@ -45,12 +49,7 @@ func TestWriteCreatesAFileWithTheGivenMode(t *testing.T) {
 	if err := Write(p, []byte("data\n"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(p); string(b) != "data\n" {
-		t.Errorf("content %q", b)
-	}
-	if m := permOf(t, p); m != 0o640 {
-		t.Errorf("mode %v, want 0640", m)
-	}
+	wantFile(t, p, "data\n", 0o640)
 	oneFile(t, dir, "new.json")
 }
 
@@ -76,12 +75,7 @@ func TestWriteKeepsAnExistingModeButNeverWidensIt(t *testing.T) {
 			if err := Write(p, []byte("new"), c.perm); err != nil {
 				t.Fatal(err)
 			}
-			if b, _ := os.ReadFile(p); string(b) != "new" {
-				t.Errorf("content %q", b)
-			}
-			if m := permOf(t, p); m != c.want {
-				t.Errorf("old %v written with %v: mode %v, want %v", c.old, c.perm, m, c.want)
-			}
+			wantFile(t, p, "new", c.want)
 		})
 	}
 }
@@ -157,12 +151,7 @@ func TestAFailedWriteKeepsTheOldFileAndRemovesTheTemporaryOne(t *testing.T) {
 			if fsys.created == "" {
 				t.Fatal("no temporary file was made: the fault was not reached")
 			}
-			if b, _ := os.ReadFile(p); string(b) != "the old, good file\n" {
-				t.Errorf("the old file was damaged: %q", b)
-			}
-			if m := permOf(t, p); m != 0o644 {
-				t.Errorf("the old file's mode changed to %v", m)
-			}
+			wantFile(t, p, "the old, good file\n", 0o644) // untouched
 			oneFile(t, dir, "state.json")
 		})
 	}
@@ -175,9 +164,7 @@ func TestAFailedDirectorySyncIsReportedWithTheNewFileInPlace(t *testing.T) {
 	if !errors.Is(err, errInjected) {
 		t.Fatalf("err %v, want the directory sync's", err)
 	}
-	if b, _ := os.ReadFile(p); string(b) != "new" {
-		t.Errorf("content %q", b)
-	}
+	wantFile(t, p, "new", 0o600)
 	oneFile(t, dir, "f")
 }
 
