@@ -69,6 +69,29 @@ func (OS) SyncDir(dir string) error {
 	return d.Close()
 }
 
+// Unsynced is OS without the syncs, for a cache: a sync per write costs
+// more than fetching again what a crash lost. The rename still keeps a
+// running reader from half a file, but after a crash the file may be
+// empty or torn, so its reader must take a file it cannot parse for a
+// missing one.
+type Unsynced struct{ OS }
+
+// CreateTemp is os.CreateTemp, with a Sync that does nothing.
+func (Unsynced) CreateTemp(dir, pattern string) (File, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return unsyncedFile{f}, nil
+}
+
+// SyncDir does nothing.
+func (Unsynced) SyncDir(string) error { return nil }
+
+type unsyncedFile struct{ *os.File }
+
+func (unsyncedFile) Sync() error { return nil }
+
 // Write replaces path with data on the real file system; see WriteFS.
 func Write(path string, data []byte, perm os.FileMode) error {
 	return WriteFS(OS{}, path, data, perm)

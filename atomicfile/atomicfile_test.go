@@ -53,6 +53,19 @@ func TestWriteCreatesAFileWithTheGivenMode(t *testing.T) {
 	oneFile(t, dir, "new.json")
 }
 
+func TestUnsyncedWritesTheSameFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cache.json")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFS(Unsynced{}, p, []byte("new"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantFile(t, p, "new", 0o600)
+	oneFile(t, dir, "cache.json")
+}
+
 func TestWriteKeepsAnExistingModeButNeverWidensIt(t *testing.T) {
 	for _, c := range []struct {
 		name      string

@@ -239,9 +239,11 @@ func (c *Catalog) store(k kind, p string, v any) {
 // writeAtomic writes data to p through atomicfile (a temporary file in the
 // same directory and a rename), so a reader never sees half a file.
 // Directories are 0700 and files 0600: the lists name the user's resources.
+// Unsynced: a fetch waits for its write, and a file a crash tore reads as
+// corrupt and is fetched again.
 func writeAtomic(p string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return err
 	}
-	return atomicfile.Write(p, data, 0o600)
+	return atomicfile.WriteFS(atomicfile.Unsynced{}, p, data, 0o600)
 }
