@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 )
 
 // kind is a cached list with its time-to-live.
@@ -234,29 +236,14 @@ func (c *Catalog) store(k kind, p string, v any) {
 	_ = writeAtomic(p, data)
 }
 
-// writeAtomic writes data to p through a temporary file in the same
-// directory and a rename, so a reader never sees half a file. Directories
-// are 0700 and files 0600: the lists name the user's resources.
+// writeAtomic writes data to p through atomicfile (a temporary file in the
+// same directory and a rename), so a reader never sees half a file.
+// Directories are 0700 and files 0600: the lists name the user's resources.
+// Unsynced: a fetch waits for its write, and a file a crash tore reads as
+// corrupt and is fetched again.
 func writeAtomic(p string, data []byte) error {
-	dir := filepath.Dir(p)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
+	return atomicfile.WriteFS(atomicfile.Unsynced{}, p, data, 0o600)
 }

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
@@ -47,61 +47,19 @@ func readCapped(path string, in io.Reader, limit int) ([]byte, error) {
 
 // fileSystem is what writeFileAtomic needs of the operating system; tests
 // replace it to fail a write half-way.
-type fileSystem interface {
-	CreateTemp(dir, pattern string) (tempFile, error)
-	Rename(oldpath, newpath string) error
-	Remove(name string) error
-}
+type fileSystem = atomicfile.FS
 
 // tempFile is the temporary file writeFileAtomic fills.
-type tempFile interface {
-	io.Writer
-	Name() string
-	Chmod(os.FileMode) error
-	Sync() error
-	Close() error
-}
+type tempFile = atomicfile.File
 
 // osFS is the real file system.
-type osFS struct{}
+type osFS = atomicfile.OS
 
-func (osFS) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-func (osFS) Rename(oldpath, newpath string) error             { return os.Rename(oldpath, newpath) }
-func (osFS) Remove(name string) error                         { return os.Remove(name) }
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory, synced, then renamed over path: a failed or short write
-// leaves the old file as it was and no temporary file behind. The result
-// has mode perm whatever the old file's mode was (exports are 0600: they
-// name the account's resources). A symbolic link is followed, so the file
-// it points to is replaced, not the link.
-func writeFileAtomic(fsys fileSystem, path string, data []byte, perm os.FileMode) (err error) {
-	if target, lerr := filepath.EvalSymlinks(path); lerr == nil {
-		path = target
-	}
-	tmp, err := fsys.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = fsys.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return fsys.Rename(tmp.Name(), path)
+// writeFileAtomic writes data to path through atomicfile: a failed or
+// short write leaves the old file as it was and no temporary file behind.
+// The result has mode perm, or narrower if the old file was (exports are
+// 0600: they name the account's resources). A symbolic link is refused,
+// not followed or replaced.
+func writeFileAtomic(fsys fileSystem, path string, data []byte, perm os.FileMode) error {
+	return atomicfile.WriteFS(fsys, path, data, perm)
 }

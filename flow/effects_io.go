@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 )
@@ -88,35 +89,15 @@ func (removeDraft) Run(_ context.Context, d Deps) Result {
 	return nil
 }
 
-// WriteFileAtomic writes b to path through a temporary file in the same
-// folder and a rename, so a crash or a full disk never leaves half a file
-// and an old file stays whole until the new one is complete.
+// WriteFileAtomic writes b to path through atomicfile (a temporary file
+// in the same folder and a rename), so a crash or a full disk never leaves
+// half a file and an old file stays whole until the new one is complete.
+// A missing folder is made (0700).
 func WriteFileAtomic(path string, b []byte, mode os.FileMode) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; cleans up after a failure
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, b, mode)
 }
 
 // writeFile writes a file the user asked for: an export or a launch file.

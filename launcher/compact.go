@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
@@ -139,32 +140,12 @@ func appendRecords(path string, es []Entry) error {
 	return f.Close()
 }
 
-// writeRecords replaces path with the records, through a synced temporary
-// file in the same directory and a rename.
+// writeRecords replaces path with the records (0600), through atomicfile:
+// a synced temporary file in the same directory and a rename.
 func writeRecords(path string, es []Entry) error {
 	data, err := encodeRecords(es)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".history-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, data, 0o600)
 }

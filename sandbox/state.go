@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 )
 
 // state is what the sandbox keeps across restarts: instances, launch
@@ -187,26 +188,10 @@ func (s *Server) saveWithin(d time.Duration) error {
 	return s.save()
 }
 
+// writeAtomic writes the state file through atomicfile, 0600 (it names
+// the sandbox's resources and tokens).
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("sandbox: saving state: %w", err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after the rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("sandbox: saving state: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sandbox: saving state: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("sandbox: saving state: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := atomicfile.Write(path, data, 0o600); err != nil {
 		return fmt.Errorf("sandbox: saving state: %w", err)
 	}
 	return nil

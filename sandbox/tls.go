@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ecslaunch/ecslaunch/atomicfile"
 )
 
 // The files of a LocalCA in its directory.
@@ -178,27 +180,10 @@ func serialNumber() *big.Int {
 	return n
 }
 
-// writeFileAtomic writes data to path through a temporary file in the
-// same directory and a rename, with the mode given.
+// writeFileAtomic writes data to path through atomicfile (a temporary
+// file in the same directory and a rename), with the mode given.
 func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("sandbox: writing %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("sandbox: writing %s: %w", path, err)
-	}
-	if err := f.Chmod(mode); err != nil {
-		f.Close()
-		return fmt.Errorf("sandbox: writing %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("sandbox: writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := atomicfile.Write(path, data, mode); err != nil {
 		return fmt.Errorf("sandbox: writing %s: %w", path, err)
 	}
 	return nil
