@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/ecslaunch/ecslaunch/request"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // userChange runs a change the user made and records which parameters it
@@ -34,7 +35,7 @@ func (c *Controller) userChange(fn func()) {
 func (c *Controller) SaveFile(path string, overwrite bool) []Effect {
 	data, err := c.launchFileFor(path)
 	if err != nil {
-		c.notice = "Could not write the launch file: " + err.Error()
+		c.notice = i18n.T("Could not write the launch file: %v", err)
 		return nil
 	}
 	c.pendingData = data
