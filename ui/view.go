@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/spark"
 )
 
@@ -113,7 +113,7 @@ func (m *Model) headerView() string {
 	}
 	right := ""
 	if m.cm.sandbox {
-		right = st.Sandbox.Render("SANDBOX · nothing real is created")
+		right = st.Sandbox.Render(i18n.Text("SANDBOX · nothing real is created"))
 		if m.cm.width < 100 {
 			right = st.Sandbox.Render("SANDBOX")
 		}
@@ -127,21 +127,21 @@ func (m *Model) headerView() string {
 func (m *Model) stepsView() string {
 	st, cur := m.cm.st, m.c.Step()
 	if cur == forms.Ask {
-		return st.StepOn.Render("[Your answers]") + st.Muted.Render(" then the review")
+		return st.StepOn.Render("["+forms.Def(forms.Ask).Label()+"]") + st.Muted.Render(i18n.Text(" then the review"))
 	}
 	var parts []string
 	passed := true
 	for _, d := range forms.Registry() {
 		switch {
 		case d.ID == cur:
-			parts = append(parts, st.StepOn.Render("["+d.Short+"]"))
+			parts = append(parts, st.StepOn.Render("["+d.Label()+"]"))
 			passed = false
 		case m.c.Flagged(d.ID):
-			parts = append(parts, st.StepFlag.Render(d.Short+"!"))
+			parts = append(parts, st.StepFlag.Render(d.Label()+"!"))
 		case passed:
-			parts = append(parts, st.StepDone.Render(d.Short))
+			parts = append(parts, st.StepDone.Render(d.Label()))
 		default:
-			parts = append(parts, st.StepOff.Render(d.Short))
+			parts = append(parts, st.StepOff.Render(d.Label()))
 		}
 	}
 	return lipgloss.NewStyle().MaxWidth(max(m.cm.width, minWidth)).Render(strings.Join(parts, " "))
@@ -154,7 +154,7 @@ func (m *Model) messageLines() []string {
 	switch {
 	case m.c.Failure() != nil:
 		f := m.c.Failure()
-		msg := fmt.Sprintf("Could not load %s: %v — %s retry · esc back · ctrl+c quit", f.What, f.Err, m.cm.global.Retry.Help().Key)
+		msg := i18n.T("Could not load %s: %v — %s retry · esc back · ctrl+c quit", f.What, f.Err, m.cm.global.Retry.Help().Key)
 		lines := strings.Split(wrapText(oneLine(msg), w-2), "\n")
 		if len(lines) > 3 {
 			lines = append(lines[:2], ellipsis(strings.Join(lines[2:], " "), w-2))
@@ -170,7 +170,7 @@ func (m *Model) messageLines() []string {
 		}
 		return lines
 	case len(m.c.Loading()) > 0:
-		return []string{st.Muted.Render(m.spinner.View() + " loading " + strings.Join(m.c.Loading(), ", ") + "…")}
+		return []string{st.Muted.Render(m.spinner.View() + " " + i18n.T("loading %s…", strings.Join(m.c.Loading(), ", ")))}
 	}
 	return []string{""}
 }
@@ -185,12 +185,12 @@ func (m *Model) bodyView() string {
 			n = d.Len()
 		}
 		// Wrapped: a long state path must not be cut off at 80 columns.
-		return wrapText(fmt.Sprintf("A draft from an earlier session was found (%s, %d parameters).", m.opts.DraftPath, n), w) +
-			"\n\nResume it? " + st.Key.Render("y") + " resume · " + st.Key.Render("n") + " start afresh"
+		return wrapText(i18n.T("A draft from an earlier session was found (%s, %d parameters).", m.opts.DraftPath, n), w) +
+			"\n\n" + i18n.Text("Resume it?") + " " + st.Key.Render("y") + " " + i18n.Text("resume") + " · " + st.Key.Render("n") + " " + i18n.Text("start afresh")
 	case screenHelp:
 		return m.pager.vp.View()
 	case screenConfirm:
-		return st.Title.Render(wrapText(m.question, w)) + "\n\n" + st.Key.Render("y") + " launch · " + st.Key.Render("n") + " back"
+		return st.Title.Render(wrapText(m.question, w)) + "\n\n" + st.Key.Render("y") + " " + i18n.Text("launch") + " · " + st.Key.Render("n") + " " + i18n.Text("back")
 	case screenLaunch:
 		return m.launch.progressView(st, m.c.Launching(), w)
 	case screenExport:
@@ -199,8 +199,8 @@ func (m *Model) bodyView() string {
 		return m.path.view(st)
 	case screenOverwrite:
 		what, path, _ := m.c.Overwrite()
-		return st.Title.Render(wrapText(fmt.Sprintf("%s already exists. Replace it with this %s?", path, what), w)) +
-			"\n\n" + st.Key.Render("y") + " replace · " + st.Key.Render("n") + " keep it"
+		return st.Title.Render(wrapText(i18n.T("%s already exists. Replace it with this %s?", path, flow.WhatName(what)), w)) +
+			"\n\n" + st.Key.Render("y") + " " + i18n.Text("replace") + " · " + st.Key.Render("n") + " " + i18n.Text("keep it")
 	}
 	return m.stepView()
 }
@@ -210,14 +210,14 @@ func (m *Model) stepView() string {
 	title := st.Title.Render(c.Step().String())
 	switch {
 	case c.Blocked():
-		return title + "\n\n" + st.Error.Render("This step needs data that did not load.") + "\n" +
-			st.Help.Render(m.cm.global.Retry.Help().Key+" retry · esc back")
+		return title + "\n\n" + st.Error.Render(i18n.Text("This step needs data that did not load.")) + "\n" +
+			st.Help.Render(i18n.T("%s retry · esc back", m.cm.global.Retry.Help().Key))
 	case !c.Ready():
 		typed := ""
 		if len(m.typeahead) > 0 {
-			typed = fmt.Sprintf(" (%d key(s) typed ahead will apply then)", len(m.typeahead))
+			typed = i18n.T(" (%d key(s) typed ahead will apply then)", len(m.typeahead))
 		}
-		return title + "\n\n" + m.spinner.View() + " Loading " + strings.Join(c.Loading(), ", ") + "…" + typed
+		return title + "\n\n" + m.spinner.View() + " " + i18n.T("Loading %s…", strings.Join(c.Loading(), ", ")) + typed
 	}
 	w, h := m.mainWidth(), m.bodyHeight()
 	p := &m.pickers
@@ -233,7 +233,7 @@ func (m *Model) stepView() string {
 	case forms.Review:
 		return title + "\n" + m.review.view(st)
 	case forms.Ask:
-		return st.Title.Render("The launch file asks for these") + "\n" + m.form.view(st, w, h-1)
+		return st.Title.Render(i18n.Text("The launch file asks for these")) + "\n" + m.form.view(st, w, h-1)
 	}
 	return title + "\n" + m.form.view(st, w, h-1)
 }
@@ -251,7 +251,7 @@ func filterLine(st Styles, in interface{ View() string }, typing bool) string {
 	if typing {
 		return in.View()
 	}
-	return st.Muted.Render("/ to filter")
+	return st.Muted.Render(i18n.Text("/ to filter"))
 }
 
 func (m *Model) typeView(title string, w, h int) string {
@@ -259,13 +259,13 @@ func (m *Model) typeView(title string, w, h int) string {
 	if m.pickers.zoneChoice != nil {
 		return title + "\n\n" + m.pickers.zoneChoice.view(st, w)
 	}
-	filter := st.Muted.Render("/ to filter: g7 · 4c · 16g · arm · A10 …")
+	filter := st.Muted.Render(i18n.Text("/ to filter: g7 · 4c · 16g · arm · A10 …"))
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
 	lines := []string{title + "  " + m.docLine("InstanceType", w), filter, p.list.view(st, w), st.Muted.Render(ellipsis(p.status(), w))}
 	if t, ok := p.chosen(); ok && t.Status != "Available" {
-		lines = append(lines, st.Warn.Render(ellipsis(t.InstanceTypeId+" is "+flow.Availability(t)+" — z switches zone", w)))
+		lines = append(lines, st.Warn.Render(ellipsis(i18n.T("%s is %s — z switches zone", t.InstanceTypeId, flow.Availability(t)), w)))
 	}
 	if m.pickers.limit {
 		spot := m.spotView(w)
@@ -282,9 +282,9 @@ func (m *Model) spotView(w int) string {
 	a, ok, err := m.c.Spot()
 	switch {
 	case err != nil:
-		return st.Warn.Render(wrapText("No spot prices for this type here: "+oneLine(err.Error()), w))
+		return st.Warn.Render(wrapText(i18n.T("No spot prices for this type here: %s", oneLine(err.Error())), w))
 	case !ok:
-		return st.Muted.Render("asking DescribeSpotPriceHistory…")
+		return st.Muted.Render(i18n.Text("asking DescribeSpotPriceHistory…"))
 	}
 	prices := a.History.Prices()
 	lo, hi := a.Current.SpotPrice, a.History.High()
@@ -292,8 +292,8 @@ func (m *Model) spotView(w int) string {
 		lo = min(lo, p)
 	}
 	lines := []string{
-		fmt.Sprintf("Spot price now %.3f %s/hour · pay-as-you-go %.3f · suggested limit %.3f", a.Current.SpotPrice, a.Currency, a.PayAsYouGo, a.SuggestedLimit),
-		fmt.Sprintf("last 7 days %s  %.3f–%.3f", spark.Line(prices, max(10, min(42, w-30))), lo, hi),
+		i18n.T("Spot price now %.3f %s/hour · pay-as-you-go %.3f · suggested limit %.3f", a.Current.SpotPrice, a.Currency, a.PayAsYouGo, a.SuggestedLimit),
+		i18n.T("last 7 days %s  %.3f–%.3f", spark.Line(prices, max(10, min(42, w-30))), lo, hi),
 	}
 	for i := range lines {
 		lines[i] = ellipsis(lines[i], w)
@@ -303,13 +303,13 @@ func (m *Model) spotView(w int) string {
 
 func (m *Model) imageView(title string, w int) string {
 	st, p := m.cm.st, &m.pickers.images
-	filter := st.Muted.Render("/ to filter · ←/→ tabs")
+	filter := st.Muted.Render(i18n.Text("/ to filter · ←/→ tabs"))
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
 	out := []string{title + "  " + m.docLine("ImageId", w), p.tabsView(st), filter, p.list.view(st, w)}
 	if len(p.list.rows) == 0 && strings.TrimSpace(p.filter.Value()) != "" {
-		out = append(out, st.Warn.Render(ellipsis(fmt.Sprintf("No image on this tab matches %q: esc clears the filter, ←/→ other tabs", p.filter.Value()), w)))
+		out = append(out, st.Warn.Render(ellipsis(i18n.T("No image on this tab matches %q: esc clears the filter, ←/→ other tabs", p.filter.Value()), w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -336,10 +336,10 @@ func (m *Model) helpText() string {
 			b.WriteString(fieldReference(st, f, w))
 		}
 	}
-	b.WriteString(st.Title.Render("Keys") + "\n")
+	b.WriteString(st.Title.Render(i18n.Text("Keys")) + "\n")
 	for _, k := range append(bindings(m.keyMap()), bindings(m.cm.global)...) {
 		hk := k.Help()
-		b.WriteString(fmt.Sprintf("  %-16s %s\n", hk.Key, hk.Desc))
+		b.WriteString("  " + padRight(hk.Key, 16) + " " + hk.Desc + "\n")
 	}
 	return b.String()
 }
