@@ -4,8 +4,8 @@ import (
 	"errors"
 	"path/filepath"
 
-	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/i18n"
+	"github.com/ecslaunch/ecslaunch/request"
 )
 
 // userChange runs a change the user made and records which parameters it

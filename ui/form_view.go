@@ -164,7 +164,7 @@ func (f *fieldForm) inputView(st Styles, fl forms.Field, v string, focused bool)
 		return in.View()
 	case fl.Kind == forms.Secret && request.IsReference(v):
 		// A reference is no secret: say where the value will come from.
-		return st.Value.Render(v) + st.Muted.Render("  " + i18n.Text("(read from the environment when a call is made)"))
+		return st.Value.Render(v) + st.Muted.Render("  "+i18n.Text("(read from the environment when a call is made)"))
 	case fl.Kind == forms.Secret && v != "":
 		return "••••••••"
 	case v == "" && fl.Placeholder != "":
