@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/flow"
@@ -22,9 +23,112 @@ const (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// wrapText wraps at word boundaries to width cells.
+// wrapText wraps at word boundaries to width cells. Chinese has no spaces
+// between words: a line may break after any CJK character (but not before
+// a closing mark such as ，。）), which lipgloss's word wrap does not know,
+// so a text with CJK in it is broken here first.
 func wrapText(s string, width int) string {
-	return lipgloss.NewStyle().Width(max(width, 10)).Render(s)
+	width = max(width, 10)
+	if hasCJK(s) && !strings.Contains(s, "\x1b") {
+		s = wrapCJK(s, width)
+	}
+	return lipgloss.NewStyle().Width(width).Render(s)
+}
+
+// hasCJK reports whether s holds a wide (two-cell) character.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// The marks a line must not start with (closing) or end with (opening).
+const (
+	closingMarks = "，。、；：？！）」』》〉】％,.;:!?)"
+	openingMarks = "（「『《〈【"
+)
+
+// wrapCJK breaks each line of s into lines of at most width cells, at
+// spaces and between wide characters; a word wider than a line is cut.
+func wrapCJK(s string, width int) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, tok := range cjkTokens(para) {
+			tw := ansi.StringWidth(tok)
+			if tok == " " {
+				if lw > 0 && lw < width {
+					line, lw = line+" ", lw+1
+				}
+				continue
+			}
+			if lw+tw > width && lw > 0 {
+				out = append(out, strings.TrimRight(line, " "))
+				line, lw = "", 0
+			}
+			for tw > width {
+				head := ansi.Truncate(tok, width, "")
+				out = append(out, head)
+				tok = tok[len(head):]
+				tw = ansi.StringWidth(tok)
+			}
+			line, lw = line+tok, lw+tw
+		}
+		out = append(out, strings.TrimRight(line, " "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// cjkTokens splits a line where it may break: each wide character is a
+// token, a run of narrow ones is a word, a space is a token of its own;
+// a closing mark stays with what precedes it, an opening one with what
+// follows.
+func cjkTokens(s string) []string {
+	var toks []string
+	word, open := "", ""
+	flush := func() {
+		if word != "" {
+			toks = append(toks, open+word)
+			word, open = "", ""
+		}
+	}
+	for _, r := range s {
+		c := string(r)
+		switch {
+		case r == ' ':
+			flush()
+			toks = append(toks, " ")
+		case open != "" && !strings.ContainsRune(openingMarks, r):
+			word += c // the token an opening mark starts
+			if ansi.StringWidth(c) == 2 {
+				flush()
+			}
+		case strings.ContainsRune(closingMarks, r) && word != "":
+			word += c
+			if ansi.StringWidth(c) == 2 {
+				flush() // a line may break after a wide mark
+			}
+		case strings.ContainsRune(closingMarks, r) && len(toks) > 0 && toks[len(toks)-1] != " ":
+			toks[len(toks)-1] += c
+		case strings.ContainsRune(openingMarks, r):
+			flush()
+			open += c
+		case ansi.StringWidth(c) == 2:
+			flush()
+			toks = append(toks, open+c)
+			open = ""
+		default:
+			word += c
+		}
+	}
+	flush()
+	if open != "" {
+		toks = append(toks, open)
+	}
+	return toks
 }
 
 func ansiWidth(s string) int { return lipgloss.Width(s) }
