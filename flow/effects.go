@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -107,7 +108,7 @@ func (RegionDataLoaded) result() {}
 func (e loadRegionData) Run(ctx context.Context, d Deps) Result {
 	data, err := d.Reader.Load(ctx, e.region, e.billing)
 	if err != nil {
-		err = fmt.Errorf("load %s: %w", e.region, err)
+		err = i18n.Errorf("load %s: %w", e.region, err)
 	}
 	return RegionDataLoaded{ID: e.id, Region: e.region, Billing: e.billing, Data: data, Err: err}
 }
@@ -133,7 +134,7 @@ func (TypesLoaded) result() {}
 func (e loadTypes) Run(ctx context.Context, d Deps) Result {
 	ts, err := d.Reader.InstanceTypes(ctx, e.region, e.zone, e.billing)
 	if err != nil {
-		err = fmt.Errorf("instance types in %s: %w", e.region, err)
+		err = i18n.Errorf("instance types in %s: %w", e.region, err)
 	}
 	return TypesLoaded{ID: e.id, Zone: e.zone, Types: ts, Err: err}
 }
@@ -201,7 +202,7 @@ func (DisksLoaded) result() {}
 func (e loadDisks) Run(ctx context.Context, d Deps) Result {
 	sys, data, err := d.Reader.DiskCategories(ctx, e.region, e.zone, e.typ, e.billing)
 	if err != nil {
-		err = fmt.Errorf("disk categories of %s: %w", e.typ, err)
+		err = i18n.Errorf("disk categories of %s: %w", e.typ, err)
 	}
 	return DisksLoaded{ID: e.id, Type: e.typ, System: sys, Data: data, Err: err}
 }
@@ -287,10 +288,10 @@ func ReadUserDataFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s): user data is read from a file only", path, fileKind(st.Mode()))
+		return nil, i18n.Errorf("%s is not a regular file (%s): user data is read from a file only", path, fileKind(st.Mode()))
 	}
 	if st.Size() > MaxUserData {
-		return nil, fmt.Errorf("%s holds %d bytes: UserData takes at most %d (16 KiB) before encoding", path, st.Size(), MaxUserData)
+		return nil, i18n.Errorf("%s holds %d bytes: UserData takes at most %d (16 KiB) before encoding", path, st.Size(), MaxUserData)
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -302,7 +303,7 @@ func ReadUserDataFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(b) > MaxUserData {
-		return nil, fmt.Errorf("%s holds more than %d bytes: UserData takes at most 16 KiB before encoding", path, MaxUserData)
+		return nil, i18n.Errorf("%s holds more than %d bytes: UserData takes at most 16 KiB before encoding", path, MaxUserData)
 	}
 	return b, nil
 }
@@ -313,7 +314,7 @@ func expandHome(p string) (string, error) {
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", fmt.Errorf("%s: no home folder to expand ~ in: %w", p, err)
+		return "", i18n.Errorf("%s: no home folder to expand ~ in: %w", p, err)
 	}
 	return filepath.Join(home, strings.TrimPrefix(p, "~")), nil
 }
@@ -329,13 +330,13 @@ func unwrapPath(err error) error {
 func fileKind(m os.FileMode) string {
 	switch {
 	case m.IsDir():
-		return "a directory"
+		return i18n.Text("a directory")
 	case m&os.ModeNamedPipe != 0:
-		return "a FIFO"
+		return i18n.Text("a FIFO")
 	case m&os.ModeDevice != 0:
-		return "a device"
+		return i18n.Text("a device")
 	case m&os.ModeSocket != 0:
-		return "a socket"
+		return i18n.Text("a socket")
 	}
-	return "not a plain file"
+	return i18n.Text("not a plain file")
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/origin"
 	"github.com/ecslaunch/ecslaunch/provision"
 	"github.com/ecslaunch/ecslaunch/request"
@@ -72,8 +73,10 @@ const (
 	numLoads
 )
 
-var loadNames = [numLoads]string{"regions", "the region's catalog", "instance types", "type prices",
-	"disk categories", "the price", "online checks", "the DryRun"}
+// loadNames are shown ("loading …", "Could not load …") in the language
+// current when they are.
+var loadNames = [numLoads]i18n.Message{i18n.M("regions"), i18n.M("the region's catalog"), i18n.M("instance types"),
+	i18n.M("type prices"), i18n.M("disk categories"), i18n.M("the price"), i18n.M("online checks"), i18n.M("the DryRun")}
 
 // Failure is a load that failed: what, why, and that Retry reissues it.
 type Failure struct {
@@ -237,7 +240,7 @@ func (c *Controller) Loading() []string {
 	var out []string
 	for k := load(0); k < numLoads; k++ {
 		if c.loading[k] {
-			out = append(out, loadNames[k])
+			out = append(out, loadNames[k].String())
 		}
 	}
 	return out

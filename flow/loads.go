@@ -7,6 +7,7 @@ import (
 	"github.com/agext/levenshtein"
 
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // fetch starts one load with a fresh id; an earlier one still in flight
@@ -242,7 +243,7 @@ func (c *Controller) Apply(r Result) []Effect {
 // fail records a failed load; the step that needs it shows why and how
 // to retry.
 func (c *Controller) fail(k load, err error) {
-	c.failed = &Failure{What: loadNames[k], Err: err, kind: k}
+	c.failed = &Failure{What: loadNames[k].String(), Err: err, kind: k}
 	c.touch()
 }
 
@@ -283,11 +284,11 @@ func (c *Controller) knownRegion(id string) bool {
 // unknownRegion sends the user to the region list, with the region they
 // most likely meant: a misspelt --region must not dead-end the wizard.
 func (c *Controller) unknownRegion(id string) []Effect {
-	c.notice = fmt.Sprintf("unknown region %s", id)
+	c.notice = i18n.T("unknown region %s", id)
 	if s := c.suggestRegion(id); s != "" {
-		c.notice += fmt.Sprintf("; did you mean %s?", s)
+		c.notice += i18n.T("; did you mean %s?", s)
 	}
-	c.notice += " Choose a region."
+	c.notice += i18n.Text(" Choose a region.")
 	c.draft.Req.Delete("RegionId")
 	c.seq[loadRegionDataKind]++ // the load for the unknown region is moot
 	c.loading[loadRegionDataKind] = false
@@ -327,7 +328,7 @@ func (c *Controller) onRegionData(r RegionDataLoaded) []Effect {
 	c.loadedRegion, c.loadedBilling = r.Region, r.Billing
 	c.typesLoaded = false
 	if len(r.Data.Errors) > 0 {
-		c.notice = "Some lists did not load: " + strings.Join(r.Data.Errors, "; ")
+		c.notice = i18n.T("Some lists did not load: %s", strings.Join(r.Data.Errors, "; "))
 	}
 	c.touch()
 	// Prefetch the types of the zone the user will most likely take.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // marketplace is a catalog that lists marketplace images, which a
@@ -48,7 +49,7 @@ func (c *Controller) onMarketplace(r MarketplaceLoaded) {
 		return
 	}
 	if r.Err != nil {
-		c.notice = "The marketplace images did not load: " + r.Err.Error()
+		c.notice = i18n.T("The marketplace images did not load: %v", r.Err)
 		return
 	}
 	have := map[string]bool{}

@@ -3,10 +3,10 @@ package flow
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
 
@@ -218,7 +218,7 @@ func (c *Controller) spotFindings(key, value string) []rules.Finding {
 		return nil
 	}
 	return []rules.Finding{{Parameter: "SpotPriceLimit", Severity: rules.Error, Code: "InvalidSpotPriceLimit.LowerThanPublicPrice", Row: "T1-63",
-		Message: fmt.Sprintf("SpotPriceLimit %s is below the current spot price of %s, %.3f %s/hour: ECS refuses it; %.3f is suggested",
+		Message: i18n.T("SpotPriceLimit %s is below the current spot price of %s, %.3f %s/hour: ECS refuses it; %.3f is suggested",
 			value, c.draft.Req.Get("InstanceType"), a.Current.SpotPrice, a.Currency, a.SuggestedLimit)}}
 }
 

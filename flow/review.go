@@ -1,13 +1,13 @@
 package flow
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/ecslaunch/ecslaunch/cloud"
 	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/launcher"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
@@ -112,7 +112,7 @@ func (c *Controller) unsetReferences() []rules.Finding {
 		for _, name := range request.ReferenceNames(p.Value) {
 			if _, ok := c.o.LookupEnv(name); !ok {
 				out = append(out, rules.Finding{Parameter: p.Name, Severity: rules.Error, Code: "ui.UnsetVariable",
-					Message: fmt.Sprintf("%s refers to ${%s}, which is not set: set it before a DryRun or a launch, or type the value", p.Name, name)})
+					Message: i18n.T("%s refers to ${%s}, which is not set: set it before a DryRun or a launch, or type the value", p.Name, name)})
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func (c *Controller) CanLaunch() bool { return c.o.CanLaunch }
 // DryRun asks ECS whether it would accept the request.
 func (c *Controller) DryRun() []Effect {
 	if !c.o.CanLaunch {
-		c.notice = "DryRun needs credentials (or --sandbox)."
+		c.notice = i18n.Text("DryRun needs credentials (or --sandbox).")
 		return nil
 	}
 	c.registerSecrets()
@@ -179,7 +179,7 @@ func (c *Controller) onDryRun(r DryRunDone) []Effect {
 		return nil
 	}
 	effs, field := c.Jump(res.Parameter)
-	c.notice = "DryRun failed: " + DryVerdict(res)
+	c.notice = i18n.T("DryRun failed: %s", DryVerdict(res))
 	c.verdicts[field] = []rules.Finding{{Parameter: res.Parameter, Severity: rules.Error, Code: res.Code,
 		Message: "DryRun: " + DryVerdict(res)}}
 	c.focus = field
@@ -228,7 +228,7 @@ func (c *Controller) ExportToFile(format exporter.Format, path string, overwrite
 	o.Script = format == exporter.CLI
 	res, err := exporter.Export(c.draft.Req, format, o)
 	if err != nil {
-		c.notice = "Export failed: " + err.Error()
+		c.notice = i18n.T("Export failed: %v", err)
 		return nil
 	}
 	c.pendingData = []byte(res.Text)
@@ -265,10 +265,10 @@ func (c *Controller) onWritten(r FileWritten) {
 		c.pending = &r
 		c.notice = ""
 	case r.Err != nil:
-		c.notice = fmt.Sprintf("Could not write the %s: %v", r.What, r.Err)
+		c.notice = i18n.T("Could not write the %s: %v", WhatName(r.What), r.Err)
 	default:
-		c.notice = fmt.Sprintf("Wrote the %s to %s.", r.What, r.Path)
-		c.done.summary = append(c.done.summary, fmt.Sprintf("Wrote the %s to %s", r.What, r.Path))
+		c.notice = i18n.T("Wrote the %s to %s.", WhatName(r.What), r.Path)
+		c.done.summary = append(c.done.summary, i18n.T("Wrote the %s to %s", WhatName(r.What), r.Path))
 		if r.What == "export" {
 			c.done.exported = true
 		} else {
@@ -276,6 +276,18 @@ func (c *Controller) onWritten(r FileWritten) {
 		}
 	}
 	c.touch()
+}
+
+// WhatName is a write's What ("export", "launch file") as the user reads
+// it, in the current language; What itself stays the key.
+func WhatName(what string) string {
+	switch what {
+	case "export":
+		return i18n.Text("export")
+	case "launch file":
+		return i18n.Text("launch file")
+	}
+	return what
 }
 
 // Overwrite is a write that waits for the user to confirm replacing an
@@ -296,7 +308,7 @@ func (c *Controller) ConfirmOverwrite(yes bool) []Effect {
 		return nil
 	}
 	if !yes {
-		c.notice = "Kept " + p.Path + " as it was."
+		c.notice = i18n.T("Kept %s as it was.", p.Path)
 		return nil
 	}
 	if p.What == "export" {
@@ -307,9 +319,9 @@ func (c *Controller) ConfirmOverwrite(yes bool) []Effect {
 
 func (c *Controller) onCopied(r Copied) {
 	if r.Err != nil {
-		c.notice = "Copy failed: " + r.Err.Error()
+		c.notice = i18n.T("Copy failed: %v", r.Err)
 	} else {
-		c.notice = "Copied to the clipboard (" + r.Method + ")."
+		c.notice = i18n.T("Copied to the clipboard (%s).", r.Method)
 		c.done.exported = true
 	}
 	c.touch()
@@ -318,9 +330,9 @@ func (c *Controller) onCopied(r Copied) {
 func (c *Controller) onDraft(r DraftLoaded) {
 	switch {
 	case r.Kept != "":
-		c.notice = fmt.Sprintf("The draft could not be read (%v); it is kept as %s and the wizard starts afresh.", r.Err, r.Kept)
+		c.notice = i18n.T("The draft could not be read (%v); it is kept as %s and the wizard starts afresh.", r.Err, r.Kept)
 	case r.Err != nil:
-		c.notice = "The draft could not be read: " + r.Err.Error()
+		c.notice = i18n.T("The draft could not be read: %v", r.Err)
 	case r.Found && r.Req != nil && r.Req.Len() > 0:
 		c.offerDraft = r.Req
 	}
@@ -349,7 +361,7 @@ func (c *Controller) onDraftSaved(r DraftSaved) {
 	}
 	if !c.draftFailing {
 		c.draftFailing = true
-		c.notice = "The draft cannot be saved (" + r.Err.Error() + "); keep going, but it will not survive a crash."
+		c.notice = i18n.T("The draft cannot be saved (%v); keep going, but it will not survive a crash.", r.Err)
 		c.touch()
 	}
 }
@@ -375,22 +387,22 @@ func (c *Controller) Launching() LaunchState { return c.launch }
 // false when a driver may skip it: in the sandbox, before any launch.
 func (c *Controller) LaunchQuestion() (text string, must bool) {
 	req := c.draft.Req
-	text = fmt.Sprintf("Launch %d instance(s) of %s in %s now?", c.Amount(), req.Get("InstanceType"), c.region())
+	text = i18n.T("Launch %d instance(s) of %s in %s now?", c.Amount(), req.Get("InstanceType"), c.region())
 	if rec := c.launch.Record; rec != nil {
-		return fmt.Sprintf("This session already launched %s at %s. Launch %d more instance(s) of %s in %s?",
+		return i18n.T("This session already launched %s at %s. Launch %d more instance(s) of %s in %s?",
 			strings.Join(rec.IDs, ", "), rec.At.Format("15:04:05"), c.Amount(), req.Get("InstanceType"), c.region()), true
 	}
 	if c.o.Sandbox {
-		return text + " (SANDBOX: the instances exist only in the local sandbox.)", false
+		return text + i18n.Text(" (SANDBOX: the instances exist only in the local sandbox.)"), false
 	}
-	return text + " This creates real, billed instances.", true
+	return text + i18n.Text(" This creates real, billed instances."), true
 }
 
 // Launch starts the launch (after LaunchQuestion is answered yes). Its
 // progress arrives as LaunchEvent results on the effect's channel.
 func (c *Controller) Launch() []Effect {
 	if !c.o.CanLaunch {
-		c.notice = "Launching needs credentials (or --sandbox)."
+		c.notice = i18n.Text("Launching needs credentials (or --sandbox).")
 		return nil
 	}
 	c.launch = LaunchState{Running: true, Record: c.launch.Record}
@@ -426,10 +438,10 @@ func (c *Controller) onLaunchDone(r LaunchDone) []Effect {
 
 // launchSummary is what stays on the terminal after the wizard closes.
 func launchSummary(req *request.Request, o *launcher.Outcome) []string {
-	out := []string{fmt.Sprintf("Launched %d instance(s) of %s in %s (ClientToken %s):",
+	out := []string{i18n.T("Launched %d instance(s) of %s in %s (ClientToken %s):",
 		len(o.Instances), req.Get("InstanceType"), o.RegionID, o.Token)}
 	for _, in := range o.Instances {
-		out = append(out, fmt.Sprintf("  %s  %s  private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP)))
+		out = append(out, i18n.T("  %s  %s  private %s  public %s", in.ID, in.Status, dash(in.PrivateIP), dash(in.PublicIP)))
 		if in.SSH != "" {
 			out = append(out, "    "+in.SSH)
 		}

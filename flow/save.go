@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -34,7 +35,7 @@ func (c *Controller) userChange(fn func()) {
 func (c *Controller) SaveFile(path string, overwrite bool) []Effect {
 	data, err := c.launchFileFor(path)
 	if err != nil {
-		c.notice = "Could not write the launch file: " + err.Error()
+		c.notice = i18n.T("Could not write the launch file: %v", err)
 		return nil
 	}
 	c.pendingData = data

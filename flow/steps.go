@@ -6,6 +6,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -16,7 +17,7 @@ import (
 func (c *Controller) Submit() []Effect {
 	c.invalid = ""
 	if !c.Ready() {
-		c.notice = "Still loading " + joinNames(c.Loading()) + "…"
+		c.notice = i18n.T("Still loading %s…", joinNames(c.Loading()))
 		return nil
 	}
 	if !c.submittable() {
@@ -55,7 +56,7 @@ func (c *Controller) submittable() bool {
 		// step: the rules decide, and the next DryRun says again.
 		if fs := append(forms.Check(c.draft, f, c.now()), c.spotFindings(f.Key, c.draft.Req.Get(f.Key))...); blocking(fs) {
 			c.invalid = f.Key
-			c.notice = "Fix the field marked ✗ first: its rule is under it."
+			c.notice = i18n.Text("Fix the field marked ✗ first: its rule is under it.")
 			return false
 		}
 	}
@@ -68,11 +69,11 @@ func (c *Controller) Invalid() string { return c.invalid }
 func (c *Controller) typeChoosable(id string) bool {
 	t, ok := c.env.Type(id)
 	if !ok {
-		c.notice = fmt.Sprintf("InstanceType %s is not offered in %s.", id, c.region())
+		c.notice = i18n.T("InstanceType %s is not offered in %s.", id, c.region())
 		return false
 	}
 	if t.Status != catalog.Available {
-		c.notice = id + " is " + Availability(t) + ": press z to switch to such a zone."
+		c.notice = i18n.T("%s is %s: press z to switch to such a zone.", id, Availability(t))
 		return false
 	}
 	return true
@@ -82,16 +83,16 @@ func (c *Controller) typeChoosable(id string) bool {
 func Availability(t catalog.InstanceType) string {
 	switch t.Status {
 	case catalog.Available:
-		return "available"
+		return i18n.Text("available")
 	case catalog.SoldOut:
-		return "sold out · in " + zonesOrNone(t.AvailableZones)
+		return i18n.T("sold out · in %s", zonesOrNone(t.AvailableZones))
 	}
-	return "not offered · in " + zonesOrNone(t.AvailableZones)
+	return i18n.T("not offered · in %s", zonesOrNone(t.AvailableZones))
 }
 
 func zonesOrNone(z []string) string {
 	if len(z) == 0 {
-		return "no zone"
+		return i18n.Text("no zone")
 	}
 	return joinComma(z)
 }
@@ -183,7 +184,7 @@ func (c *Controller) chooseRegion(id string) []Effect {
 func (c *Controller) SwitchZone(typeID, zone string) []Effect {
 	t, ok := c.env.Type(typeID)
 	if !ok || t.Status == catalog.Available || len(t.AvailableZones) == 0 {
-		c.notice = "The type under the cursor is available here."
+		c.notice = i18n.Text("The type under the cursor is available here.")
 		return nil
 	}
 	if zone == "" {
@@ -192,7 +193,7 @@ func (c *Controller) SwitchZone(typeID, zone string) []Effect {
 	_ = c.draft.Req.Set("ZoneId", zone)
 	_ = c.draft.Req.Set("InstanceType", typeID)
 	c.draft.Extra[forms.KeyZoneAsked] = "1"
-	c.notice = "Zone switched to " + zone + ", where " + typeID + " is available."
+	c.notice = i18n.T("Zone switched to %s, where %s is available.", zone, typeID)
 	c.touch()
 	return append([]Effect{c.fetchTypesIn(zone)}, c.requote()...)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -55,7 +56,7 @@ func Check(d *Draft, f Field, now time.Time) []rules.Finding {
 	out = deferLater(d, StepOf(f.Key), out)
 	if missing(d, f) && !blockingFor(out, f.Key) {
 		out = append(out, rules.Finding{Parameter: f.Key, Severity: rules.Error, Code: "MissingParameter",
-			Message: fmt.Sprintf("%s is required: choose or type a value", paramName(f))})
+			Message: i18n.T("%s is required: choose or type a value", paramName(f))})
 	}
 	return out
 }
@@ -75,7 +76,7 @@ func deferLater(d *Draft, step StepID, fs []rules.Finding) []rules.Finding {
 		for _, k := range laterKeys {
 			if StepOf(k) > step && !d.Req.Has(k) && strings.Contains(f.Message, k) {
 				fs[i].Severity = rules.Warning
-				fs[i].Message += " — checked again once " + k + " is chosen"
+				fs[i].Message += i18n.T(" — checked again once %s is chosen", k)
 				break
 			}
 		}
@@ -116,11 +117,11 @@ func Validate(d *Draft, now time.Time) []rules.Finding {
 func loginChecks(d *Draft) []rules.Finding {
 	if d.Get(KeyLogin) == LoginKeyPair && d.Windows() {
 		return []rules.Finding{{Parameter: KeyLogin, Severity: rules.Error, Code: "ui.KeyPairOnWindows",
-			Message: "KeyPairName is ignored for a Windows image (docs/rules.md T2-32): log in with a Password instead"}}
+			Message: i18n.Text("KeyPairName is ignored for a Windows image (docs/rules.md T2-32): log in with a Password instead")}}
 	}
 	if d.Extra[KeyLogin] == LoginKeyPair && !d.Req.Has("KeyPairName") {
 		return []rules.Finding{{Parameter: "KeyPairName", Severity: rules.Error, Code: "MissingParameter",
-			Message: "KeyPairName is required: you chose to log in with an SSH key pair; choose one of this region's"}}
+			Message: i18n.Text("KeyPairName is required: you chose to log in with an SSH key pair; choose one of this region's")}}
 	}
 	return nil
 }
@@ -202,14 +203,14 @@ func extraChecks(d *Draft, f Field) []rules.Finding {
 		}
 		if d.Extra[KeyPasswordConfirm] != pw {
 			return []rules.Finding{{Parameter: KeyPasswordConfirm, Severity: rules.Error, Code: "ui.PasswordMismatch",
-				Message: "Password again: the two passwords differ"}}
+				Message: i18n.Text("Password again: the two passwords differ")}}
 		}
 	case KeyUserDataFile:
 		switch st := d.Extra[keyUserDataFileState]; st {
 		case "":
 		case "pending":
 			return []rules.Finding{{Parameter: KeyUserDataFile, Severity: rules.Error, Code: "ui.UserDataFilePending",
-				Message: "UserData: reading " + d.Extra[KeyUserDataFile] + "…"}}
+				Message: i18n.T("UserData: reading %s…", d.Extra[KeyUserDataFile])}}
 		default:
 			return []rules.Finding{{Parameter: KeyUserDataFile, Severity: rules.Error, Code: "ui.UserDataFile", Message: "UserData: " + st}}
 		}
@@ -251,23 +252,23 @@ func typeFit(d *Draft, v string) string {
 	}
 	t, ok := d.Env.Type(v)
 	if !ok {
-		return fmt.Sprintf("InstanceType %s is not offered in this region", v)
+		return i18n.T("InstanceType %s is not offered in this region", v)
 	}
 	if t.Status == catalog.Available {
 		return ""
 	}
-	where := "no zone"
+	where := i18n.Text("no zone")
 	if len(t.AvailableZones) > 0 {
 		where = strings.Join(t.AvailableZones, ", ")
 	}
-	return fmt.Sprintf("InstanceType %s is %s in %s; available in: %s", v, t.Status, zoneName(d), where)
+	return i18n.T("InstanceType %s is %s in %s; available in: %s", v, t.Status, zoneName(d), where)
 }
 
 func zoneName(d *Draft) string {
 	if z := d.Req.Get("ZoneId"); z != "" {
 		return z
 	}
-	return "any zone"
+	return i18n.Text("any zone")
 }
 
 func imageFit(d *Draft, v string) string {
@@ -276,7 +277,7 @@ func imageFit(d *Draft, v string) string {
 	if !ok || !tok || FitsArch(im, t.CpuArchitecture) {
 		return ""
 	}
-	return fmt.Sprintf("ImageId %s is %s but InstanceType %s is %s: choose an image for %s",
+	return i18n.T("ImageId %s is %s but InstanceType %s is %s: choose an image for %s",
 		v, im.Architecture, t.InstanceTypeId, t.CpuArchitecture, ImageArch(t.CpuArchitecture))
 }
 
@@ -291,7 +292,7 @@ func categoryFit(cats []catalog.DiskCategory, v string) string {
 		}
 		names[i] = c.Category
 	}
-	return fmt.Sprintf("SystemDisk.Category %s is not offered for this type in this zone; allowed: %s", v, strings.Join(names, ", "))
+	return i18n.T("SystemDisk.Category %s is not offered for this type in this zone; allowed: %s", v, strings.Join(names, ", "))
 }
 
 func vswitchFit(d *Draft, v string) string {
@@ -303,11 +304,11 @@ func vswitchFit(d *Draft, v string) string {
 			continue
 		}
 		if z := d.Req.Get("ZoneId"); z != "" && s.ZoneId != z {
-			return fmt.Sprintf("VSwitchId %s is in zone %s, not in ZoneId %s (a vSwitch belongs to one zone)", v, s.ZoneId, z)
+			return i18n.T("VSwitchId %s is in zone %s, not in ZoneId %s (a vSwitch belongs to one zone)", v, s.ZoneId, z)
 		}
 		return ""
 	}
-	return fmt.Sprintf("VSwitchId %s does not exist in this region", v)
+	return i18n.T("VSwitchId %s does not exist in this region", v)
 }
 
 // privateIPFit checks that a private IP, and the consecutive addresses
@@ -340,5 +341,5 @@ func keyPairFit(d *Draft, v string) string {
 			return ""
 		}
 	}
-	return fmt.Sprintf("KeyPairName %s does not exist in this region", v)
+	return i18n.T("KeyPairName %s does not exist in this region", v)
 }

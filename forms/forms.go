@@ -26,12 +26,13 @@ const (
 	Ask
 )
 
-// String names the step as its title shows it (from the registry).
+// String names the step as its title shows it (from the registry), in
+// the current language.
 func (s StepID) String() string {
 	if s < Region || s > Ask {
 		return "Step(?)"
 	}
-	return Def(s).Name
+	return Def(s).Title()
 }
 
 // Kind is how a field takes its value.

@@ -1,6 +1,10 @@
 package forms
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
+)
 
 // StepKind is how a step takes its values.
 type StepKind int
@@ -56,6 +60,13 @@ type StepDef struct {
 	// owns reports whether a parameter (or UI-only key) is asked here.
 	owns func(key string) bool
 }
+
+// Title is the step's Name in the current language: Name stays the
+// English key (tests and goldens name steps by it).
+func (s StepDef) Title() string { return i18n.Text(s.Name) }
+
+// Label is the step's Short in the current language, for the step bar.
+func (s StepDef) Label() string { return i18n.Text(s.Short) }
 
 // Owns reports whether the step asks a parameter or UI-only key.
 func (s StepDef) Owns(key string) bool { return s.owns != nil && s.owns(key) }

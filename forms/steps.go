@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ecslaunch/ecslaunch/catalog"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
@@ -37,24 +38,24 @@ const MaxDataDisks = 16
 const MaxTags = 20
 
 func billingFields(d *Draft) []Field {
-	fs := []Field{{Key: "InstanceChargeType", Title: "Billing method", Kind: Select, Options: []Option{
-		{Label: "Pay-as-you-go", Value: "PostPaid"}, {Label: "Subscription", Value: "PrePaid"}}}}
+	fs := []Field{{Key: "InstanceChargeType", Title: i18n.Text("Billing method"), Kind: Select, Options: []Option{
+		{Label: i18n.Text("Pay-as-you-go"), Value: "PostPaid"}, {Label: i18n.Text("Subscription"), Value: "PrePaid"}}}}
 	if d.Req.Get("InstanceChargeType") == "PrePaid" {
 		fs = append(fs,
-			Field{Key: "Period", Title: "Period", Kind: Input},
-			Field{Key: "PeriodUnit", Title: "Period unit", Kind: Select, Options: []Option{
-				{Label: "Month", Value: "Month"}, {Label: "Week", Value: "Week"}}},
-			Field{Key: "AutoRenew", Title: "Auto-renew", Kind: Toggle})
+			Field{Key: "Period", Title: i18n.Text("Period"), Kind: Input},
+			Field{Key: "PeriodUnit", Title: i18n.Text("Period unit"), Kind: Select, Options: []Option{
+				{Label: i18n.Text("Month"), Value: "Month"}, {Label: i18n.Text("Week"), Value: "Week"}}},
+			Field{Key: "AutoRenew", Title: i18n.Text("Auto-renew"), Kind: Toggle})
 		if d.Req.Get("AutoRenew") == "true" {
-			fs = append(fs, Field{Key: "AutoRenewPeriod", Title: "Auto-renew period", Kind: Input})
+			fs = append(fs, Field{Key: "AutoRenewPeriod", Title: i18n.Text("Auto-renew period"), Kind: Input})
 		}
 		return fs
 	}
-	return append(fs, Field{Key: "SpotStrategy", Title: "Spot", Kind: Select, Options: []Option{
-		{Label: "On-demand (NoSpot)", Value: ""},
-		{Label: "Spot with a price limit", Value: "SpotWithPriceLimit"},
-		{Label: "Spot at the market price", Value: "SpotAsPriceGo"}},
-		Doc: "A spot instance costs less and can be reclaimed; with a price limit, its limit is asked once the type is chosen (the price depends on it)."})
+	return append(fs, Field{Key: "SpotStrategy", Title: i18n.Text("Spot"), Kind: Select, Options: []Option{
+		{Label: i18n.Text("On-demand (NoSpot)"), Value: ""},
+		{Label: i18n.Text("Spot with a price limit"), Value: "SpotWithPriceLimit"},
+		{Label: i18n.Text("Spot at the market price"), Value: "SpotAsPriceGo"}},
+		Doc: i18n.Text("A spot instance costs less and can be reclaimed; with a price limit, its limit is asked once the type is chosen (the price depends on it).")})
 }
 
 // spotFields follow the choice of a type: a spot price limit can only be
@@ -63,33 +64,33 @@ func spotFields(d *Draft, _ *Env) []Field {
 	if d.Req.Get("SpotStrategy") != "SpotWithPriceLimit" {
 		return nil
 	}
-	return []Field{{Key: "SpotPriceLimit", Title: "Spot price limit per hour", Kind: Input}}
+	return []Field{{Key: "SpotPriceLimit", Title: i18n.Text("Spot price limit per hour"), Kind: Input}}
 }
 
 func storageFields(d *Draft, env *Env) []Field {
 	fs := []Field{
-		{Key: "SystemDisk.Category", Title: "System disk category", Kind: Select, Options: categoryOptions(env.SystemCategories)},
-		{Key: "SystemDisk.Size", Title: "System disk size (GiB)", Kind: Input},
+		{Key: "SystemDisk.Category", Title: i18n.Text("System disk category"), Kind: Select, Options: categoryOptions(env.SystemCategories)},
+		{Key: "SystemDisk.Size", Title: i18n.Text("System disk size (GiB)"), Kind: Input},
 	}
 	if d.Req.Get("SystemDisk.Category") == "cloud_essd" {
-		fs = append(fs, plField("SystemDisk.PerformanceLevel", "System disk performance level", env.SystemCategories))
+		fs = append(fs, plField("SystemDisk.PerformanceLevel", i18n.Text("System disk performance level"), env.SystemCategories))
 	}
 	n := d.Req.Count("DataDisk")
 	for i := 1; i <= n; i++ {
 		p := fmt.Sprintf("DataDisk.%d.", i)
 		fs = append(fs,
-			Field{Key: p + "Category", Title: fmt.Sprintf("Data disk %d category", i), Kind: Select, Options: categoryOptions(env.DataCategories)},
-			Field{Key: p + "Size", Title: fmt.Sprintf("Data disk %d size (GiB)", i), Kind: Input})
+			Field{Key: p + "Category", Title: i18n.T("Data disk %d category", i), Kind: Select, Options: categoryOptions(env.DataCategories)},
+			Field{Key: p + "Size", Title: i18n.T("Data disk %d size (GiB)", i), Kind: Input})
 		if d.Req.Get(p+"Category") == "cloud_essd" {
-			fs = append(fs, plField(p+"PerformanceLevel", fmt.Sprintf("Data disk %d performance level", i), env.DataCategories))
+			fs = append(fs, plField(p+"PerformanceLevel", i18n.T("Data disk %d performance level", i), env.DataCategories))
 		}
 		fs = append(fs,
-			Field{Key: p + "Encrypted", Title: fmt.Sprintf("Data disk %d encrypted", i), Kind: Toggle},
-			Field{Key: p + "DeleteWithInstance", Title: fmt.Sprintf("Data disk %d deleted with the instance", i), Kind: Toggle})
+			Field{Key: p + "Encrypted", Title: i18n.T("Data disk %d encrypted", i), Kind: Toggle},
+			Field{Key: p + "DeleteWithInstance", Title: i18n.T("Data disk %d deleted with the instance", i), Kind: Toggle})
 	}
 	if n < dataDiskLimit(d, env) {
-		fs = append(fs, Field{Key: KeyAddDataDisk, Title: "+ Add a data disk", Kind: Action,
-			Doc: fmt.Sprintf("Adds a data disk (up to %d).", dataDiskLimit(d, env))})
+		fs = append(fs, Field{Key: KeyAddDataDisk, Title: i18n.Text("+ Add a data disk"), Kind: Action,
+			Doc: i18n.T("Adds a data disk (up to %d).", dataDiskLimit(d, env))})
 	}
 	return fs
 }
@@ -125,7 +126,7 @@ func plField(key, title string, cats []catalog.DiskCategory) Field {
 			levels = c.PerformanceLevels
 		}
 	}
-	opts := []Option{{Label: "default (PL1)", Value: ""}}
+	opts := []Option{{Label: i18n.Text("default (PL1)"), Value: ""}}
 	for _, l := range levels {
 		opts = append(opts, Option{Label: l, Value: l})
 	}
@@ -134,18 +135,18 @@ func plField(key, title string, cats []catalog.DiskCategory) Field {
 
 func networkFields(d *Draft, env *Env) []Field {
 	fs := []Field{
-		{Key: KeyVpc, Title: "VPC", Kind: Select, Options: vpcOptions(env),
-			Doc: "The VPC the instance joins; the vSwitch and security groups below belong to it."},
-		{Key: "VSwitchId", Title: "vSwitch", Kind: Select, Options: vswitchOptions(d, env)},
-		{Key: KeySecurityGroups, Title: "Security groups", Kind: Multi, Options: sgOptions(d, env),
-			Doc: "Security groups of the VPC. One is sent as SecurityGroupId, several as SecurityGroupIds.N."},
-		{Key: "InternetMaxBandwidthOut", Title: "Public bandwidth out (Mbit/s, 0 = no public IP)", Kind: Input, Optional: true, Placeholder: "0 (no public IP)"},
+		{Key: KeyVpc, Title: i18n.Text("VPC"), Kind: Select, Options: vpcOptions(env),
+			Doc: i18n.Text("The VPC the instance joins; the vSwitch and security groups below belong to it.")},
+		{Key: "VSwitchId", Title: i18n.Text("vSwitch"), Kind: Select, Options: vswitchOptions(d, env)},
+		{Key: KeySecurityGroups, Title: i18n.Text("Security groups"), Kind: Multi, Options: sgOptions(d, env),
+			Doc: i18n.Text("Security groups of the VPC. One is sent as SecurityGroupId, several as SecurityGroupIds.N.")},
+		{Key: "InternetMaxBandwidthOut", Title: i18n.Text("Public bandwidth out (Mbit/s, 0 = no public IP)"), Kind: Input, Optional: true, Placeholder: i18n.Text("0 (no public IP)")},
 	}
 	if bw, _ := strconv.Atoi(d.Req.Get("InternetMaxBandwidthOut")); bw > 0 {
-		fs = append(fs, Field{Key: "InternetChargeType", Title: "Bandwidth billing", Kind: Select, Options: []Option{
-			{Label: "By traffic (PayByTraffic)", Value: "PayByTraffic"}, {Label: "By bandwidth (PayByBandwidth)", Value: "PayByBandwidth"}}})
+		fs = append(fs, Field{Key: "InternetChargeType", Title: i18n.Text("Bandwidth billing"), Kind: Select, Options: []Option{
+			{Label: i18n.Text("By traffic (PayByTraffic)"), Value: "PayByTraffic"}, {Label: i18n.Text("By bandwidth (PayByBandwidth)"), Value: "PayByBandwidth"}}})
 	}
-	fs = append(fs, Field{Key: "PrivateIpAddress", Title: "Private IP (optional)", Kind: Input, Optional: true, Placeholder: "any free address of the vSwitch"})
+	fs = append(fs, Field{Key: "PrivateIpAddress", Title: i18n.Text("Private IP (optional)"), Kind: Input, Optional: true, Placeholder: i18n.Text("any free address of the vSwitch")})
 	return withNetworkCreates(fs, d, env)
 }
 
@@ -157,7 +158,7 @@ func vpcOptions(env *Env) []Option {
 	for _, v := range env.Data.VPCs {
 		note := v.CidrBlock
 		if v.IsDefault {
-			note += " · default"
+			note += " · " + i18n.Text("default")
 		}
 		out = append(out, Option{Label: labelOr(v.VpcName, v.VpcId), Value: v.VpcId, Note: note})
 	}
@@ -182,7 +183,7 @@ func vswitchOptions(d *Draft, env *Env) []Option {
 	out := []Option{}
 	for _, v := range VSwitchesFor(env, d.Get(KeyVpc), d.Req.Get("ZoneId")) {
 		out = append(out, Option{Label: labelOr(v.VSwitchName, v.VSwitchId), Value: v.VSwitchId,
-			Note: fmt.Sprintf("%s · %s · %d free IPs", v.ZoneId, v.CidrBlock, v.AvailableIpAddressCount)})
+			Note: i18n.T("%s · %s · %d free IPs", v.ZoneId, v.CidrBlock, v.AvailableIpAddressCount)})
 	}
 	return out
 }
@@ -204,9 +205,9 @@ func SecurityGroupsFor(env *Env, vpc string) []catalog.SecurityGroup {
 func sgOptions(d *Draft, env *Env) []Option {
 	out := []Option{}
 	for _, g := range SecurityGroupsFor(env, d.Get(KeyVpc)) {
-		note := fmt.Sprintf("%d instances", g.EcsCount)
+		note := i18n.T("%d instances", g.EcsCount)
 		if c := g.Capacity(); c > 0 {
-			note = fmt.Sprintf("%d of %d instances", g.EcsCount, c)
+			note = i18n.T("%d of %d instances", g.EcsCount, c)
 		}
 		out = append(out, Option{Label: labelOr(g.SecurityGroupName, g.SecurityGroupId), Value: g.SecurityGroupId, Note: note})
 	}
@@ -214,31 +215,31 @@ func sgOptions(d *Draft, env *Env) []Option {
 }
 
 func accessFields(d *Draft, env *Env) []Field {
-	fs := []Field{{Key: KeyLogin, Title: "Log in with", Kind: Select, Options: loginOptions(d),
-		Doc: "How you will log in: an SSH key pair (KeyPairName, Linux only), a password (Password), the image's own password (PasswordInherit), or none for now."}}
+	fs := []Field{{Key: KeyLogin, Title: i18n.Text("Log in with"), Kind: Select, Options: loginOptions(d),
+		Doc: i18n.Text("How you will log in: an SSH key pair (KeyPairName, Linux only), a password (Password), the image's own password (PasswordInherit), or none for now.")}}
 	switch d.Get(KeyLogin) {
 	case LoginKeyPair:
-		fs = append(fs, Field{Key: "KeyPairName", Title: "Key pair", Kind: Select, Options: keyPairOptions(env)})
+		fs = append(fs, Field{Key: "KeyPairName", Title: i18n.Text("Key pair"), Kind: Select, Options: keyPairOptions(env)})
 	case LoginPassword:
-		fs = append(fs, Field{Key: "Password", Title: "Password", Kind: Secret},
-			Field{Key: KeyPasswordConfirm, Title: "Password again", Kind: Secret, Doc: "Type the password again; it must match."})
+		fs = append(fs, Field{Key: "Password", Title: i18n.Text("Password"), Kind: Secret},
+			Field{Key: KeyPasswordConfirm, Title: i18n.Text("Password again"), Kind: Secret, Doc: i18n.Text("Type the password again; it must match.")})
 	}
 	fs = append(fs,
-		Field{Key: "InstanceName", Title: "Instance name", Kind: Input, Optional: true, Placeholder: "the instance ID"},
-		Field{Key: "HostName", Title: "Host name", Kind: Input, Optional: true, Placeholder: "chosen by ECS"},
-		Field{Key: "UniqueSuffix", Title: "Add a unique suffix (001, 002, …)", Kind: Toggle},
-		Field{Key: "Amount", Title: "How many instances", Kind: Input, Optional: true, Placeholder: "1"},
-		Field{Key: "MinAmount", Title: "At least (MinAmount)", Kind: Input, Optional: true, Placeholder: "the same as Amount"},
-		Field{Key: "Description", Title: "Description", Kind: Input, Optional: true, Placeholder: "none"})
+		Field{Key: "InstanceName", Title: i18n.Text("Instance name"), Kind: Input, Optional: true, Placeholder: i18n.Text("the instance ID")},
+		Field{Key: "HostName", Title: i18n.Text("Host name"), Kind: Input, Optional: true, Placeholder: i18n.Text("chosen by ECS")},
+		Field{Key: "UniqueSuffix", Title: i18n.Text("Add a unique suffix (001, 002, …)"), Kind: Toggle},
+		Field{Key: "Amount", Title: i18n.Text("How many instances"), Kind: Input, Optional: true, Placeholder: "1"},
+		Field{Key: "MinAmount", Title: i18n.Text("At least (MinAmount)"), Kind: Input, Optional: true, Placeholder: i18n.Text("the same as Amount")},
+		Field{Key: "Description", Title: i18n.Text("Description"), Kind: Input, Optional: true, Placeholder: i18n.Text("none")})
 	n := d.TagRows()
 	for i := 1; i <= n; i++ {
 		fs = append(fs,
-			Field{Key: fmt.Sprintf("Tag.%d.Key", i), Title: fmt.Sprintf("Tag %d key", i), Kind: Input},
-			Field{Key: fmt.Sprintf("Tag.%d.Value", i), Title: fmt.Sprintf("Tag %d value", i), Kind: Input, Optional: true})
+			Field{Key: fmt.Sprintf("Tag.%d.Key", i), Title: i18n.T("Tag %d key", i), Kind: Input},
+			Field{Key: fmt.Sprintf("Tag.%d.Value", i), Title: i18n.T("Tag %d value", i), Kind: Input, Optional: true})
 	}
 	if n < MaxTags {
-		fs = append(fs, Field{Key: KeyAddTag, Title: "+ Add a tag", Kind: Action,
-			Doc: fmt.Sprintf("Adds a key/value tag row (up to %d).", MaxTags)})
+		fs = append(fs, Field{Key: KeyAddTag, Title: i18n.Text("+ Add a tag"), Kind: Action,
+			Doc: i18n.T("Adds a key/value tag row (up to %d).", MaxTags)})
 	}
 	return withKeyCreates(fs, env)
 }
@@ -249,10 +250,10 @@ func accessFields(d *Draft, env *Env) []Field {
 func loginOptions(d *Draft) []Option {
 	var out []Option
 	if !d.Windows() {
-		out = append(out, Option{Label: "SSH key pair", Value: LoginKeyPair})
+		out = append(out, Option{Label: i18n.Text("SSH key pair"), Value: LoginKeyPair})
 	}
-	return append(out, Option{Label: "Password", Value: LoginPassword},
-		Option{Label: "The image's preset password", Value: LoginInherit}, Option{Label: "Set it later", Value: LoginNone})
+	return append(out, Option{Label: i18n.Text("Password"), Value: LoginPassword},
+		Option{Label: i18n.Text("The image's preset password"), Value: LoginInherit}, Option{Label: i18n.Text("Set it later"), Value: LoginNone})
 }
 
 func keyPairOptions(env *Env) []Option {
@@ -269,22 +270,22 @@ func keyPairOptions(env *Env) []Option {
 // Enter as a line break, so it must not be the field Enter-through starts on.
 func advancedFields() []Field {
 	return []Field{
-		{Key: "RamRoleName", Title: "RAM role", Kind: Input, Optional: true, Placeholder: "none"},
-		{Key: "DeletionProtection", Title: "Deletion protection", Kind: Toggle},
-		{Key: "AutoReleaseTime", Title: "Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)", Kind: Input, Optional: true, Placeholder: "never"},
-		{Key: "ResourceGroupId", Title: "Resource group", Kind: Input, Optional: true, Placeholder: "the default group"},
-		{Key: "DeploymentSetId", Title: "Deployment set", Kind: Input, Optional: true, Placeholder: "none"},
-		{Key: "DedicatedHostId", Title: "Dedicated host", Kind: Input, Optional: true, Placeholder: "none (shared hosts)"},
-		{Key: "Ipv6AddressCount", Title: "IPv6 addresses", Kind: Input, Optional: true, Placeholder: "0"},
-		{Key: "HttpEndpoint", Title: "Metadata service", Kind: Select, Options: []Option{
-			{Label: "default (enabled)", Value: ""}, {Label: "enabled", Value: "enabled"}, {Label: "disabled", Value: "disabled"}}},
-		{Key: "HttpTokens", Title: "Metadata tokens (IMDSv2)", Kind: Select, Options: []Option{
-			{Label: "default (optional)", Value: ""}, {Label: "optional", Value: "optional"}, {Label: "required", Value: "required"}}},
-		{Key: "HttpPutResponseHopLimit", Title: "Metadata PUT hop limit", Kind: Input, Optional: true, Placeholder: "1"},
-		{Key: KeyUserDataText, Title: "User data (plain text; sent base64-encoded)", Kind: TextArea, Optional: true,
-			Doc: "A script or cloud-init config run at first boot, as plain text over several lines: the wizard base64-encodes it into UserData (at most 16 KB encoded)."},
-		{Key: KeyUserDataFile, Title: "…or user data from a file", Kind: Input, Optional: true, Placeholder: "~/init.sh",
-			Doc: "A path to a file whose content becomes UserData (base64-encoded for you)."},
+		{Key: "RamRoleName", Title: i18n.Text("RAM role"), Kind: Input, Optional: true, Placeholder: i18n.Text("none")},
+		{Key: "DeletionProtection", Title: i18n.Text("Deletion protection"), Kind: Toggle},
+		{Key: "AutoReleaseTime", Title: i18n.Text("Auto-release time (UTC, yyyy-MM-ddTHH:mm:ssZ)"), Kind: Input, Optional: true, Placeholder: i18n.Text("never")},
+		{Key: "ResourceGroupId", Title: i18n.Text("Resource group"), Kind: Input, Optional: true, Placeholder: i18n.Text("the default group")},
+		{Key: "DeploymentSetId", Title: i18n.Text("Deployment set"), Kind: Input, Optional: true, Placeholder: i18n.Text("none")},
+		{Key: "DedicatedHostId", Title: i18n.Text("Dedicated host"), Kind: Input, Optional: true, Placeholder: i18n.Text("none (shared hosts)")},
+		{Key: "Ipv6AddressCount", Title: i18n.Text("IPv6 addresses"), Kind: Input, Optional: true, Placeholder: "0"},
+		{Key: "HttpEndpoint", Title: i18n.Text("Metadata service"), Kind: Select, Options: []Option{
+			{Label: i18n.Text("default (enabled)"), Value: ""}, {Label: i18n.Text("enabled"), Value: "enabled"}, {Label: i18n.Text("disabled"), Value: "disabled"}}},
+		{Key: "HttpTokens", Title: i18n.Text("Metadata tokens (IMDSv2)"), Kind: Select, Options: []Option{
+			{Label: i18n.Text("default (optional)"), Value: ""}, {Label: i18n.Text("optional"), Value: "optional"}, {Label: i18n.Text("required"), Value: "required"}}},
+		{Key: "HttpPutResponseHopLimit", Title: i18n.Text("Metadata PUT hop limit"), Kind: Input, Optional: true, Placeholder: "1"},
+		{Key: KeyUserDataText, Title: i18n.Text("User data (plain text; sent base64-encoded)"), Kind: TextArea, Optional: true,
+			Doc: i18n.Text("A script or cloud-init config run at first boot, as plain text over several lines: the wizard base64-encodes it into UserData (at most 16 KB encoded).")},
+		{Key: KeyUserDataFile, Title: i18n.Text("…or user data from a file"), Kind: Input, Optional: true, Placeholder: "~/init.sh",
+			Doc: i18n.Text("A path to a file whose content becomes UserData (base64-encoded for you).")},
 	}
 }
 
@@ -307,8 +308,8 @@ func AskFields(ask []string, d *Draft, env *Env) []Field {
 				}
 			}
 		case "Password":
-			fs = append(fs, Field{Key: "Password", Title: "Password", Kind: Secret},
-				Field{Key: KeyPasswordConfirm, Title: "Password again", Kind: Secret, Doc: "Type the password again; it must match."})
+			fs = append(fs, Field{Key: "Password", Title: i18n.Text("Password"), Kind: Secret},
+				Field{Key: KeyPasswordConfirm, Title: i18n.Text("Password again"), Kind: Secret, Doc: i18n.Text("Type the password again; it must match.")})
 		default:
 			fs = append(fs, Field{Key: a, Title: a, Kind: Input, Optional: true})
 		}

@@ -111,7 +111,7 @@ func runAccessible(ctx context.Context, o Options) (Result, error) {
 	}
 	a, effs := newAccessible(ctx, o)
 	if o.Sandbox {
-		a.say("SANDBOX: nothing real is created.")
+		a.say("%s", i18n.Text("SANDBOX: nothing real is created."))
 	}
 	a.exec(effs)
 	err := a.loop()
@@ -164,7 +164,7 @@ func (a *accessible) loop() error {
 			return ErrInterrupted
 		}
 		if _, ok := a.c.OfferedDraft(); ok {
-			yes, err := a.confirm("A draft from an earlier session exists ("+a.o.DraftPath+"). Resume it?", true)
+			yes, err := a.confirm(i18n.T("A draft from an earlier session exists (%s). Resume it?", a.o.DraftPath), true)
 			if err != nil {
 				return err
 			}
@@ -210,9 +210,9 @@ func (a *accessible) loop() error {
 // failed says what did not load and offers to retry or go back.
 func (a *accessible) failed() error {
 	f := a.c.Failure()
-	a.say("Could not load %s: %v", f.What, f.Err)
-	v, err := a.choose("Retry, go back, or quit?", []forms.Option{{Label: "retry", Value: "retry"},
-		{Label: "back to the previous step", Value: "back"}, {Label: "quit", Value: "quit"}}, "retry")
+	a.say("%s", i18n.T("Could not load %s: %v", f.What, f.Err))
+	v, err := a.choose(i18n.Text("Retry, go back, or quit?"), []forms.Option{{Label: i18n.Text("retry"), Value: "retry"},
+		{Label: i18n.Text("back to the previous step"), Value: "back"}, {Label: i18n.Text("quit"), Value: "quit"}}, "retry")
 	if err != nil {
 		return err
 	}
@@ -248,7 +248,7 @@ func stripANSI(s string) string { return ansi.Strip(s) }
 // prompt asks a question; an empty answer keeps the default.
 func (a *accessible) prompt(q, def string) (string, error) {
 	if def != "" {
-		q += " [Enter: " + def + "]"
+		q += i18n.T(" [Enter: %s]", def)
 	}
 	_, _ = fmt.Fprint(a.w, q+": ")
 	s, err := a.read()
@@ -274,12 +274,12 @@ func (a *accessible) confirm(q string, def bool) (bool, error) {
 		switch strings.ToLower(s) {
 		case "":
 			return def, nil
-		case "y", "yes":
+		case "y", "yes", "是":
 			return true, nil
-		case "n", "no":
+		case "n", "no", "否":
 			return false, nil
 		}
-		a.say("Answer y or n.")
+		a.say("%s", i18n.Text("Answer y or n."))
 	}
 }
 
@@ -287,7 +287,7 @@ func (a *accessible) confirm(q string, def bool) (bool, error) {
 // label; an empty answer keeps the default.
 func (a *accessible) choose(q string, opts []forms.Option, def string) (string, error) {
 	if len(opts) == 0 {
-		a.say("%s: nothing to choose from.", q)
+		a.say("%s", i18n.T("%s: nothing to choose from.", q))
 		return def, nil
 	}
 	for i, o := range opts {
@@ -312,7 +312,7 @@ func (a *accessible) choose(q string, opts []forms.Option, def string) (string, 
 		if v, ok := pickOption(opts, s); ok {
 			return v, nil
 		}
-		a.say("%q is not one of the %d choices: answer its number, its ID or its name.", s, len(opts))
+		a.say("%s", i18n.T("%q is not one of the %d choices: answer its number, its ID or its name.", s, len(opts)))
 	}
 }
 
@@ -342,7 +342,7 @@ func (a *accessible) picker() error {
 		a.say("%s", note)
 	}
 	def := forms.Def(s)
-	v, err := a.chooseOrType(def.Name+" ("+def.Param+")", opts, a.c.Request().Get(def.Param), s == forms.InstanceType || s == forms.Image)
+	v, err := a.chooseOrType(def.Title()+" ("+def.Param+")", opts, a.c.Request().Get(def.Param), s == forms.InstanceType || s == forms.Image)
 	if err != nil {
 		return err
 	}
@@ -367,7 +367,7 @@ func (a *accessible) chooseOrType(q string, opts []forms.Option, def string, fre
 	for i, o := range opts {
 		a.say("  %d. %s", i+1, o.Label)
 	}
-	s, err := a.prompt(q+" (a number, or any ID)", def)
+	s, err := a.prompt(q+i18n.Text(" (a number, or any ID)"), def)
 	if err != nil || s == "" {
 		return def, err
 	}
@@ -388,22 +388,22 @@ func pickerOptions(c *flow.Controller) ([]forms.Option, string) {
 		}
 		return out, ""
 	case forms.Zone:
-		out := []forms.Option{{Label: "any zone", Value: ""}}
+		out := []forms.Option{{Label: i18n.Text("any zone"), Value: ""}}
 		for _, z := range env.Data.Zones {
-			out = append(out, forms.Option{Label: fmt.Sprintf("%s  %s  (%d types available)", z.ZoneId, z.LocalName, z.AvailableTypes), Value: z.ZoneId})
+			out = append(out, forms.Option{Label: i18n.T("%s  %s  (%d types available)", z.ZoneId, z.LocalName, z.AvailableTypes), Value: z.ZoneId})
 		}
 		return out, ""
 	case forms.InstanceType:
-		return typeOptions(env.Types), "Some available types, the cheapest first (type any other InstanceType; it is checked):"
+		return typeOptions(env.Types), i18n.Text("Some available types, the cheapest first (type any other InstanceType; it is checked):")
 	}
 	t, _ := env.Type(req.Get("InstanceType"))
 	p := newImagePicker()
 	p.setImages(env.Data.Images, t.CpuArchitecture)
 	var out []forms.Option
 	for _, im := range p.shown {
-		out = append(out, forms.Option{Label: fmt.Sprintf("%-20s %s  %s", osOf(im), im.ImageId, im.OSNameEn), Value: im.ImageId})
+		out = append(out, forms.Option{Label: padRight(osOf(im), 20) + " " + im.ImageId + "  " + im.OSNameEn, Value: im.ImageId})
 	}
-	return out, fmt.Sprintf("Public images for %s (type any image ID; it is checked):", forms.ImageArch(t.CpuArchitecture))
+	return out, i18n.T("Public images for %s (type any image ID; it is checked):", forms.ImageArch(t.CpuArchitecture))
 }
 
 // typeOptions are the priced candidates of the default type, cheapest first.
@@ -419,7 +419,7 @@ func typeOptions(types []catalog.InstanceType) []forms.Option {
 	sort.Slice(cands, func(i, j int) bool { return cands[i].PricePerHour < cands[j].PricePerHour })
 	var out []forms.Option
 	for _, t := range cands {
-		out = append(out, forms.Option{Label: fmt.Sprintf("%-20s %d vCPU %5s GiB  %.3f", t.InstanceTypeId, t.CpuCoreCount, fmtMem(t.MemorySize), t.PricePerHour), Value: t.InstanceTypeId})
+		out = append(out, forms.Option{Label: fmt.Sprintf("%s %d vCPU %s GiB  %.3f", padRight(t.InstanceTypeId, 20), t.CpuCoreCount, padLeft(fmtMem(t.MemorySize), 5), t.PricePerHour), Value: t.InstanceTypeId})
 	}
 	return out
 }
@@ -555,7 +555,7 @@ func (a *accessible) input(f forms.Field) error {
 		def = ""
 	}
 	if def == "" && f.Placeholder != "" {
-		a.say("(empty: %s)", f.Placeholder)
+		a.say("%s", i18n.T("(empty: %s)", f.Placeholder))
 	}
 	for {
 		var s string
@@ -571,7 +571,7 @@ func (a *accessible) input(f forms.Field) error {
 		if s == removeAnswer && isListItem(f.Key) {
 			effs, _ := a.c.Remove(f.Key)
 			a.exec(effs)
-			a.say("Removed.")
+			a.say("%s", i18n.Text("Removed."))
 			return nil
 		}
 		v := answer(s, def)
@@ -612,11 +612,10 @@ func findingsText(fs []rules.Finding) string {
 // text asks a multi-line field: lines until one holding only ".".
 func (a *accessible) text(f forms.Field) error {
 	cur := a.c.Draft().Get(f.Key)
-	q := f.Title + ": type the lines, then a line with only . to end (Enter at once keeps"
-	if cur == "" {
-		q += " it empty)"
-	} else {
-		q += fmt.Sprintf(" the %d lines there are; - clears)", strings.Count(strings.TrimRight(cur, "\n"), "\n")+1)
+	q := i18n.T("%s: type the lines, then a line with only . to end (Enter at once keeps it empty)", f.Title)
+	if cur != "" {
+		q = i18n.T("%s: type the lines, then a line with only . to end (Enter at once keeps the %d lines there are; - clears)",
+			f.Title, strings.Count(strings.TrimRight(cur, "\n"), "\n")+1)
 	}
 	a.say("%s", q)
 	var lines []string
@@ -649,7 +648,7 @@ func (a *accessible) multi(f forms.Field) error {
 		a.say("  %d. %s %s  %s", i+1, box, o.Label, o.Note)
 	}
 	for {
-		s, err := a.prompt(f.Title+" (numbers or IDs, comma-separated)", strings.Join(sel, ","))
+		s, err := a.prompt(f.Title+i18n.Text(" (numbers or IDs, comma-separated)"), strings.Join(sel, ","))
 		if err != nil || s == "" {
 			return err
 		}
@@ -658,7 +657,7 @@ func (a *accessible) multi(f forms.Field) error {
 		for _, part := range strings.Split(s, ",") {
 			v, found := pickOption(f.Options, strings.TrimSpace(part))
 			if !found {
-				a.say("%q is not one of the choices.", strings.TrimSpace(part))
+				a.say("%s", i18n.T("%q is not one of the choices.", strings.TrimSpace(part)))
 				ok = false
 				break
 			}
@@ -682,7 +681,7 @@ func (a *accessible) tty() bool {
 // Ctrl+C there is a byte, not a signal, and must still abort at once.
 func (a *accessible) secret(q string) (string, error) {
 	fd := a.o.In.(*os.File).Fd()
-	_, _ = fmt.Fprint(a.w, q+" (not shown): ")
+	_, _ = fmt.Fprint(a.w, q+i18n.Text(" (not shown): "))
 	old, err := term.MakeRaw(fd)
 	if err != nil {
 		return "", err
@@ -715,22 +714,22 @@ func (a *accessible) review() error {
 		a.say("%s", stripANSI(l))
 	}
 	for _, s := range rev.Sections {
-		a.say("%s %s", s.EditKey, s.Step.Name)
+		a.say("%s %s", s.EditKey, s.Step.Title())
 		for _, p := range s.Params {
-			a.say("    %-28s %s", p.Name, request.Display(p.Name, p.Value))
+			a.say("    %s %s", padRight(p.Name, 28), request.Display(p.Name, p.Value))
 		}
 	}
 	if len(rev.Findings) == 0 {
-		a.say("No finding: every rule passes.")
+		a.say("%s", i18n.Text("No finding: every rule passes."))
 	}
 	for _, f := range rev.Findings {
-		a.say("  %s %s: %s", f.Severity, f.Parameter, f.Message)
+		a.say("  %s %s: %s", severityName(f.Severity), f.Parameter, f.Message)
 	}
-	a.say("Price: %s", strings.ReplaceAll(oneLine(stripANSI(priceLines(a.c, NewStyles()))), "\n", "; "))
+	a.say("%s", i18n.T("Price: %s", strings.ReplaceAll(oneLine(stripANSI(priceLines(a.c, NewStyles()))), "\n", "; ")))
 	if d := rev.Dry; d != nil {
 		a.say("DryRun: %s", dryText(*d))
 	}
-	act, err := a.choose("Now", reviewActions(a.c), "dryrun")
+	act, err := a.choose(i18n.Text("Now"), reviewActions(a.c), "dryrun")
 	if err != nil {
 		return err
 	}
@@ -741,15 +740,15 @@ func (a *accessible) review() error {
 func reviewActions(c *flow.Controller) []forms.Option {
 	var opts []forms.Option
 	if c.CanLaunch() {
-		opts = append(opts, forms.Option{Label: "DryRun", Value: "dryrun"}, forms.Option{Label: "Launch", Value: "launch"})
+		opts = append(opts, forms.Option{Label: "DryRun", Value: "dryrun"}, forms.Option{Label: i18n.Text("Launch"), Value: "launch"})
 	}
-	opts = append(opts, forms.Option{Label: "Export to stdout", Value: "export"},
-		forms.Option{Label: "Export to a file", Value: "exportfile"},
-		forms.Option{Label: "Save the launch file", Value: "save"}, forms.Option{Label: "Edit a step", Value: "edit"})
+	opts = append(opts, forms.Option{Label: i18n.Text("Export to stdout"), Value: "export"},
+		forms.Option{Label: i18n.Text("Export to a file"), Value: "exportfile"},
+		forms.Option{Label: i18n.Text("Save the launch file"), Value: "save"}, forms.Option{Label: i18n.Text("Edit a step"), Value: "edit"})
 	if c.CanCreate() {
 		opts = append(opts, forms.Option{Label: i18n.Text("Save as a launch template (live)"), Value: "template"})
 	}
-	return append(opts, forms.Option{Label: "Quit", Value: "quit"})
+	return append(opts, forms.Option{Label: i18n.Text("Quit"), Value: "quit"})
 }
 
 // do runs one review action.
@@ -765,7 +764,7 @@ func (a *accessible) do(act string) error {
 	case "export", "exportfile":
 		return a.export(act == "exportfile")
 	case "save":
-		p, err := a.prompt("File", firstNonEmpty(a.o.FromPath, "launch.yaml"))
+		p, err := a.prompt(i18n.Text("File"), firstNonEmpty(a.o.FromPath, "launch.yaml"))
 		if err != nil {
 			return err
 		}
@@ -784,19 +783,19 @@ func (a *accessible) do(act string) error {
 
 func dryText(d launcherDryRun) string {
 	if d.Passed {
-		return "passed: ECS would accept this request."
+		return i18n.Text("passed: ECS would accept this request.")
 	}
-	return "failed: " + flow.DryVerdict(d)
+	return i18n.T("failed: %s", flow.DryVerdict(d))
 }
 
 func (a *accessible) edit() error {
 	var opts []forms.Option
 	for _, d := range forms.Registry() {
 		if d.Kind != forms.ReviewStep {
-			opts = append(opts, forms.Option{Label: d.Name, Value: d.EditKey()})
+			opts = append(opts, forms.Option{Label: d.Title(), Value: d.EditKey()})
 		}
 	}
-	k, err := a.choose("Which step", opts, "")
+	k, err := a.choose(i18n.Text("Which step"), opts, "")
 	if err != nil {
 		return err
 	}
@@ -814,7 +813,7 @@ func (a *accessible) overwrite() error {
 	if !ok {
 		return nil
 	}
-	yes, err := a.confirm(fmt.Sprintf("%s exists. Replace it with this %s?", path, what), false)
+	yes, err := a.confirm(i18n.T("%s exists. Replace it with this %s?", path, flow.WhatName(what)), false)
 	if err != nil {
 		return err
 	}
@@ -827,29 +826,38 @@ func (a *accessible) export(toFile bool) error {
 	for _, fi := range exporter.FormatTable() {
 		opts = append(opts, forms.Option{Label: string(fi.Format) + " — " + fi.Describe, Value: string(fi.Format)})
 	}
-	f, err := a.choose("Format", opts, "cli")
+	f, err := a.choose(i18n.Text("Format"), opts, "cli")
 	if err != nil {
 		return err
 	}
 	res, err := a.c.Export(exporter.Format(f))
 	if err != nil {
-		a.say("Export failed: %v", err)
+		a.say("%s", i18n.T("Export failed: %v", err))
 		return nil
 	}
 	for _, n := range res.Notes {
-		a.say("note: %s", n)
+		a.say("%s", i18n.T("note: %s", n))
 	}
 	if !toFile {
 		a.exec(a.c.ExportToStdout(res.Text))
 		return nil
 	}
 	fi, _ := exporter.Info(exporter.Format(f))
-	p, err := a.prompt("File", fi.DefaultFile)
+	p, err := a.prompt(i18n.Text("File"), fi.DefaultFile)
 	if err != nil {
 		return err
 	}
 	a.exec(a.c.ExportToFile(exporter.Format(f), firstNonEmpty(p, fi.DefaultFile), false))
 	return a.overwrite()
+}
+
+// severityName is a finding's severity as the user reads it; the JSON
+// output keeps rules.Severity's own values.
+func severityName(s rules.Severity) string {
+	if s == rules.Warning {
+		return i18n.Text("warning")
+	}
+	return i18n.Text("error")
 }
 
 // launch asks first where a confirmation is needed (not for a first launch
@@ -864,7 +872,7 @@ func (a *accessible) launch() error {
 	a.exec(a.c.Launch())
 	l := a.c.Launching()
 	if l.Err != nil {
-		a.say("The launch failed: %v", l.Err)
+		a.say("%s", i18n.T("The launch failed: %v", l.Err))
 		return nil
 	}
 	a.exec(a.c.Quit())

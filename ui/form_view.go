@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
 )
@@ -26,18 +26,9 @@ func summary(fl forms.Field) string {
 
 // reference is the API reference's full text of a parameter, for `?`.
 func reference(key string) string {
-	d, ok := apidoc.Param(key)
-	if !ok {
-		return ""
-	}
-	out := d.Pattern + " (" + d.Type + ")\n\n" + d.Summary
-	if d.Reference != "" {
-		out += "\n\nAPI reference:\n" + d.Reference
-	}
-	if d.Example != "" {
-		out += "\n\nExample: " + d.Example
-	}
-	return out
+	// apidoc builds it in the current language: in Chinese the spec's own
+	// Chinese text, not an English summary.
+	return apidoc.Help(key)
 }
 
 // view renders the fields, the focused one with its explanation in full.
@@ -78,10 +69,10 @@ func window(lines []string, at, height int) []string {
 	start := max(0, min(at-height/3, len(lines)-height))
 	out := append([]string(nil), lines[start:start+height]...)
 	if start > 0 && at > start {
-		out[0] = "  ↑ more fields above"
+		out[0] = i18n.Text("  ↑ more fields above")
 	}
 	if start+height < len(lines) && at < start+height-1 {
-		out[height-1] = "  ↓ more fields below"
+		out[height-1] = i18n.Text("  ↓ more fields below")
 	}
 	return out
 }
@@ -128,7 +119,7 @@ func (f *fieldForm) fieldLines(st Styles, fl forms.Field, focused bool, width in
 func findingText(fd rules.Finding) string {
 	msg := fd.Message
 	if fd.Row != "" && !strings.Contains(msg, fd.Row) {
-		msg += " (docs/rules.md " + fd.Row + ")"
+		msg += i18n.T(" (docs/rules.md %s)", fd.Row)
 	}
 	return msg
 }
@@ -153,14 +144,14 @@ func (f *fieldForm) valueView(st Styles, fl forms.Field, focused bool) string {
 		return selectView(st, fl, v, focused)
 	case forms.Toggle:
 		if v == "true" {
-			return "[x] yes"
+			return "[x] " + i18n.Text("yes")
 		}
-		return "[ ] no"
+		return "[ ] " + i18n.Text("no")
 	case forms.Multi:
 		return f.multiView(st, fl, v, focused)
 	case forms.Action:
 		if focused {
-			return st.Muted.Render("space: press")
+			return st.Muted.Render(i18n.Text("space: press"))
 		}
 	}
 	return ""
@@ -173,11 +164,11 @@ func (f *fieldForm) inputView(st Styles, fl forms.Field, v string, focused bool)
 		return in.View()
 	case fl.Kind == forms.Secret && request.IsReference(v):
 		// A reference is no secret: say where the value will come from.
-		return st.Value.Render(v) + st.Muted.Render("  (read from the environment when a call is made)")
+		return st.Value.Render(v) + st.Muted.Render("  "+i18n.Text("(read from the environment when a call is made)"))
 	case fl.Kind == forms.Secret && v != "":
 		return "••••••••"
 	case v == "" && fl.Placeholder != "":
-		return st.Muted.Render("default: " + fl.Placeholder)
+		return st.Muted.Render(i18n.T("default: %s", fl.Placeholder))
 	}
 	return st.Value.Render(v)
 }
@@ -189,11 +180,11 @@ func (f *fieldForm) areaView(st Styles, fl forms.Field, v string, focused bool) 
 		return a.View()
 	}
 	if v == "" {
-		return st.Muted.Render("(none)")
+		return st.Muted.Render(i18n.Text("(none)"))
 	}
 	lines := strings.Split(strings.TrimRight(v, "\n"), "\n")
 	if len(lines) > 3 {
-		return strings.Join(lines[:3], "\n") + "\n" + st.Muted.Render(fmt.Sprintf("… %d lines in all", len(lines)))
+		return strings.Join(lines[:3], "\n") + "\n" + st.Muted.Render(i18n.T("… %d lines in all", len(lines)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -202,9 +193,9 @@ func selectView(st Styles, fl forms.Field, v string, focused bool) string {
 	i := optionIndex(fl.Options, v)
 	if i < 0 {
 		if v == "" {
-			return st.Muted.Render("(none available)")
+			return st.Muted.Render(i18n.Text("(none available)"))
 		}
-		return st.Error.Render(v + " (not offered here)")
+		return st.Error.Render(v + i18n.Text(" (not offered here)"))
 	}
 	o := fl.Options[i]
 	s := o.Label
@@ -224,7 +215,7 @@ func selectView(st Styles, fl forms.Field, v string, focused bool) string {
 // has a marker, so it shows without colour too.
 func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool) string {
 	if len(fl.Options) == 0 {
-		return st.Muted.Render("(none in this VPC)")
+		return st.Muted.Render(i18n.Text("(none in this VPC)"))
 	}
 	sel := splitCSV(v)
 	parts := make([]string, len(fl.Options))
@@ -243,7 +234,7 @@ func (f *fieldForm) multiView(st Styles, fl forms.Field, v string, focused bool)
 		parts[i] = p
 	}
 	if focused {
-		parts = append(parts, st.Muted.Render("  ↑/↓ move · space toggles"))
+		parts = append(parts, st.Muted.Render(i18n.Text("  ↑/↓ move · space toggles")))
 	}
 	return strings.Join(parts, "\n")
 }

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
+)
 
 // Every key the wizard answers is a binding of one of these keymaps; a
 // screen dispatches with key.Matches only, and its footer and the `?`
@@ -17,10 +21,10 @@ type globalKeys struct {
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit:  bind([]string{"ctrl+c"}, "ctrl+c", "quit (keeps the draft)"),
-		Panel: bind([]string{"ctrl+p"}, "ctrl+p", "show/hide the request panel"),
-		Retry: bind([]string{"ctrl+r"}, "ctrl+r", "retry what failed to load"),
-		Help:  bind([]string{"?", "f1"}, "?", "help"),
+		Quit:  bind([]string{"ctrl+c"}, "ctrl+c", i18n.Text("quit (keeps the draft)")),
+		Panel: bind([]string{"ctrl+p"}, "ctrl+p", i18n.Text("show/hide the request panel")),
+		Retry: bind([]string{"ctrl+r"}, "ctrl+r", i18n.Text("retry what failed to load")),
+		Help:  bind([]string{"?", "f1"}, "?", i18n.Text("help")),
 	}
 }
 
@@ -39,15 +43,15 @@ type listKeys struct {
 
 func newListKeys() listKeys {
 	return listKeys{
-		Up:       bind([]string{"up", "k"}, "↑", "up"),
-		Down:     bind([]string{"down", "j"}, "↓", "down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
-		Home:     bind([]string{"home", "g"}, "home", "first row"),
-		End:      bind([]string{"end", "G"}, "end", "last row"),
-		Filter:   bind([]string{"/"}, "/", "filter"),
-		Choose:   bind([]string{"enter"}, "enter", "choose"),
-		Back:     bind([]string{"esc", "shift+tab"}, "esc", "back"),
+		Up:       bind([]string{"up", "k"}, "↑", i18n.Text("up")),
+		Down:     bind([]string{"down", "j"}, "↓", i18n.Text("down")),
+		PageUp:   bind([]string{"pgup"}, "pgup", i18n.Text("page up")),
+		PageDown: bind([]string{"pgdown"}, "pgdn", i18n.Text("page down")),
+		Home:     bind([]string{"home", "g"}, "home", i18n.Text("first row")),
+		End:      bind([]string{"end", "G"}, "end", i18n.Text("last row")),
+		Filter:   bind([]string{"/"}, "/", i18n.Text("filter")),
+		Choose:   bind([]string{"enter"}, "enter", i18n.Text("choose")),
+		Back:     bind([]string{"esc", "shift+tab"}, "esc", i18n.Text("back")),
 	}
 }
 
@@ -68,9 +72,9 @@ type filterKeys struct {
 
 func newFilterKeys() filterKeys {
 	return filterKeys{
-		Done:   bind([]string{"up", "down", "pgup", "pgdown", "tab"}, "↑/↓", "move"),
-		Choose: bind([]string{"enter"}, "enter", "choose"),
-		Clear:  bind([]string{"esc"}, "esc", "clear"),
+		Done:   bind([]string{"up", "down", "pgup", "pgdown", "tab"}, "↑/↓", i18n.Text("move")),
+		Choose: bind([]string{"enter"}, "enter", i18n.Text("choose")),
+		Clear:  bind([]string{"esc"}, "esc", i18n.Text("clear")),
 	}
 }
 
@@ -88,10 +92,10 @@ type typeKeys struct {
 
 func newTypeKeys() typeKeys {
 	return typeKeys{listKeys: newListKeys(),
-		CPU:  bind([]string{"c"}, "c", "vCPU"),
-		Mem:  bind([]string{"m"}, "m", "memory"),
-		Sort: bind([]string{"s"}, "s", "sort"),
-		Zone: bind([]string{"z"}, "z", "zone with stock"),
+		CPU:  bind([]string{"c"}, "c", i18n.Text("vCPU")),
+		Mem:  bind([]string{"m"}, "m", i18n.Text("memory")),
+		Sort: bind([]string{"s"}, "s", i18n.Text("sort")),
+		Zone: bind([]string{"z"}, "z", i18n.Text("zone with stock")),
 	}
 }
 
@@ -113,8 +117,8 @@ type imageKeys struct {
 
 func newImageKeys() imageKeys {
 	return imageKeys{listKeys: newListKeys(),
-		PrevTab: bind([]string{"left"}, "←", "previous tab"),
-		NextTab: bind([]string{"right"}, "→", "next tab"),
+		PrevTab: bind([]string{"left"}, "←", i18n.Text("previous tab")),
+		NextTab: bind([]string{"right"}, "→", i18n.Text("next tab")),
 	}
 }
 
@@ -135,14 +139,14 @@ type formKeys struct {
 
 func newFormKeys() formKeys {
 	return formKeys{
-		Next:   bind([]string{"tab", "down"}, "tab", "next field"),
-		Prev:   bind([]string{"shift+tab", "up"}, "shift+tab/↑", "previous field"),
-		Change: bind([]string{"left", "right"}, "←/→", "change"),
-		Toggle: bind([]string{" ", "x"}, "space", "toggle"),
-		Remove: bind([]string{"ctrl+x"}, "ctrl+x", "remove row"),
-		Editor: bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
-		Submit: bind([]string{"enter"}, "enter", "next"),
-		Back:   bind([]string{"esc"}, "esc", "back"),
+		Next:   bind([]string{"tab", "down"}, "tab", i18n.Text("next field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "shift+tab/↑", i18n.Text("previous field")),
+		Change: bind([]string{"left", "right"}, "←/→", i18n.Text("change")),
+		Toggle: bind([]string{" ", "x"}, "space", i18n.Text("toggle")),
+		Remove: bind([]string{"ctrl+x"}, "ctrl+x", i18n.Text("remove row")),
+		Editor: bind([]string{"ctrl+e"}, "ctrl+e", i18n.Text("$EDITOR")),
+		Submit: bind([]string{"enter"}, "enter", i18n.Text("next")),
+		Back:   bind([]string{"esc"}, "esc", i18n.Text("back")),
 	}
 }
 
@@ -164,11 +168,11 @@ type textAreaKeys struct {
 
 func newTextAreaKeys() textAreaKeys {
 	return textAreaKeys{
-		Leave:     bind([]string{"tab"}, "tab", "leave the field"),
-		LeaveBack: bind([]string{"shift+tab"}, "shift+tab", "previous field"),
-		Newline:   bind([]string{"enter"}, "enter", "new line"),
-		Editor:    bind([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
-		Back:      bind([]string{"esc"}, "esc", "back"),
+		Leave:     bind([]string{"tab"}, "tab", i18n.Text("leave the field")),
+		LeaveBack: bind([]string{"shift+tab"}, "shift+tab", i18n.Text("previous field")),
+		Newline:   bind([]string{"enter"}, "enter", i18n.Text("new line")),
+		Editor:    bind([]string{"ctrl+e"}, "ctrl+e", i18n.Text("$EDITOR")),
+		Back:      bind([]string{"esc"}, "esc", i18n.Text("back")),
 	}
 }
 
@@ -190,23 +194,23 @@ type reviewKeys struct {
 
 func newReviewKeys(editKeys []string) reviewKeys {
 	return reviewKeys{
-		DryRun:      bind([]string{"d"}, "d", "DryRun"),
-		Launch:      bind([]string{"l"}, "l", "launch"),
-		Export:      bind([]string{"e"}, "e", "export"),
-		Save:        bind([]string{"w"}, "w", "save"),
-		Template:    bind([]string{"t"}, "t", "save as a launch template"),
-		Edit:        bind(editKeys, editKeys[0]+"-"+editKeys[len(editKeys)-1], "edit"),
-		Up:          bind([]string{"up", "k"}, "↑", "scroll"),
-		Down:        bind([]string{"down", "j"}, "↓", "scroll"),
-		PageUp:      bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown:    bind([]string{"pgdown", " "}, "pgdn", "page down"),
-		Home:        bind([]string{"home", "g"}, "home", "top"),
-		End:         bind([]string{"end", "G"}, "end", "bottom"),
-		NextFinding: bind([]string{"tab"}, "tab", "next finding"),
-		PrevFinding: bind([]string{"shift+tab"}, "shift+tab", "previous finding"),
-		Jump:        bind([]string{"enter"}, "enter", "go to the finding's field"),
-		Back:        bind([]string{"esc"}, "esc", "back to the last step"),
-		Quit:        bind([]string{"q"}, "q", "quit"),
+		DryRun:      bind([]string{"d"}, "d", i18n.Text("DryRun")),
+		Launch:      bind([]string{"l"}, "l", i18n.Text("launch")),
+		Export:      bind([]string{"e"}, "e", i18n.Text("export")),
+		Save:        bind([]string{"w"}, "w", i18n.Text("save")),
+		Template:    bind([]string{"t"}, "t", i18n.Text("save as a launch template")),
+		Edit:        bind(editKeys, editKeys[0]+"-"+editKeys[len(editKeys)-1], i18n.Text("edit")),
+		Up:          bind([]string{"up", "k"}, "↑", i18n.Text("scroll")),
+		Down:        bind([]string{"down", "j"}, "↓", i18n.Text("scroll")),
+		PageUp:      bind([]string{"pgup"}, "pgup", i18n.Text("page up")),
+		PageDown:    bind([]string{"pgdown", " "}, "pgdn", i18n.Text("page down")),
+		Home:        bind([]string{"home", "g"}, "home", i18n.Text("top")),
+		End:         bind([]string{"end", "G"}, "end", i18n.Text("bottom")),
+		NextFinding: bind([]string{"tab"}, "tab", i18n.Text("next finding")),
+		PrevFinding: bind([]string{"shift+tab"}, "shift+tab", i18n.Text("previous finding")),
+		Jump:        bind([]string{"enter"}, "enter", i18n.Text("go to the finding's field")),
+		Back:        bind([]string{"esc"}, "esc", i18n.Text("back to the last step")),
+		Quit:        bind([]string{"q"}, "q", i18n.Text("quit")),
 	}
 }
 
@@ -228,10 +232,10 @@ type choiceKeys struct {
 
 func newChoiceKeys() choiceKeys {
 	return choiceKeys{
-		Up:     bind([]string{"up", "left", "k"}, "↑", "previous"),
-		Down:   bind([]string{"down", "right", "tab", "j"}, "↓", "next"),
-		Choose: bind([]string{"enter"}, "enter", "choose"),
-		Back:   bind([]string{"esc"}, "esc", "back"),
+		Up:     bind([]string{"up", "left", "k"}, "↑", i18n.Text("previous choice")),
+		Down:   bind([]string{"down", "right", "tab", "j"}, "↓", i18n.Text("next choice")),
+		Choose: bind([]string{"enter"}, "enter", i18n.Text("choose")),
+		Back:   bind([]string{"esc"}, "esc", i18n.Text("back")),
 	}
 }
 
@@ -258,7 +262,7 @@ func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Short
 type pathKeys struct{ Write, Cancel key.Binding }
 
 func newPathKeys() pathKeys {
-	return pathKeys{Write: bind([]string{"enter"}, "enter", "write"), Cancel: bind([]string{"esc"}, "esc", "cancel")}
+	return pathKeys{Write: bind([]string{"enter"}, "enter", i18n.Text("write")), Cancel: bind([]string{"esc"}, "esc", i18n.Text("cancel"))}
 }
 
 // ShortHelp is the footer.
@@ -271,7 +275,7 @@ func (k pathKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHel
 type launchKeys struct{ Quit, Back key.Binding }
 
 func newLaunchKeys() launchKeys {
-	return launchKeys{Quit: bind([]string{"q", "enter"}, "enter/q", "quit"), Back: bind([]string{"esc"}, "esc", "back to the review")}
+	return launchKeys{Quit: bind([]string{"q", "enter"}, "enter/q", i18n.Text("quit")), Back: bind([]string{"esc"}, "esc", i18n.Text("back to the review"))}
 }
 
 // ShortHelp is the footer.
@@ -285,11 +289,11 @@ type pagerKeys struct{ Up, Down, PageUp, PageDown, Close key.Binding }
 
 func newPagerKeys() pagerKeys {
 	return pagerKeys{
-		Up:       bind([]string{"up", "k"}, "↑", "up"),
-		Down:     bind([]string{"down", "j"}, "↓", "down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown", " "}, "pgdn", "page down"),
-		Close:    bind([]string{"esc", "q", "?", "f1", "enter"}, "esc", "close"),
+		Up:       bind([]string{"up", "k"}, "↑", i18n.Text("up")),
+		Down:     bind([]string{"down", "j"}, "↓", i18n.Text("down")),
+		PageUp:   bind([]string{"pgup"}, "pgup", i18n.Text("page up")),
+		PageDown: bind([]string{"pgdown", " "}, "pgdn", i18n.Text("page down")),
+		Close:    bind([]string{"esc", "q", "?", "f1", "enter"}, "esc", i18n.Text("close")),
 	}
 }
 

@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // column of a pickList: a title and a width (0 = takes the rest).
@@ -86,7 +87,7 @@ func (l *pickList) view(st Styles, width int) string {
 	var b strings.Builder
 	head := formatCells(headerCells(l.cols), l.cols, widths)
 	if l.offset > 0 {
-		head = markRight(head, fmt.Sprintf("↑ %d more", l.offset), width)
+		head = markRight(head, i18n.T("↑ %d more", l.offset), width)
 	}
 	b.WriteString(st.Header.Render(head))
 	end := min(len(l.rows), l.offset+max(l.height, 1))
@@ -108,7 +109,7 @@ func (l *pickList) view(st Styles, width int) string {
 		b.WriteString("\n")
 	}
 	if below := len(l.rows) - end; below > 0 {
-		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("  ↓ %d more below", below)))
+		b.WriteString("\n" + st.Muted.Render(i18n.T("  ↓ %d more below", below)))
 	} else {
 		b.WriteString("\n")
 	}
@@ -170,14 +171,27 @@ func formatCells(cells []string, cols []column, widths []int) string {
 	return b.String()
 }
 
-// fit truncates or pads s to exactly w cells.
+// fit truncates or pads s to exactly w cells. Widths are display cells
+// (a CJK character takes two), and a cut that would split a wide
+// character leaves one cell short: it is padded too.
 func fit(s string, w int, right bool) string {
 	if ansi.StringWidth(s) > w {
-		return ansi.Truncate(s, w, "…")
+		s = ansi.Truncate(s, w, "…")
 	}
-	pad := strings.Repeat(" ", w-ansi.StringWidth(s))
+	pad := strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 	if right {
 		return pad + s
 	}
 	return s + pad
+}
+
+// padRight pads s with spaces to w display cells (never cuts): fmt's
+// %-Ns counts runes, and a Chinese word is twice as wide as its runes.
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// padLeft is padRight with the spaces first (fmt's %Ns).
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s
 }

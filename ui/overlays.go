@@ -77,7 +77,7 @@ func newExportModel(stdoutTTY bool) exportModel {
 		names = append(names, string(f))
 		values = append(values, string(f))
 	}
-	return exportModel{formats: newChoice("Export as", names, values), stdoutTTY: stdoutTTY}
+	return exportModel{formats: newChoice(i18n.Text("Export as"), names, values), stdoutTTY: stdoutTTY}
 }
 
 // reset starts at the format menu.
@@ -108,14 +108,14 @@ func (e *exportModel) update(msg tea.KeyMsg, c *flow.Controller) intent {
 func (e *exportModel) render(c *flow.Controller, f exporter.Format) intent {
 	res, err := c.Export(f)
 	if err != nil {
-		return noticeIntent{text: "Export failed: " + err.Error()}
+		return noticeIntent{text: i18n.T("Export failed: %v", err)}
 	}
 	e.format, e.text, e.notes = f, res.Text, res.Notes
-	stdout := "stdout  (printed when the wizard closes)"
+	stdout := "stdout  " + i18n.Text("(printed when the wizard closes)")
 	if !e.stdoutTTY {
-		stdout = "stdout  (into your redirect or pipe, when the wizard closes)"
+		stdout = "stdout  " + i18n.Text("(into your redirect or pipe, when the wizard closes)")
 	}
-	e.dests = newChoice("Export "+string(f)+" to", []string{"file", "clipboard", stdout}, []string{"file", "clipboard", "stdout"})
+	e.dests = newChoice(i18n.T("Export %s to", string(f)), []string{i18n.Text("file"), i18n.Text("clipboard"), stdout}, []string{"file", "clipboard", "stdout"})
 	return nil
 }
 
@@ -142,7 +142,7 @@ type pathModel struct {
 
 func newPathModel() pathModel {
 	in := newInput()
-	in.Prompt = "file: "
+	in.Prompt = i18n.Text("file: ")
 	return pathModel{input: in, keys: newPathKeys()}
 }
 
@@ -172,7 +172,7 @@ func (p *pathModel) view(st Styles) string {
 	if p.what == pathOpen {
 		return st.Title.Render(i18n.Text("Open the launch file")) + "\n\n" + p.input.View()
 	}
-	return st.Title.Render("Write the "+p.what+" to") + "\n\n" + p.input.View()
+	return st.Title.Render(i18n.T("Write the %s to", flow.WhatName(p.what))) + "\n\n" + p.input.View()
 }
 
 // pagerModel shows the help: the API reference of the field, then every key.
@@ -212,7 +212,7 @@ type launchModel struct {
 }
 
 func newLaunchModel() launchModel {
-	return launchModel{confirm: newConfirmKeys("launch", "back"), keys: newLaunchKeys()}
+	return launchModel{confirm: newConfirmKeys(i18n.Text("launch"), i18n.Text("back")), keys: newLaunchKeys()}
 }
 
 // progressView renders the progress, then every instance with its IPs
@@ -227,7 +227,7 @@ func (l *launchModel) progressView(st Styles, s flow.LaunchState, width int) str
 	if total > 0 {
 		frac = float64(running) / float64(total)
 	}
-	fmt.Fprintf(&b, "%s  %d/%d running\n\n", progressBar(st, frac, max(10, width-20)), running, total)
+	b.WriteString(progressBar(st, frac, max(10, width-20)) + "  " + i18n.T("%d/%d running", running, total) + "\n\n")
 	for _, line := range tail(s.Log, 6) {
 		b.WriteString(st.Muted.Render(wrapText(line, width)) + "\n")
 	}
@@ -235,7 +235,7 @@ func (l *launchModel) progressView(st Styles, s flow.LaunchState, width int) str
 	case s.Running:
 		b.WriteString("\n" + instancesView(&launcher.Outcome{Instances: s.Last.Instances}))
 	case s.Err == nil:
-		b.WriteString("\n" + st.OK.Render("✓ Launched.") + "\n")
+		b.WriteString("\n" + st.OK.Render(i18n.Text("✓ Launched.")) + "\n")
 		b.WriteString(instancesView(s.Outcome))
 	default:
 		b.WriteString("\n" + st.Error.Render(wrapText("✗ "+s.Err.Error(), width)) + "\n")
@@ -250,7 +250,7 @@ func instancesView(o *launcher.Outcome) string {
 	}
 	var b strings.Builder
 	for _, in := range o.Instances {
-		fmt.Fprintf(&b, "  %s  %-8s private %s  public %s\n", in.ID, in.Status, orDash(in.PrivateIP), orDash(in.PublicIP))
+		b.WriteString(i18n.T("  %s  %-8s private %s  public %s", in.ID, in.Status, orDash(in.PrivateIP), orDash(in.PublicIP)) + "\n")
 		if in.SSH != "" {
 			fmt.Fprintf(&b, "    %s\n", in.SSH)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
@@ -79,9 +80,10 @@ type pickers struct {
 
 func newPickers() pickers {
 	return pickers{
-		regions: newFilteredList([]column{{title: "Region", width: 20}, {title: "Name", width: 0}}, "type to filter: hangzhou, us, ap-…"),
-		zones: newFilteredList([]column{{title: "Zone", width: 16}, {title: "Name", width: 0},
-			{title: "Types available", width: 15, right: true}, {title: "In your VPC", width: 11}}, "type to filter"),
+		regions: newFilteredList([]column{{title: i18n.Text("Region"), width: 20}, {title: i18n.Text("Name"), width: 0}},
+			i18n.Text("type to filter: hangzhou, us, ap-…")),
+		zones: newFilteredList([]column{{title: i18n.Text("Zone"), width: 16}, {title: i18n.Text("Name"), width: 0},
+			{title: i18n.Text("Types available"), width: 15, right: true}, {title: i18n.Text("In your VPC"), width: 11}}, i18n.Text("type to filter")),
 		types: newTypePicker(), images: newImagePicker(),
 		list: newListKeys(), filterKeys: newFilterKeys(), typeKeys: newTypeKeys(), imageKeys: newImageKeys(),
 	}
@@ -94,7 +96,7 @@ func regionRows(rs []catalog.Region, def string) []pickRow {
 	for i, r := range rs {
 		name := r.LocalName
 		if r.RegionId == def {
-			name += "  (default)"
+			name += "  " + i18n.Text("(default)")
 		}
 		rows[i] = pickRow{cells: []string{safetext.Escape(r.RegionId), safetext.Escape(name)}, value: r.RegionId}
 	}
@@ -104,11 +106,11 @@ func regionRows(rs []catalog.Region, def string) []pickRow {
 // zoneRows lists the zones with their available types and whether the
 // VPC has a vSwitch there (without one the network step has nothing to offer).
 func zoneRows(env *forms.Env, vpc string) []pickRow {
-	rows := []pickRow{{cells: []string{"any zone", "ECS picks one (from the vSwitch)", "", ""}, value: ""}}
+	rows := []pickRow{{cells: []string{i18n.Text("any zone"), i18n.Text("ECS picks one (from the vSwitch)"), "", ""}, value: ""}}
 	for _, z := range env.Data.Zones {
-		net := "no vSwitch"
+		net := i18n.Text("no vSwitch")
 		if len(forms.VSwitchesFor(env, vpc, z.ZoneId)) > 0 {
-			net = "vSwitch ✓"
+			net = i18n.Text("vSwitch ✓")
 		}
 		rows = append(rows, pickRow{cells: []string{safetext.Escape(z.ZoneId), safetext.Escape(z.LocalName), itoa(z.AvailableTypes), net},
 			value: z.ZoneId, dim: z.AvailableTypes == 0})
@@ -257,7 +259,7 @@ func (p *pickers) update(msg tea.KeyMsg, s forms.StepID) (intent, tea.Cmd) {
 	case key.Matches(msg, k.Choose):
 		r, ok := l.selected()
 		if !ok {
-			return noticeIntent{text: "Nothing to choose: the filter matches no row (esc clears it)."}, nil
+			return noticeIntent{text: i18n.Text("Nothing to choose: the filter matches no row (esc clears it).")}, nil
 		}
 		return chooseIntent{value: r.value}, nil
 	default:

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/request"
 )
 
@@ -62,11 +62,11 @@ func (r *reviewModel) content(st Styles, width int) string {
 		lines = append(lines, sectionLines(st, s, width)...)
 	}
 	lines = append(lines, r.findingLines(st, width)...)
-	lines = append(lines, "", st.PanelTitle.Render("Price (DescribePrice)"))
+	lines = append(lines, "", st.PanelTitle.Render(i18n.Text("Price (DescribePrice)")))
 	lines = append(lines, r.bill...)
 	lines = append(lines, "", r.dryLine(st, width))
 	if l := r.rev.Launched; l != nil {
-		lines = append(lines, st.Warn.Render(wrapText(fmt.Sprintf("! Launched %s at %s: l asks before launching more.",
+		lines = append(lines, st.Warn.Render(wrapText(i18n.T("! Launched %s at %s: l asks before launching more.",
 			strings.Join(l.IDs, ", "), l.At.Format("15:04:05")), width)))
 	}
 	return strings.Join(lines, "\n")
@@ -76,7 +76,7 @@ func (r *reviewModel) content(st Styles, width int) string {
 // beside the step's edit key and name.
 func sectionLines(st Styles, s flow.Section, width int) []string {
 	const head = 18
-	label := s.EditKey + " " + s.Step.Name
+	label := s.EditKey + " " + s.Step.Title()
 	var out []string
 	line := ""
 	for _, p := range s.Params {
@@ -106,11 +106,11 @@ func (r *reviewModel) findingLines(st Styles, width int) []string {
 	r.lineOf = r.lineOf[:0]
 	if len(fs) == 0 {
 		if r.rev.Online {
-			return []string{"", st.OK.Render("✓ No finding: every rule passes, the catalog's too.")}
+			return []string{"", st.OK.Render(i18n.Text("✓ No finding: every rule passes, the catalog's too."))}
 		}
-		return []string{"", st.OK.Render("✓ No finding: every rule passes offline (checking the catalog…)")}
+		return []string{"", st.OK.Render(i18n.Text("✓ No finding: every rule passes offline (checking the catalog…)"))}
 	}
-	out := []string{"", st.Label.Render(fmt.Sprintf("%d finding(s) — tab selects, enter opens its field:", len(fs)))}
+	out := []string{"", st.Label.Render(i18n.T("%d finding(s) — tab selects, enter opens its field:", len(fs)))}
 	base := len(r.source)
 	for _, s := range r.rev.Sections {
 		base += len(sectionLines(st, s, width))
@@ -132,13 +132,13 @@ func (r *reviewModel) findingLines(st Styles, width int) []string {
 func (r *reviewModel) dryLine(st Styles, width int) string {
 	switch {
 	case r.rev.DryRunning:
-		return st.Muted.Render("DryRun: checking with ECS…")
+		return st.Muted.Render(i18n.Text("DryRun: checking with ECS…"))
 	case r.rev.Dry == nil:
-		return st.Muted.Render("DryRun: not run yet (d)")
+		return st.Muted.Render(i18n.Text("DryRun: not run yet (d)"))
 	case r.rev.Dry.Passed:
-		return st.OK.Render("✓ DryRun passed: ECS would accept this request.")
+		return st.OK.Render(i18n.Text("✓ DryRun passed: ECS would accept this request."))
 	}
-	return st.Error.Render(wrapText("✗ DryRun failed: "+flow.DryVerdict(*r.rev.Dry), width))
+	return st.Error.Render(wrapText("✗ "+i18n.T("DryRun failed: %s", flow.DryVerdict(*r.rev.Dry)), width))
 }
 
 // keyMap is the footer's keymap.
@@ -207,11 +207,11 @@ func (r *reviewModel) selectFinding(msg tea.KeyMsg, st Styles) {
 func (r *reviewModel) view(st Styles) string {
 	lines := strings.Split(r.vp.View(), "\n")
 	if len(lines) > 0 && !r.vp.AtTop() {
-		lines[0] = st.Muted.Render(fmt.Sprintf("  ↑ more above (%d lines) · home", r.vp.YOffset))
+		lines[0] = st.Muted.Render(i18n.T("  ↑ more above (%d lines) · home", r.vp.YOffset))
 	}
 	if len(lines) > 1 && !r.vp.AtBottom() {
 		below := r.vp.TotalLineCount() - r.vp.YOffset - r.vp.Height
-		lines[len(lines)-1] = st.Muted.Render(fmt.Sprintf("  ↓ more below (%d lines) · ↓/pgdn/end", below))
+		lines[len(lines)-1] = st.Muted.Render(i18n.T("  ↓ more below (%d lines) · ↓/pgdn/end", below))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -91,8 +91,8 @@ type startKeys struct{ Up, Down, Home, End, Choose, Back key.Binding }
 
 func newStartKeys() startKeys {
 	return startKeys{
-		Up:     bind([]string{"up", "k"}, "↑", i18n.Text("previous")),
-		Down:   bind([]string{"down", "j", "tab"}, "↓", i18n.Text("next")),
+		Up:     bind([]string{"up", "k"}, "↑", i18n.Text("previous choice")),
+		Down:   bind([]string{"down", "j", "tab"}, "↓", i18n.Text("next choice")),
 		Home:   bind([]string{"home", "g"}, "home", i18n.Text("first")),
 		End:    bind([]string{"end", "G"}, "end", i18n.Text("last")),
 		Choose: bind([]string{"enter"}, "enter", i18n.Text("start from it")),

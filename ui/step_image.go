@@ -10,6 +10,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
@@ -26,7 +27,9 @@ const (
 var tabAliases = [...]string{"system", "self", "others", "marketplace"}
 
 // String names the tab.
-func (t imageTab) String() string { return [...]string{"public", "own", "shared", "marketplace"}[t] }
+func (t imageTab) String() string {
+	return [...]string{i18n.Text("public"), i18n.Text("own"), i18n.Text("shared"), i18n.Text("marketplace")}[t]
+}
 
 // imagePicker lists the images fitting the type, grouped by OS, newest
 // first, one tab per owner.
@@ -45,10 +48,10 @@ type imagePicker struct {
 func newImagePicker() imagePicker {
 	ti := newInput()
 	ti.Prompt = "/ "
-	ti.Placeholder = "type to filter: ubuntu 22 …"
+	ti.Placeholder = i18n.Text("type to filter: ubuntu 22 …")
 	return imagePicker{filter: ti, list: pickList{cols: []column{
-		{title: "OS", width: 14}, {title: "Version", width: 22}, {title: "ImageId", width: 0},
-		{title: "Arch", width: 7}, {title: "Size", width: 6, right: true}}}}
+		{title: i18n.Text("OS"), width: 14}, {title: i18n.Text("Version"), width: 22}, {title: "ImageId", width: 0},
+		{title: i18n.Text("Arch"), width: 7}, {title: i18n.Text("Size"), width: 6, right: true}}}}
 }
 
 // setImages installs the region's images for a type's architecture.
@@ -177,17 +180,17 @@ func (p *imagePicker) tabsView(st Styles) string {
 			parts[t] = st.Muted.Render(" " + t.String() + " ")
 		}
 	}
-	count := fmt.Sprintf("   %d images for %s", len(p.list.rows), forms.ImageArch(p.arch))
+	count := "   " + i18n.T("%d images for %s", len(p.list.rows), forms.ImageArch(p.arch))
 	if len(p.list.rows) == 0 && p.tab != tabPublic {
-		count = "   " + emptyTabWhy[p.tab]
+		count = "   " + emptyTabWhy[p.tab].String()
 	}
 	return strings.Join(parts, " ") + st.Muted.Render(count)
 }
 
 // emptyTabWhy says why a tab can be empty (DescribeImages ImageOwnerAlias),
 // so "0 images" does not read like a failure to load.
-var emptyTabWhy = map[imageTab]string{
-	tabOwn:         "no custom images of yours here",
-	tabShared:      "none shared with this account",
-	tabMarketplace: "no marketplace images here",
+var emptyTabWhy = map[imageTab]i18n.Message{
+	tabOwn:         i18n.M("no custom images of yours here"),
+	tabShared:      i18n.M("none shared with this account"),
+	tabMarketplace: i18n.M("no marketplace images here"),
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/flow"
+	"github.com/ecslaunch/ecslaunch/i18n"
 	"github.com/ecslaunch/ecslaunch/safetext"
 )
 
@@ -25,7 +26,9 @@ const (
 )
 
 // String names the order.
-func (s sortBy) String() string { return [...]string{"price", "vCPU", "memory"}[s] }
+func (s sortBy) String() string {
+	return [...]string{i18n.Text("price"), "vCPU", i18n.Text("memory")}[s]
+}
 
 // The quick filters, cycled by a key; 0 means any.
 var (
@@ -58,15 +61,26 @@ type typePicker struct {
 func newTypePicker() typePicker {
 	ti := newInput()
 	ti.Prompt = "/ "
-	ti.Placeholder = "type to filter: g7 · 4c · 16g · arm · A10 …"
+	ti.Placeholder = i18n.Text("type to filter: g7 · 4c · 16g · arm · A10 …")
 	return typePicker{filter: ti, unit: "h", list: pickList{cols: typeColumns(18, "h")}}
 }
 
 func typeColumns(typeWidth int, unit string) []column {
 	return []column{
-		{title: "Type", width: typeWidth}, {title: "Family", width: 9}, {title: "vCPU", width: 4, right: true},
-		{title: "Mem GiB", width: 7, right: true}, {title: "GPU", width: 8}, {title: "Arch", width: 4},
-		{title: "Price/" + unit, width: 9, right: true}, {title: "In this zone", width: 0}}
+		{title: i18n.Text("Type"), width: typeWidth}, {title: i18n.Text("Family"), width: 9}, {title: "vCPU", width: 4, right: true},
+		{title: i18n.Text("Mem GiB"), width: 7, right: true}, {title: "GPU", width: 8}, {title: i18n.Text("Arch"), width: 4},
+		{title: priceTitle(unit), width: 9, right: true}, {title: i18n.Text("In this zone"), width: 0}}
+}
+
+// priceTitle is the price column's title for its unit ("h", "mo", "wk").
+func priceTitle(unit string) string {
+	switch unit {
+	case "mo":
+		return i18n.Text("Price/mo")
+	case "wk":
+		return i18n.Text("Price/wk")
+	}
+	return i18n.Text("Price/h")
 }
 
 // setTypes installs a new list (a zone or billing change) and builds the
@@ -83,7 +97,7 @@ func (p *typePicker) setTypes(types []catalog.InstanceType, zone, unit string) {
 		}
 	}
 	p.list.cols = typeColumns(w, unit)
-	p.list.cols[len(p.list.cols)-1].title = "In " + firstNonEmpty(zone, "any zone")
+	p.list.cols[len(p.list.cols)-1].title = i18n.T("In %s", firstNonEmpty(zone, i18n.Text("any zone")))
 	p.cells = make([][]string, len(types))
 	p.index = make([]string, len(types))
 	for i, t := range types {
@@ -325,9 +339,9 @@ func (p *typePicker) chosen() (catalog.InstanceType, bool) {
 // empty result says so and how to widen it.
 func (p *typePicker) status() string {
 	if len(p.list.rows) == 0 && len(p.all) > 0 {
-		return fmt.Sprintf("No type matches %q: esc clears the filter, c/m cycle back to any", strings.TrimSpace(p.filter.Value()))
+		return i18n.T("No type matches %q: esc clears the filter, c/m cycle back to any", strings.TrimSpace(p.filter.Value()))
 	}
-	cpu, mem := "any", "any"
+	cpu, mem := i18n.Text("any"), i18n.Text("any")
 	if c := cpuChoices[p.cpu]; c > 0 {
 		cpu = strconv.Itoa(c)
 	}
@@ -336,15 +350,15 @@ func (p *typePicker) status() string {
 	}
 	order := p.order.String()
 	if p.order == sortPrice && !p.pricing.Complete {
-		order = "vCPU (price once pricing completes)"
+		order = i18n.Text("vCPU (price once pricing completes)")
 	}
 	if len(p.parseQuery(p.filter.Value()).words) > 0 {
 		// A filter ranks by match (see match); the chosen sort applies again once it is cleared.
-		order = "best match (" + order + " when unfiltered)"
+		order = i18n.T("best match (%s when unfiltered)", order)
 	}
-	status := fmt.Sprintf("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s)", len(p.list.rows), len(p.all), cpu, mem, order)
+	status := i18n.T("%d of %d types · vCPU %s (c) · memory %s (m) · sort %s (s)", len(p.list.rows), len(p.all), cpu, mem, order)
 	if pr := p.pricing; !pr.Complete && pr.Total > 0 {
-		status = fmt.Sprintf("pricing %d/%d · ", pr.Done, pr.Total) + status
+		status = i18n.T("pricing %d/%d · ", pr.Done, pr.Total) + status
 	}
 	return status
 }

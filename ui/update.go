@@ -8,6 +8,7 @@ import (
 	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/flow"
 	"github.com/ecslaunch/ecslaunch/forms"
+	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
 // Update dispatches by message type; each handler is small.
@@ -37,7 +38,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, tea.Batch(cmd, waitProgress(msg.ch))
 	case editorDoneMsg:
 		if msg.err != nil {
-			return m.notify("The editor failed: " + msg.err.Error())
+			return m.notify(i18n.T("The editor failed: %v", msg.err))
 		}
 		return m.apply(m.c.Set(msg.key, msg.text))
 	case settleMsg:
@@ -235,13 +236,13 @@ func (m *Model) stepKey(msg tea.KeyMsg) (intent, tea.Cmd) {
 func (m *Model) keyMap() keyMapper {
 	switch m.screen {
 	case screenResume:
-		return newConfirmKeys("resume the draft", "start afresh")
+		return newConfirmKeys(i18n.Text("resume the draft"), i18n.Text("start afresh"))
 	case screenHelp:
 		return m.pager.keys
 	case screenConfirm:
 		return m.launch.confirm
 	case screenOverwrite:
-		return newConfirmKeys("replace the file", "keep it")
+		return newConfirmKeys(i18n.Text("replace the file"), i18n.Text("keep it"))
 	case screenLaunch:
 		if m.c.Launching().Running {
 			return m.cm.global
@@ -407,7 +408,7 @@ func (m Model) doReview(it intent) (Model, tea.Cmd) {
 		return m.apply(m.c.DryRun())
 	case launchIntent:
 		if !m.c.CanLaunch() {
-			return m.notify("Launching needs credentials (or --sandbox).")
+			return m.notify(i18n.Text("Launching needs credentials (or --sandbox)."))
 		}
 		m.question, _ = m.c.LaunchQuestion()
 		m.screen = screenConfirm

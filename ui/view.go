@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ecslaunch/ecslaunch/apidoc"
 	"github.com/ecslaunch/ecslaunch/flow"
@@ -23,9 +23,112 @@ const (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// wrapText wraps at word boundaries to width cells.
+// wrapText wraps at word boundaries to width cells. Chinese has no spaces
+// between words: a line may break after any CJK character (but not before
+// a closing mark such as ，。）), which lipgloss's word wrap does not know,
+// so a text with CJK in it is broken here first.
 func wrapText(s string, width int) string {
-	return lipgloss.NewStyle().Width(max(width, 10)).Render(s)
+	width = max(width, 10)
+	if hasCJK(s) && !strings.Contains(s, "\x1b") {
+		s = wrapCJK(s, width)
+	}
+	return lipgloss.NewStyle().Width(width).Render(s)
+}
+
+// hasCJK reports whether s holds a wide (two-cell) character.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// The marks a line must not start with (closing) or end with (opening).
+const (
+	closingMarks = "，。、；：？！）」』》〉】％,.;:!?)"
+	openingMarks = "（「『《〈【"
+)
+
+// wrapCJK breaks each line of s into lines of at most width cells, at
+// spaces and between wide characters; a word wider than a line is cut.
+func wrapCJK(s string, width int) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, tok := range cjkTokens(para) {
+			tw := ansi.StringWidth(tok)
+			if tok == " " {
+				if lw > 0 && lw < width {
+					line, lw = line+" ", lw+1
+				}
+				continue
+			}
+			if lw+tw > width && lw > 0 {
+				out = append(out, strings.TrimRight(line, " "))
+				line, lw = "", 0
+			}
+			for tw > width {
+				head := ansi.Truncate(tok, width, "")
+				out = append(out, head)
+				tok = tok[len(head):]
+				tw = ansi.StringWidth(tok)
+			}
+			line, lw = line+tok, lw+tw
+		}
+		out = append(out, strings.TrimRight(line, " "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// cjkTokens splits a line where it may break: each wide character is a
+// token, a run of narrow ones is a word, a space is a token of its own;
+// a closing mark stays with what precedes it, an opening one with what
+// follows.
+func cjkTokens(s string) []string {
+	var toks []string
+	word, open := "", ""
+	flush := func() {
+		if word != "" {
+			toks = append(toks, open+word)
+			word, open = "", ""
+		}
+	}
+	for _, r := range s {
+		c := string(r)
+		switch {
+		case r == ' ':
+			flush()
+			toks = append(toks, " ")
+		case open != "" && !strings.ContainsRune(openingMarks, r):
+			word += c // the token an opening mark starts
+			if ansi.StringWidth(c) == 2 {
+				flush()
+			}
+		case strings.ContainsRune(closingMarks, r) && word != "":
+			word += c
+			if ansi.StringWidth(c) == 2 {
+				flush() // a line may break after a wide mark
+			}
+		case strings.ContainsRune(closingMarks, r) && len(toks) > 0 && toks[len(toks)-1] != " ":
+			toks[len(toks)-1] += c
+		case strings.ContainsRune(openingMarks, r):
+			flush()
+			open += c
+		case ansi.StringWidth(c) == 2:
+			flush()
+			toks = append(toks, open+c)
+			open = ""
+		default:
+			word += c
+		}
+	}
+	flush()
+	if open != "" {
+		toks = append(toks, open)
+	}
+	return toks
 }
 
 func ansiWidth(s string) int { return lipgloss.Width(s) }
@@ -117,7 +220,7 @@ func (m *Model) headerView() string {
 	}
 	right := ""
 	if m.cm.sandbox {
-		right = st.Sandbox.Render("SANDBOX · nothing real is created")
+		right = st.Sandbox.Render(i18n.Text("SANDBOX · nothing real is created"))
 		if m.cm.width < 100 {
 			right = st.Sandbox.Render("SANDBOX")
 		}
@@ -131,7 +234,7 @@ func (m *Model) headerView() string {
 func (m *Model) stepsView() string {
 	st, cur := m.cm.st, m.c.Step()
 	if cur == forms.Ask {
-		return st.StepOn.Render("[Your answers]") + st.Muted.Render(" then the review")
+		return st.StepOn.Render("["+forms.Def(forms.Ask).Label()+"]") + st.Muted.Render(i18n.Text(" then the review"))
 	}
 	if m.screen == screenStart {
 		return st.StepOn.Render("["+i18n.Text("Start from")+"]") + st.Muted.Render(" "+i18n.Text("then the steps, or the review"))
@@ -141,14 +244,14 @@ func (m *Model) stepsView() string {
 	for _, d := range forms.Registry() {
 		switch {
 		case d.ID == cur:
-			parts = append(parts, st.StepOn.Render("["+d.Short+"]"))
+			parts = append(parts, st.StepOn.Render("["+d.Label()+"]"))
 			passed = false
 		case m.c.Flagged(d.ID):
-			parts = append(parts, st.StepFlag.Render(d.Short+"!"))
+			parts = append(parts, st.StepFlag.Render(d.Label()+"!"))
 		case passed:
-			parts = append(parts, st.StepDone.Render(d.Short))
+			parts = append(parts, st.StepDone.Render(d.Label()))
 		default:
-			parts = append(parts, st.StepOff.Render(d.Short))
+			parts = append(parts, st.StepOff.Render(d.Label()))
 		}
 	}
 	return lipgloss.NewStyle().MaxWidth(max(m.cm.width, minWidth)).Render(strings.Join(parts, " "))
@@ -161,7 +264,7 @@ func (m *Model) messageLines() []string {
 	switch {
 	case m.c.Failure() != nil:
 		f := m.c.Failure()
-		msg := fmt.Sprintf("Could not load %s: %v — %s retry · esc back · ctrl+c quit", f.What, f.Err, m.cm.global.Retry.Help().Key)
+		msg := i18n.T("Could not load %s: %v — %s retry · esc back · ctrl+c quit", f.What, f.Err, m.cm.global.Retry.Help().Key)
 		lines := strings.Split(wrapText(oneLine(msg), w-2), "\n")
 		if len(lines) > 3 {
 			lines = append(lines[:2], ellipsis(strings.Join(lines[2:], " "), w-2))
@@ -177,7 +280,7 @@ func (m *Model) messageLines() []string {
 		}
 		return lines
 	case len(m.c.Loading()) > 0:
-		return []string{st.Muted.Render(m.spinner.View() + " loading " + strings.Join(m.c.Loading(), ", ") + "…")}
+		return []string{st.Muted.Render(m.spinner.View() + " " + i18n.T("loading %s…", strings.Join(m.c.Loading(), ", ")))}
 	}
 	return []string{""}
 }
@@ -192,12 +295,12 @@ func (m *Model) bodyView() string {
 			n = d.Len()
 		}
 		// Wrapped: a long state path must not be cut off at 80 columns.
-		return wrapText(fmt.Sprintf("A draft from an earlier session was found (%s, %d parameters).", m.opts.DraftPath, n), w) +
-			"\n\nResume it? " + st.Key.Render("y") + " resume · " + st.Key.Render("n") + " start afresh"
+		return wrapText(i18n.T("A draft from an earlier session was found (%s, %d parameters).", m.opts.DraftPath, n), w) +
+			"\n\n" + i18n.Text("Resume it?") + " " + st.Key.Render("y") + " " + i18n.Text("resume") + " · " + st.Key.Render("n") + " " + i18n.Text("start afresh")
 	case screenHelp:
 		return m.pager.vp.View()
 	case screenConfirm:
-		return st.Title.Render(wrapText(m.question, w)) + "\n\n" + st.Key.Render("y") + " launch · " + st.Key.Render("n") + " back"
+		return st.Title.Render(wrapText(m.question, w)) + "\n\n" + st.Key.Render("y") + " " + i18n.Text("launch") + " · " + st.Key.Render("n") + " " + i18n.Text("back")
 	case screenLaunch:
 		return m.launch.progressView(st, m.c.Launching(), w)
 	case screenExport:
@@ -210,8 +313,8 @@ func (m *Model) bodyView() string {
 		return m.create.view(m, w)
 	case screenOverwrite:
 		what, path, _ := m.c.Overwrite()
-		return st.Title.Render(wrapText(fmt.Sprintf("%s already exists. Replace it with this %s?", path, what), w)) +
-			"\n\n" + st.Key.Render("y") + " replace · " + st.Key.Render("n") + " keep it"
+		return st.Title.Render(wrapText(i18n.T("%s already exists. Replace it with this %s?", path, flow.WhatName(what)), w)) +
+			"\n\n" + st.Key.Render("y") + " " + i18n.Text("replace") + " · " + st.Key.Render("n") + " " + i18n.Text("keep it")
 	}
 	return m.stepView()
 }
@@ -221,14 +324,14 @@ func (m *Model) stepView() string {
 	title := st.Title.Render(c.Step().String())
 	switch {
 	case c.Blocked():
-		return title + "\n\n" + st.Error.Render("This step needs data that did not load.") + "\n" +
-			st.Help.Render(m.cm.global.Retry.Help().Key+" retry · esc back")
+		return title + "\n\n" + st.Error.Render(i18n.Text("This step needs data that did not load.")) + "\n" +
+			st.Help.Render(i18n.T("%s retry · esc back", m.cm.global.Retry.Help().Key))
 	case !c.Ready():
 		typed := ""
 		if len(m.typeahead) > 0 {
-			typed = fmt.Sprintf(" (%d key(s) typed ahead will apply then)", len(m.typeahead))
+			typed = i18n.T(" (%d key(s) typed ahead will apply then)", len(m.typeahead))
 		}
-		return title + "\n\n" + m.spinner.View() + " Loading " + strings.Join(c.Loading(), ", ") + "…" + typed
+		return title + "\n\n" + m.spinner.View() + " " + i18n.T("Loading %s…", strings.Join(c.Loading(), ", ")) + typed
 	}
 	w, h := m.mainWidth(), m.bodyHeight()
 	p := &m.pickers
@@ -244,7 +347,7 @@ func (m *Model) stepView() string {
 	case forms.Review:
 		return title + "\n" + m.review.view(st)
 	case forms.Ask:
-		return st.Title.Render("The launch file asks for these") + "\n" + m.form.view(st, w, h-1)
+		return st.Title.Render(i18n.Text("The launch file asks for these")) + "\n" + m.form.view(st, w, h-1)
 	}
 	return title + "\n" + m.form.view(st, w, h-1)
 }
@@ -262,7 +365,7 @@ func filterLine(st Styles, in interface{ View() string }, typing bool) string {
 	if typing {
 		return in.View()
 	}
-	return st.Muted.Render("/ to filter")
+	return st.Muted.Render(i18n.Text("/ to filter"))
 }
 
 func (m *Model) typeView(title string, w, h int) string {
@@ -270,13 +373,13 @@ func (m *Model) typeView(title string, w, h int) string {
 	if m.pickers.zoneChoice != nil {
 		return title + "\n\n" + m.pickers.zoneChoice.view(st, w)
 	}
-	filter := st.Muted.Render("/ to filter: g7 · 4c · 16g · arm · A10 …")
+	filter := st.Muted.Render(i18n.Text("/ to filter: g7 · 4c · 16g · arm · A10 …"))
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
 	lines := []string{title + "  " + m.docLine("InstanceType", w), filter, p.list.view(st, w), st.Muted.Render(ellipsis(p.status(), w))}
 	if t, ok := p.chosen(); ok && t.Status != "Available" {
-		lines = append(lines, st.Warn.Render(ellipsis(t.InstanceTypeId+" is "+flow.Availability(t)+" — z switches zone", w)))
+		lines = append(lines, st.Warn.Render(ellipsis(i18n.T("%s is %s — z switches zone", t.InstanceTypeId, flow.Availability(t)), w)))
 	}
 	if m.pickers.limit {
 		spot := m.spotView(w)
@@ -293,9 +396,9 @@ func (m *Model) spotView(w int) string {
 	a, ok, err := m.c.Spot()
 	switch {
 	case err != nil:
-		return st.Warn.Render(wrapText("No spot prices for this type here: "+oneLine(err.Error()), w))
+		return st.Warn.Render(wrapText(i18n.T("No spot prices for this type here: %s", oneLine(err.Error())), w))
 	case !ok:
-		return st.Muted.Render("asking DescribeSpotPriceHistory…")
+		return st.Muted.Render(i18n.Text("asking DescribeSpotPriceHistory…"))
 	}
 	prices := a.History.Prices()
 	lo, hi := a.Current.SpotPrice, a.History.High()
@@ -303,8 +406,8 @@ func (m *Model) spotView(w int) string {
 		lo = min(lo, p)
 	}
 	lines := []string{
-		fmt.Sprintf("Spot price now %.3f %s/hour · pay-as-you-go %.3f · suggested limit %.3f", a.Current.SpotPrice, a.Currency, a.PayAsYouGo, a.SuggestedLimit),
-		fmt.Sprintf("last 7 days %s  %.3f–%.3f", spark.Line(prices, max(10, min(42, w-30))), lo, hi),
+		i18n.T("Spot price now %.3f %s/hour · pay-as-you-go %.3f · suggested limit %.3f", a.Current.SpotPrice, a.Currency, a.PayAsYouGo, a.SuggestedLimit),
+		i18n.T("last 7 days %s  %.3f–%.3f", spark.Line(prices, max(10, min(42, w-30))), lo, hi),
 	}
 	for i := range lines {
 		lines[i] = ellipsis(lines[i], w)
@@ -314,13 +417,13 @@ func (m *Model) spotView(w int) string {
 
 func (m *Model) imageView(title string, w int) string {
 	st, p := m.cm.st, &m.pickers.images
-	filter := st.Muted.Render("/ to filter · ←/→ tabs")
+	filter := st.Muted.Render(i18n.Text("/ to filter · ←/→ tabs"))
 	if p.typing || p.filter.Value() != "" {
 		filter = p.filter.View()
 	}
 	out := []string{title + "  " + m.docLine("ImageId", w), p.tabsView(st), filter, p.list.view(st, w)}
 	if len(p.list.rows) == 0 && strings.TrimSpace(p.filter.Value()) != "" {
-		out = append(out, st.Warn.Render(ellipsis(fmt.Sprintf("No image on this tab matches %q: esc clears the filter, ←/→ other tabs", p.filter.Value()), w)))
+		out = append(out, st.Warn.Render(ellipsis(i18n.T("No image on this tab matches %q: esc clears the filter, ←/→ other tabs", p.filter.Value()), w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -347,10 +450,10 @@ func (m *Model) helpText() string {
 			b.WriteString(fieldReference(st, f, w))
 		}
 	}
-	b.WriteString(st.Title.Render("Keys") + "\n")
+	b.WriteString(st.Title.Render(i18n.Text("Keys")) + "\n")
 	for _, k := range append(bindings(m.keyMap()), bindings(m.cm.global)...) {
 		hk := k.Help()
-		b.WriteString(fmt.Sprintf("  %-16s %s\n", hk.Key, hk.Desc))
+		b.WriteString("  " + padRight(hk.Key, 16) + " " + hk.Desc + "\n")
 	}
 	return b.String()
 }

@@ -15,6 +15,7 @@ func init() {
 		"Open the launch file":              "打开启动文件",
 		"Preparing…":                        "正在准备…",
 		"Reading…":                          "正在读取…",
+		"save as a launch template":         "保存为启动模板",
 		"Save as a launch template (live)":  "保存为启动模板（真实创建）",
 		"Started from %s":                   "起点：%s",
 		"back (on the menu: a new request)": "返回（在菜单上：新建请求）",
@@ -27,12 +28,8 @@ func init() {
 		"previous choice":                                              "上一个选项",
 		"next value":                                                   "下一项",
 		"previous value":                                               "上一项",
-		"toggle":                                                       "切换",
 		"first":                                                        "第一项",
 		"last":                                                         "最后一项",
-		"next":                                                         "下一个",
-		"previous":                                                     "上一个",
-		"back":                                                         "返回",
 	})
 }
 
