@@ -192,7 +192,7 @@ func (c *Controller) onCreatePrepared(r CreatePrepared) {
 		}
 	}
 	if p.Kind == forms.KeyCreateGroup && r.Err != nil {
-		p.Warnings = append(p.Warnings, r.Err.Error())
+		p.Warnings = append(p.Warnings, i18n.T("your own address could not be looked up: %v", r.Err))
 	}
 	c.rewarn()
 }

@@ -5,6 +5,7 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // The Chinese texts of the start screen's and the creations' messages.
 func init() {
 	i18n.Register(map[string]string{
+		"your own address could not be looked up: %v":                                           "无法查到您自己的地址：%v",
 		"%s has no instances (Esc: back; --region chooses another region)":                      "%s 没有实例（Esc：返回；--region 可选择其他地域）",
 		"%s has no launch templates (Esc: back; a request can be saved as one from the review)": "%s 没有启动模板（Esc：返回；可在确认页将请求保存为启动模板）",
 		"%s has no versions":                                                    "%s 没有版本",

@@ -72,7 +72,13 @@ func groupRuleNotes(d *Draft, env *Env) []Field {
 		}
 		doc := i18n.Text("no inbound rules: nothing can connect")
 		if len(rules) > 0 {
-			doc = safetext.Escape(strings.Join(rules, "\n"))
+			// Each rule escaped on its own (a description is the API's
+			// text), joined on one line: the summary line shows the first.
+			esc := make([]string, len(rules))
+			for i, r := range rules {
+				esc[i] = safetext.Escape(r)
+			}
+			doc = strings.Join(esc, " · ")
 		}
 		out = append(out, Field{Key: KeyGroupRules + "." + id, Title: i18n.T("Rules of %s", id), Kind: Note, Doc: doc})
 	}

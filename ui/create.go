@@ -30,6 +30,7 @@ type createModel struct {
 	focus  int
 	sub    map[string]int // the option under the cursor of a Multi
 	keys   createKeys
+	before int // len(Created()) when it opened: more after means it made something
 }
 
 func newCreateModel() createModel { return createModel{keys: newCreateKeys()} }
@@ -302,6 +303,15 @@ func sourceLines(st Styles, c *flow.Controller, width int) []string {
 	return out
 }
 
+// leaveMadeAction moves the focus off a create action that made what it
+// offers, to the field after it: enter presses a button, so a person
+// going on with enter would otherwise open the same creation again.
+func (m *Model) leaveMadeAction() {
+	if fl, ok := m.form.focused(); ok && fl.Kind == forms.Action && len(m.c.Created()) > m.create.before {
+		m.form.moveFocus(1)
+	}
+}
+
 // syncCovers shows the start screen and a creation's confirmation while
 // the controller has them open, and the step again once they close.
 func (m *Model) syncCovers() {
@@ -309,11 +319,15 @@ func (m *Model) syncCovers() {
 	_, creating := m.c.CreatePlan()
 	switch {
 	case creating && (m.screen == screenStep || m.screen == screenCreate):
+		if m.screen == screenStep {
+			m.create.before = len(m.c.Created())
+		}
 		m.screen = screenCreate
 		m.create.sync(m.c)
 	case m.screen == screenCreate:
 		m.screen = screenStep
 		m.create.sync(m.c)
+		m.leaveMadeAction()
 	case starting && (m.screen == screenStep || m.screen == screenStart):
 		m.screen = screenStart
 		m.start.sync(m.c)

@@ -270,6 +270,10 @@ func (f *fieldForm) update(msg tea.KeyMsg) (intent, tea.Cmd) {
 	}
 	k := f.keys
 	switch {
+	case ok && fl.Kind == forms.Action && key.Matches(msg, k.Submit, k.Toggle):
+		// A button is pressed by enter too: that is what a person tries
+		// first on "+ Create a VPC", and the step is not ready anyway.
+		return pressIntent{key: fl.Key}, nil
 	case key.Matches(msg, k.Submit):
 		return submitIntent{}, nil
 	case key.Matches(msg, k.Back):
@@ -301,10 +305,6 @@ func (f *fieldForm) update(msg tea.KeyMsg) (intent, tea.Cmd) {
 		}
 	case forms.Multi:
 		return f.multi(fl, msg), nil
-	case forms.Action:
-		if key.Matches(msg, k.Toggle) {
-			return pressIntent{key: fl.Key}, nil
-		}
 	}
 	return nil, nil
 }

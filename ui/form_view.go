@@ -151,7 +151,7 @@ func (f *fieldForm) valueView(st Styles, fl forms.Field, focused bool) string {
 		return f.multiView(st, fl, v, focused)
 	case forms.Action:
 		if focused {
-			return st.Muted.Render(i18n.Text("space: press"))
+			return st.Muted.Render(i18n.Text("enter or space: press"))
 		}
 	}
 	return ""

@@ -87,25 +87,29 @@ func (s *startModel) view(m *Model, width int) string {
 }
 
 // startKeys move through the start screen.
-type startKeys struct{ Up, Down, Home, End, Choose, Back key.Binding }
+// Move is the footer's one word for both arrows, and Back's long text
+// is for the help screen: the footer fits 80 columns in both languages.
+type startKeys struct{ Move, Up, Down, Home, End, Choose, Back, BackLong key.Binding }
 
 func newStartKeys() startKeys {
 	return startKeys{
-		Up:     bind([]string{"up", "k"}, "↑", i18n.Text("previous choice")),
-		Down:   bind([]string{"down", "j", "tab"}, "↓", i18n.Text("next choice")),
-		Home:   bind([]string{"home", "g"}, "home", i18n.Text("first")),
-		End:    bind([]string{"end", "G"}, "end", i18n.Text("last")),
-		Choose: bind([]string{"enter"}, "enter", i18n.Text("start from it")),
-		Back:   bind([]string{"esc"}, "esc", i18n.Text("back (on the menu: a new request)")),
+		Move:     bind([]string{"up", "down"}, "↑/↓", i18n.Text("move")),
+		Up:       bind([]string{"up", "k"}, "↑", i18n.Text("previous choice")),
+		Down:     bind([]string{"down", "j", "tab"}, "↓", i18n.Text("next choice")),
+		Home:     bind([]string{"home", "g"}, "home", i18n.Text("first")),
+		End:      bind([]string{"end", "G"}, "end", i18n.Text("last")),
+		Choose:   bind([]string{"enter"}, "enter", i18n.Text("start from it")),
+		Back:     bind([]string{"esc"}, "esc", i18n.Text("back")),
+		BackLong: bind([]string{"esc"}, "esc", i18n.Text("back (on the menu: a new request)")),
 	}
 }
 
 // ShortHelp is the footer.
-func (k startKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Choose, k.Back} }
+func (k startKeys) ShortHelp() []key.Binding { return []key.Binding{k.Move, k.Choose, k.Back} }
 
 // FullHelp is the `?` screen's part.
 func (k startKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.Choose, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.Choose, k.BackLong}}
 }
 
 // doStart carries out the start screen's intents; a launch file asks its

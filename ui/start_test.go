@@ -65,8 +65,9 @@ func liveOptions(t *testing.T, region string) Options {
 
 // The first screen offers what to start from; Enter starts a new request.
 // In the region where the account has nothing, the network is created
-// from its step (space on the action, Enter on its confirmation), a
-// security group too, and the request reaches a passing DryRun.
+// from its step (enter or space on the action, enter on its
+// confirmation), a security group too, and the request reaches a passing
+// DryRun; after a creation the focus leaves its action, so enter goes on.
 func TestStartScreenThenCreateWhatTheEmptyRegionLacks(t *testing.T) {
 	m := start(t, liveOptions(t, world.EmptyRegion))
 	view := m.View()
@@ -81,9 +82,9 @@ func TestStartScreenThenCreateWhatTheEmptyRegionLacks(t *testing.T) {
 	}
 	m = toStep(t, m, forms.Network)
 	m = focusField(t, m, forms.KeyCreateNetwork)
-	m = press(t, m, "space")
+	m = press(t, m, "enter")
 	if m.screen != screenCreate {
-		t.Fatalf("space on the create action: screen %v (%s)", m.screen, m.c.Notice())
+		t.Fatalf("enter on the create action: screen %v (%s)", m.screen, m.c.Notice())
 	}
 	view = m.View()
 	for _, want := range []string{"CreateVpc, CreateVSwitch", "CidrBlock", "VSwitch.CidrBlock", "enter create it", "esc cancel"} {

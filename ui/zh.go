@@ -93,7 +93,7 @@ func init() {
 		"  ↓ more fields below": "  ↓ 下方还有字段",
 		"yes":                   "是",
 		"no":                    "否",
-		"space: press":          "空格：执行",
+		"enter or space: press": "回车或空格：执行",
 		"(read from the environment when a call is made)": "（调用时从环境变量读取）",
 		"default: %s":                "默认：%s",
 		"(none)":                     "（无）",
