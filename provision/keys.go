@@ -35,6 +35,9 @@ type Files interface {
 	// WriteNew creates path with mode 0600 and writes data to it; it fails
 	// if anything is at path: a key file is never overwritten.
 	WriteNew(path string, data []byte) error
+	// Prepare makes dir (0700) if it is missing and proves a file can be
+	// created in it, before a key whose private half comes only once.
+	Prepare(dir string) error
 }
 
 // OSFiles is Files on the local file system.
@@ -95,6 +98,21 @@ func (OSFiles) WriteNew(path string, data []byte) error {
 		_ = os.Remove(path)
 	}
 	return err
+}
+
+// Prepare implements Files: MkdirAll 0700 (as ssh-keygen makes ~/.ssh),
+// then a probe file created and removed.
+func (OSFiles) Prepare(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".ecslaunch-probe-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	_ = f.Close()
+	return os.Remove(name)
 }
 
 // DefaultSSHDir is ~/.ssh.
@@ -308,6 +326,9 @@ func (p *Provisioner) CreateKeyPair(ctx context.Context, s KeyCreateSpec) (Creat
 			return Created{}, invalid("CreateKeyPair", "KeyPairName", err.Error())
 		}
 		dir = d
+	}
+	if err := p.o.Files.Prepare(dir); err != nil {
+		return Created{}, invalid("CreateKeyPair", "KeyPairName", i18n.T("the private key could not be written to %s (%v), so no key pair was created", dir, err))
 	}
 	path := filepath.Join(dir, s.KeyPairName+".pem")
 	if exists, err := p.o.Files.Exists(path); err != nil || exists {

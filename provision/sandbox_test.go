@@ -304,6 +304,41 @@ func TestCreateKeyPairWhoseFileCannotBeWritten(t *testing.T) {
 	}
 }
 
+// A missing ~/.ssh is made (0700) before the call; a folder that cannot
+// take a file stops the creation before CreateKeyPair, so no key is lost.
+func TestCreateKeyPairMakesTheFolderOrCreatesNothing(t *testing.T) {
+	e := newEnv(t, sandbox.Options{})
+	p, err := provision.New(e.ecs, e.vpc, provision.Options{History: e.hist, Scheme: "http"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "home", ".ssh")
+	c, err := p.CreateKeyPair(context.Background(), provision.KeyCreateSpec{RegionId: region, KeyPairName: "fresh", Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Fatalf("~/.ssh not made 0700: %v %v", st, err)
+	}
+	if st, err := os.Stat(c.Facts["PrivateKeyFile"]); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("key file: %v %v", st, err)
+	}
+	blocked := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocked, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.CreateKeyPair(context.Background(), provision.KeyCreateSpec{RegionId: region, KeyPairName: "never", Dir: filepath.Join(blocked, "ssh")})
+	if err == nil || !strings.Contains(err.Error(), "no key pair was created") || !strings.Contains(err.Error(), "KeyPairName") {
+		t.Fatalf("unwritable folder: %v", err)
+	}
+	records, _ := e.hist.Resources()
+	for _, r := range records {
+		if r.ID == "never" {
+			t.Fatalf("a key pair was created for an unwritable folder: %+v", r)
+		}
+	}
+}
+
 // failingFiles cannot write.
 type failingFiles struct{ provision.OSFiles }
 

@@ -6,6 +6,7 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // format strings (see package i18n).
 func init() {
 	i18n.Register(map[string]string{
+		"the private key could not be written to %s (%v), so no key pair was created":                                              "私钥无法写入 %s（%v），因此未创建密钥对",
 		"CidrBlock: every private /16 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) overlaps a VPC of the region: type a CIDR block": "CidrBlock：每个私网 /16（10.0.0.0/8、172.16.0.0/12、192.168.0.0/16）都与该地域的某个 VPC 重叠：请输入一个网段",
 		"CidrBlock: the VPC's CIDR block %q is not an IPv4 CIDR block":                                                             "CidrBlock：VPC 的网段 %q 不是 IPv4 网段",
 		"CidrBlock: a vSwitch's mask is 16 to 29 bits, not %d":                                                                     "CidrBlock：交换机的掩码为 16 到 29 位，而不是 %d",
