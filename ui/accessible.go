@@ -133,6 +133,9 @@ func (a *accessible) exec(effs []flow.Effect) {
 		e := effs[0]
 		effs = effs[1:]
 		if _, ok := e.(flow.Quit); ok {
+			if !a.tty() && !a.quit {
+				a.say("") // piped answers are not echoed: end the prompt's line
+			}
 			a.quit = true
 			continue
 		}
@@ -460,18 +463,24 @@ func (a *accessible) formStep() error {
 
 // stuck offers the ways out of a step whose required choice has no
 // options (a region with no VPC): the step's create actions, going back,
-// quitting.
+// quitting. On a terminal Enter takes the action that fills the field
+// (the first one after it); piped, Enter quits with the draft kept, so
+// a script of blank lines never creates anything.
 func (a *accessible) stuck(f forms.Field) error {
-	opts := []forms.Option{}
+	opts, def, after := []forms.Option{}, "quit", false
 	for _, g := range a.c.Fields() {
+		after = after || g.Key == f.Key
 		if forms.IsCreate(g.Key) {
 			opts = append(opts, forms.Option{Label: strings.TrimPrefix(g.Title, "+ "), Value: g.Key})
+			if after && def == "quit" && a.tty() {
+				def = g.Key
+			}
 		}
 	}
 	opts = append(opts, forms.Option{Label: i18n.Text("back to the previous step"), Value: "back"},
 		forms.Option{Label: i18n.Text("quit (the draft is kept)"), Value: "quit"})
 	a.say("%s", i18n.T("%s: nothing to choose from in this region.", f.Title))
-	v, err := a.choose(i18n.Text("How to go on?"), opts, opts[0].Value)
+	v, err := a.choose(i18n.Text("How to go on?"), opts, def)
 	if err != nil {
 		return err
 	}

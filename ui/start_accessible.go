@@ -75,7 +75,8 @@ func (a *accessible) askCreate() error {
 		for _, w := range p.Warnings {
 			a.say("! %s", w)
 		}
-		yes, err := a.confirm(i18n.Text("Create it?"), p.Err == nil)
+		// Piped, the answer must be "y": a blank line creates nothing.
+		yes, err := a.confirm(i18n.Text("Create it?"), p.Err == nil && a.tty())
 		if err != nil {
 			return err
 		}

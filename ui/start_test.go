@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -144,5 +146,32 @@ func TestTheStartScreenIsNeverADeadEnd(t *testing.T) {
 	m = press(t, m, "esc")
 	if m.screen != screenStep || m.c.Step() != forms.Region {
 		t.Fatalf("Esc on the menu: screen %v step %v", m.screen, m.c.Step())
+	}
+}
+
+// Piped, the accessible mode creates nothing on blank lines: in the region
+// where a VPC is needed and none exists, Enter at "How to go on?" quits
+// with the draft kept (on a terminal it would take the VPC's creation).
+func TestPipedBlankLinesInAnEmptyRegionCreateNothing(t *testing.T) {
+	o := liveOptions(t, world.EmptyRegion)
+	var out bytes.Buffer
+	o.In = strings.NewReader(strings.Repeat("\n", 400))
+	o.Out, o.Accessible = &out, true
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !res.Aborted || !strings.Contains(out.String(), "How to go on? [Enter: 3. quit (the draft is kept)]") {
+		t.Fatalf("aborted %v; the way out is not quitting:\n%s", res.Aborted, out.String())
+	}
+	if strings.Contains(out.String(), "Created vpc-") {
+		t.Fatalf("a VPC was created from blank lines:\n%s", out.String())
+	}
+	hist, err := launcher.OpenHistory(o.HistoryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := hist.Resources(); len(rs) != 0 {
+		t.Fatalf("resources recorded: %+v", rs)
 	}
 }
