@@ -8,11 +8,16 @@ import (
 	"github.com/ecslaunch/ecslaunch/i18n"
 )
 
-// column of a pickList: a title and a width (0 = takes the rest).
+// column of a pickList: a title and a width (0 = takes the rest). The
+// flexible column wants at least min cells; optional columns are hidden,
+// first first, when it would otherwise be cut (a narrow terminal keeps
+// what a row says rather than a column that repeats another).
 type column struct {
-	title string
-	width int
-	right bool
+	title    string
+	width    int
+	right    bool
+	min      int
+	optional bool
 }
 
 // pickRow is one row: its cells, whether it is dimmed (sold out, not
@@ -86,8 +91,16 @@ func (l *pickList) view(st Styles, width int) string {
 	widths := l.widths(width)
 	var b strings.Builder
 	head := formatCells(headerCells(l.cols), l.cols, widths)
+	above := ""
 	if l.offset > 0 {
-		head = markRight(head, i18n.T("↑ %d more", l.offset), width)
+		// The mark goes where the header has room; over a title it would
+		// hide what a column holds, so it joins the line below the rows.
+		mark := i18n.T("↑ %d more", l.offset)
+		if ansi.StringWidth(strings.TrimRight(head, " "))+ansi.StringWidth(mark)+1 < width {
+			head = markRight(head, mark, width)
+		} else {
+			above = mark
+		}
 	}
 	b.WriteString(st.Header.Render(head))
 	end := min(len(l.rows), l.offset+max(l.height, 1))
@@ -108,12 +121,24 @@ func (l *pickList) view(st Styles, width int) string {
 	for i := end - l.offset; i < l.height; i++ {
 		b.WriteString("\n")
 	}
-	if below := len(l.rows) - end; below > 0 {
-		b.WriteString("\n" + st.Muted.Render(i18n.T("  ↓ %d more below", below)))
-	} else {
-		b.WriteString("\n")
-	}
+	b.WriteString("\n" + st.Muted.Render(l.moreLine(above, len(l.rows)-end)))
 	return b.String()
+}
+
+// moreLine says how many rows are hidden below and, when the header had
+// no room for it, above.
+func (l *pickList) moreLine(above string, below int) string {
+	var parts []string
+	if above != "" {
+		parts = append(parts, above)
+	}
+	if below > 0 {
+		parts = append(parts, i18n.T("↓ %d more below", below))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  " + strings.Join(parts, " · ")
 }
 
 // markRight puts a mark at the end of a line of width cells.
@@ -122,7 +147,8 @@ func markRight(line, mark string, width int) string {
 	if width-w-1 < 0 {
 		return line
 	}
-	return fit(line, width-w-1, false) + " " + mark
+	// Trailing padding is cut without a "…": only text is ever marked cut.
+	return fit(strings.TrimRight(line, " "), width-w-1, false) + " " + mark
 }
 
 // home and end move to the first and last row.
@@ -137,7 +163,9 @@ func headerCells(cols []column) []string {
 	return out
 }
 
-// widths gives the flexible column what the fixed ones leave.
+// widths gives the flexible column what the fixed ones leave, hiding
+// optional columns (width -1), the first first, while it has less than
+// its minimum or its title.
 func (l *pickList) widths(total int) []int {
 	out := make([]int, len(l.cols))
 	fixed, flex := 2, -1
@@ -148,9 +176,17 @@ func (l *pickList) widths(total int) []int {
 		}
 		fixed += c.width + 1
 	}
-	if flex >= 0 {
-		out[flex] = max(8, total-fixed)
+	if flex < 0 {
+		return out
 	}
+	want := max(8, l.cols[flex].min, ansi.StringWidth(l.cols[flex].title))
+	for i := 0; i < len(l.cols) && total-fixed < want; i++ {
+		if l.cols[i].optional {
+			fixed -= out[i] + 1
+			out[i] = -1
+		}
+	}
+	out[flex] = max(8, total-fixed)
 	return out
 }
 
@@ -158,15 +194,20 @@ func (l *pickList) widths(total int) []int {
 func formatCells(cells []string, cols []column, widths []int) string {
 	var b strings.Builder
 	b.WriteString("  ")
+	first := true
 	for i := range cols {
+		if widths[i] < 0 {
+			continue // hidden: the terminal is too narrow for it
+		}
 		v := ""
 		if i < len(cells) {
 			v = cells[i]
 		}
-		b.WriteString(fit(v, widths[i], cols[i].right))
-		if i < len(cols)-1 {
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
+		b.WriteString(fit(v, widths[i], cols[i].right))
 	}
 	return b.String()
 }

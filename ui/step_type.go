@@ -67,9 +67,9 @@ func newTypePicker() typePicker {
 
 func typeColumns(typeWidth int, unit string) []column {
 	return []column{
-		{title: i18n.Text("Type"), width: typeWidth}, {title: i18n.Text("Family"), width: 9}, {title: "vCPU", width: 4, right: true},
-		{title: i18n.Text("Mem GiB"), width: 7, right: true}, {title: "GPU", width: 8}, {title: i18n.Text("Arch"), width: 4},
-		{title: priceTitle(unit), width: 9, right: true}, {title: i18n.Text("In this zone"), width: 0}}
+		{title: i18n.Text("Type"), width: typeWidth}, {title: i18n.Text("Family"), width: 9, optional: true}, {title: "vCPU", width: 4, right: true},
+		{title: i18n.Text("Mem GiB"), width: 7, right: true}, {title: "GPU", width: 8, optional: true}, {title: i18n.Text("Arch"), width: 4},
+		{title: priceTitle(unit), width: 9, right: true}, {title: i18n.Text("In this zone"), width: 0, min: 16}}
 }
 
 // priceTitle is the price column's title for its unit ("h", "mo", "wk").

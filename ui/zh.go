@@ -105,7 +105,7 @@ func init() {
 
 		// Tables (list.go, pickers.go, step_type.go, step_image.go).
 		"↑ %d more":                          "↑ %d 行",
-		"  ↓ %d more below":                  "  ↓ 下方还有 %d 行",
+		"↓ %d more below":                    "↓ 下方还有 %d 行",
 		"Name":                               "名称",
 		"type to filter: hangzhou, us, ap-…": "输入以筛选：hangzhou、us、ap-…",
 		"Types available":                    "可售规格数",

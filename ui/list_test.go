@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A narrow terminal hides an optional column rather than cut the row's
+// last words, and the "↑ more" mark never covers a column's title.
+func TestANarrowListHidesOptionalColumnsAndKeepsTitles(t *testing.T) {
+	l := pickList{height: 2, cols: []column{
+		{title: "Type", width: 24}, {title: "Family", width: 9, optional: true}, {title: "Price/h", width: 9, right: true},
+		{title: "In cn-hangzhou-i", width: 0, min: 16}}}
+	var rows []pickRow
+	for range 5 {
+		rows = append(rows, pickRow{cells: []string{"ecs.t6-c1m4.xlarge", "t6", "0.468", "sold out · in cn-hangzhou-j"}})
+	}
+	l.setRows(rows)
+	l.move(4)
+	st := NewStyles()
+	for _, width := range []int{60, 80} {
+		view := l.view(st, width)
+		lines := strings.Split(view, "\n")
+		if !strings.Contains(lines[0], "Price/h") || !strings.Contains(lines[0], "In cn-hangzhou-i") {
+			t.Errorf("width %d: header cut: %q", width, lines[0])
+		}
+		for _, line := range lines {
+			if w := ansi.StringWidth(line); w > width {
+				t.Errorf("width %d: line %d cells wide: %q", width, w, line)
+			}
+		}
+		if !strings.Contains(view, "↑ 3 more") {
+			t.Errorf("width %d: no mark for the rows above:\n%s", width, view)
+		}
+	}
+	if strings.Contains(l.view(st, 60), "Family") {
+		t.Errorf("at 60 columns the optional column should give way:\n%s", l.view(st, 60))
+	}
+	if !strings.Contains(l.view(st, 80), "Family") {
+		t.Errorf("at 80 columns there is room for every column:\n%s", l.view(st, 80))
+	}
+}
