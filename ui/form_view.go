@@ -52,7 +52,9 @@ func (f *fieldForm) render(st Styles, width int, docs bool) ([]string, int) {
 			at = len(lines)
 		}
 		lines = append(lines, f.fieldLines(st, fl, i == f.focus, width)...)
-		if docs && i != f.focus {
+		// A note's explanation is its content (a group's rules): it
+		// shows even where other fields' explanations give way.
+		if (docs || fl.Kind == forms.Note) && i != f.focus {
 			if s := summary(fl); s != "" {
 				lines = append(lines, "    "+st.Doc.Render(ellipsis(s, width-4)))
 			}

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/ecslaunch/ecslaunch/forms"
 )
 
 // A narrow terminal hides an optional column rather than cut the row's
@@ -40,5 +43,23 @@ func TestANarrowListHidesOptionalColumnsAndKeepsTitles(t *testing.T) {
 	}
 	if !strings.Contains(l.view(st, 80), "Family") {
 		t.Errorf("at 80 columns there is room for every column:\n%s", l.view(st, 80))
+	}
+}
+
+// A security group's rules are a note: its content shows even when the
+// step is too tall for the other fields' explanations.
+func TestAGroupsRulesShowWhenTheStepIsCrowded(t *testing.T) {
+	fs := []forms.Field{{Key: "SecurityGroupIds", Title: "Security groups", Doc: "the groups"}}
+	for i := range 8 {
+		fs = append(fs, forms.Field{Key: fmt.Sprintf("Tag.%d.Key", i+1), Title: "a field", Doc: "an explanation"})
+	}
+	fs = append(fs, forms.Field{Key: forms.KeyGroupRules + ".sg-1", Title: "Rules of sg-1", Kind: forms.Note, Doc: "TCP 22 from 203.0.113.7/32"})
+	f := fieldForm{fields: fs}
+	view := f.view(NewStyles(), 80, 14)
+	if strings.Contains(view, "an explanation") {
+		t.Fatalf("the test needs a step too tall for explanations:\n%s", view)
+	}
+	if !strings.Contains(view, "TCP 22 from 203.0.113.7/32") {
+		t.Errorf("the rules of the group are hidden:\n%s", view)
 	}
 }
