@@ -35,12 +35,15 @@ var (
 	kindTypes    = kind{name: "instance-types", ttl: 24 * time.Hour}
 	kindFamilies = kind{name: "instance-type-families", ttl: 24 * time.Hour}
 	kindImages   = kind{name: "images", ttl: 24 * time.Hour}
-	kindPrice    = kind{name: "price", ttl: 24 * time.Hour}
+	// The type price kinds are named "type-…": an older cache under
+	// "price" held the whole quote (default disk included), not the type's
+	// own line, and must not be read as one.
+	kindPrice = kind{name: "type-price", ttl: 24 * time.Hour}
 	// kindSpotPrice: a spot price changes by the hour.
-	kindSpotPrice = kind{name: "spot-price", ttl: 10 * time.Minute}
+	kindSpotPrice = kind{name: "type-spot-price", ttl: 10 * time.Minute}
 	// kindZonePrices is every available type's price in a zone, one file.
-	kindZonePrices     = kind{name: "zone-prices", ttl: 24 * time.Hour}
-	kindZoneSpotPrices = kind{name: "zone-spot-prices", ttl: 10 * time.Minute}
+	kindZonePrices     = kind{name: "zone-type-prices", ttl: 24 * time.Hour}
+	kindZoneSpotPrices = kind{name: "zone-type-spot-prices", ttl: 10 * time.Minute}
 	kindSpotHistory    = kind{name: "spot-history", ttl: 5 * time.Minute, noStale: true}
 	kindTrafficPrice   = kind{name: "traffic-price", ttl: 24 * time.Hour}
 	kindVPCs           = kind{name: "vpcs", ttl: 5 * time.Minute}

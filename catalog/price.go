@@ -123,15 +123,15 @@ func priceKind(b Billing) kind {
 	return kindPrice
 }
 
-// TypePrice is the price of one instance of a type with the API's default
-// disk and no bandwidth: per hour pay-as-you-go (and spot), per month
-// subscription (DescribePrice, cached a day; spot prices ten minutes).
+// TypePrice is the price of one instance of a type alone (DescribePrice's
+// instanceType line, without the default disk the API adds): per hour
+// pay-as-you-go (and spot), per month subscription (DescribePrice, cached a day; spot prices ten minutes).
 func (c *Catalog) TypePrice(ctx context.Context, regionID, zoneID, instanceType string, billing Billing) (Price, error) {
 	b := billing.normalized()
 	u, _ := b.priceUnit("")
 	return cached(ctx, c, priceKind(b), regionID, priceKey(zoneID, instanceType, b, u), func(ctx context.Context) (Price, error) {
 		a, err := c.describePrice(ctx, regionID, func() *ecs.DescribePriceRequest { return typePriceRequest(regionID, zoneID, instanceType, b, u) })
-		return a.Price, err
+		return a.typeFigure(), err
 	})
 }
 
@@ -294,6 +294,21 @@ func answerOf(resp *ecs.DescribePriceResponse, req *ecs.DescribePriceRequest) an
 		a.Rules = append(a.Rules, Rule{RuleId: r.RuleId, Description: r.Description})
 	}
 	return a
+}
+
+// typeFigure is a type's own price in a type-only quote: the answer's
+// instanceType line, without the default system disk DescribePrice adds.
+// It is what the review's InstanceType line says for the same type, so the
+// type table and the bill never disagree; the whole answer when the API
+// gave no lines.
+func (a answer) typeFigure() Price {
+	m, ok := a.partOf("instanceType")
+	if !ok {
+		return a.Price
+	}
+	p := a.Price
+	p.OriginalPrice, p.DiscountPrice, p.TradePrice = m.OriginalPrice, m.DiscountPrice, m.TradePrice
+	return p
 }
 
 // money is the answer's whole figure.

@@ -16,7 +16,7 @@ import (
 
 // ZonePrices is the price of one instance of every type available in a zone
 // for a billing: what the wizard sorts the type table by. Each price is
-// for the type with the API's default disk and no bandwidth, per Unit.
+// the type's own line of DescribePrice (no disk, no bandwidth), per Unit.
 type ZonePrices struct {
 	RegionId string  `json:"RegionId"`
 	ZoneId   string  `json:"ZoneId"`
@@ -201,7 +201,7 @@ func (c *Catalog) priceTypes(ctx context.Context, region, zone string, b Billing
 			defer wg.Done()
 			p, err := fetchShared(ctx, c, memKind, c.path(memKind, region, priceKey(zone, id, b, u)), func(ctx context.Context) (Price, error) {
 				a, err := c.describePrice(ctx, region, func() *ecs.DescribePriceRequest { return typePriceRequest(region, zone, id, b, u) })
-				return a.Price, err
+				return a.typeFigure(), err
 			})
 			mu.Lock()
 			if err != nil {

@@ -59,10 +59,18 @@ func TestPricesAgreeWithDescribePriceInTheirUnit(t *testing.T) {
 			}
 			zone := m.c.Request().Get("ZoneId")
 			typ := m.c.Request().Get("InstanceType")
+			// The table shows the type's own line of the answer: the whole
+			// adds a default system disk the request may not have.
 			api := describePrice(t, o, zone, typ, charge)
+			var line *ecs.DetailInfo
+			for i, d := range api.PriceInfo.Price.DetailInfos.DetailInfo {
+				if d.Resource == "instanceType" {
+					line = &api.PriceInfo.Price.DetailInfos.DetailInfo[i]
+				}
+			}
 			got, _ := m.c.TypePrice(typ)
-			if fmt.Sprintf("%.3f", got.TradePrice) != fmt.Sprintf("%.3f", api.PriceInfo.Price.TradePrice) {
-				t.Errorf("table %s %.3f, DescribePrice %.3f", typ, got.TradePrice, api.PriceInfo.Price.TradePrice)
+			if line == nil || fmt.Sprintf("%.3f", got.TradePrice) != fmt.Sprintf("%.3f", line.TradePrice) {
+				t.Fatalf("table %s %.3f, DescribePrice's instanceType line %+v", typ, got.TradePrice, line)
 			}
 			wantUnit := map[string]string{"PostPaid": "Price/h", "PrePaid": "Price/mo"}[charge]
 			if !strings.Contains(m.View(), wantUnit) {
@@ -79,6 +87,12 @@ func TestPricesAgreeWithDescribePriceInTheirUnit(t *testing.T) {
 			}
 			if fmt.Sprintf("%.3f", total) != fmt.Sprintf("%.3f", b.Total.TradePrice) {
 				t.Errorf("the lines add up to %.3f, the total is %.3f", total, b.Total.TradePrice)
+			}
+			// The review's InstanceType line (Amount 1) is the table's figure.
+			for _, l := range b.Lines {
+				if l.Parameter == "InstanceType" && fmt.Sprintf("%.3f", l.TradePrice) != fmt.Sprintf("%.3f", got.TradePrice) {
+					t.Errorf("the review's %s line %.3f, the table %.3f", l.Item, l.TradePrice, got.TradePrice)
+				}
 			}
 			view := m.View()
 			wantTotal := fmt.Sprintf("%.3f CNY/hour", b.Total.TradePrice)

@@ -53,12 +53,11 @@ const (
 )
 
 // TypeHourly is the pay-as-you-go hourly price of one instance of t in r.
-// In a recorded region it is the recorded TypePrice less the default system
-// disk DescribePrice adds back, so the sandbox quotes a type exactly as the
-// recorded account did.
+// In a recorded region it is the recorded TypePrice (the type's own line),
+// so the sandbox quotes a type exactly as the recorded account did.
 func TypeHourly(r Region, t InstanceType) float64 {
 	if p, ok := r.prices[t.InstanceTypeId]; ok {
-		return max(0, Round3(p-DiskHourly(r, defaultSystemDiskCategory, "", defaultSystemDiskGiB)))
+		return p
 	}
 	base := perVCPU*float64(t.Cpu) + perGiB*t.MemoryGiB + gpuRates[t.GPUSpec]*float64(t.GPUAmount) +
 		perLocalGiB*float64(int64(t.LocalStorageAmount)*t.LocalStorageCapacity)

@@ -10,8 +10,11 @@ import (
 	"strings"
 )
 
-// RecordingVersion is the version of the recording file format.
-const RecordingVersion = 1
+// RecordingVersion is the version of the recording file format. Version
+// 2 records a type's own price (DescribePrice's instanceType line);
+// version 1 recorded the whole quote, default system disk included, and
+// is still read.
+const RecordingVersion = 2
 
 // Recording is what `ecslaunch sandbox record` keeps of an account: what
 // the wizard's Describe calls returned for some regions. It holds no
@@ -49,8 +52,9 @@ type RecordedDetail struct {
 	// Stock is DescribeAvailableResource per billing (StockPostPaid,
 	// StockPrePaid, StockSpot), zone and instance type.
 	Stock map[string]map[string]map[string]Status `json:"stock"`
-	// Prices is each recorded type's pay-as-you-go TypePrice (DescribePrice
-	// with the API's default system disk), CNY per hour.
+	// Prices is each recorded type's pay-as-you-go TypePrice (DescribePrice's
+	// instanceType line; in version 1 the whole quote with the API's default
+	// system disk), CNY per hour.
 	Prices map[string]float64 `json:"prices,omitempty"`
 }
 
@@ -176,7 +180,7 @@ func Load(path string) (*World, error) {
 // and images, each region's network, stock and type prices. Availability
 // and TypeHourly then answer from the recording instead of the formulas.
 func FromRecording(rec *Recording) (*World, error) {
-	if rec.Version != RecordingVersion {
+	if rec.Version != RecordingVersion && rec.Version != 1 {
 		return nil, fmt.Errorf("recording version %d, want %d", rec.Version, RecordingVersion)
 	}
 	if len(rec.Regions) == 0 {
@@ -191,7 +195,7 @@ func FromRecording(rec *Recording) (*World, error) {
 	for _, rr := range rec.Regions {
 		r := Region{RegionId: rr.RegionId, NameZh: rr.LocalName, NameEn: rr.LocalName, Code: firstNonEmpty(codes[rr.RegionId], "rec"), PriceFactor: 1}
 		if d := rec.Detail[rr.RegionId]; d != nil {
-			if err := addDetail(w, &r, d, families); err != nil {
+			if err := addDetail(w, &r, d, families, rec.Version); err != nil {
 				return nil, fmt.Errorf("region %s: %w", rr.RegionId, err)
 			}
 		}
@@ -221,7 +225,7 @@ func FromRecording(rec *Recording) (*World, error) {
 }
 
 // addDetail adds one region's recorded lists to w and r.
-func addDetail(w *World, r *Region, d *RecordedDetail, families map[string]string) error {
+func addDetail(w *World, r *Region, d *RecordedDetail, families map[string]string, version int) error {
 	if len(d.Zones) == 0 {
 		return errors.New("no zones")
 	}
@@ -233,6 +237,12 @@ func addDetail(w *World, r *Region, d *RecordedDetail, families map[string]strin
 		r.Zones = append(r.Zones, zone)
 	}
 	r.prices = d.Prices
+	if version == 1 {
+		r.prices = make(map[string]float64, len(d.Prices))
+		for id, p := range d.Prices {
+			r.prices[id] = max(0, Round3(p-DiskHourly(*r, defaultSystemDiskCategory, "", defaultSystemDiskGiB)))
+		}
+	}
 	for _, f := range d.Families {
 		families[f.InstanceTypeFamilyId] = f.Generation
 	}
