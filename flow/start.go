@@ -321,13 +321,13 @@ func (c *Controller) onStartListed(r StartListed) {
 func (c *Controller) emptyStart(kind string) string {
 	switch kind {
 	case StartTemplate:
-		return i18n.T("%s has no launch templates (Esc: back; a request can be saved as one from the review)", c.region())
+		return i18n.T("%s has no launch templates (a request can be saved as one from the review)", c.region())
 	case StartInstance:
-		return i18n.T("%s has no instances (Esc: back; --region chooses another region)", c.region())
+		return i18n.T("%s has no instances (--region chooses another region)", c.region())
 	case StartVersion:
 		return i18n.T("%s has no versions", c.start.template)
 	}
-	return i18n.Text("the launch history is empty (Esc: back)")
+	return i18n.Text("the launch history is empty")
 }
 
 // openStart reads the request a start-screen row names.

@@ -303,3 +303,15 @@ func hasItem(items []StartItem, v string) bool {
 	}
 	return false
 }
+
+// The controller serves both faces: what it says of an empty list names
+// no key of the TUI (the accessible mode has no Esc).
+func TestEmptyStartListsNameNoKey(t *testing.T) {
+	c, _ := New(Options{Region: "cn-hangzhou", Sandbox: true, Now: fixedNow})
+	for _, kind := range []string{StartTemplate, StartInstance, StartVersion, StartHistory} {
+		msg := c.emptyStart(kind)
+		if msg == "" || strings.Contains(strings.ToLower(msg), "esc") {
+			t.Errorf("%s: %q", kind, msg)
+		}
+	}
+}

@@ -5,9 +5,9 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // The Chinese texts of the start screen's and the creations' messages.
 func init() {
 	i18n.Register(map[string]string{
-		"your own address could not be looked up: %v":                                           "无法查到您自己的地址：%v",
-		"%s has no instances (Esc: back; --region chooses another region)":                      "%s 没有实例（Esc：返回；--region 可选择其他地域）",
-		"%s has no launch templates (Esc: back; a request can be saved as one from the review)": "%s 没有启动模板（Esc：返回；可在确认页将请求保存为启动模板）",
+		"your own address could not be looked up: %v":                                "无法查到您自己的地址：%v",
+		"%s has no instances (--region chooses another region)":                      "%s 没有实例（--region 可选择其他地域）",
+		"%s has no launch templates (a request can be saved as one from the review)": "%s 没有启动模板（可在确认页将请求保存为启动模板）",
 		"%s has no versions":                                                    "%s 没有版本",
 		"%s holds %d bytes: a launch file is at most %d":                        "%s 有 %d 字节：启动文件最多 %d 字节",
 		"%s is not a regular file (%s): a launch file is read from a file only": "%s 不是普通文件（%s）：启动文件只能从文件读取",
@@ -55,7 +55,7 @@ func init() {
 		"overlaps none of the VPC's vSwitches":                                                    "与该 VPC 的交换机均不重叠",
 		"overlaps none of the region's VPCs":                                                      "与该地域的 VPC 均不重叠",
 		"saved by ecslaunch on %s":                                                                "由 ecslaunch 于 %s 保存",
-		"the launch history is empty (Esc: back)":                                                 "启动历史为空（Esc：返回）",
+		"the launch history is empty":                                                             "启动历史为空",
 		"the private key is written to ~/.ssh/NAME.pem, never shown":                              "私钥写入 ~/.ssh/NAME.pem，从不显示",
 		"vSwitch CIDR block in %s":                                                                "%s 的交换机网段",
 		"vSwitch name":                                                                            "交换机名称",
