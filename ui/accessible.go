@@ -520,7 +520,8 @@ func questionTitle(f forms.Field) string {
 }
 
 func (a *accessible) ask(f forms.Field) error {
-	if s := summary(f); s != "" {
+	// A note's summary is its content: it is said once, under its title.
+	if s := summary(f); s != "" && f.Kind != forms.Note {
 		a.say("%s", s)
 	}
 	d := a.c.Draft()
