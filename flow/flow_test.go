@@ -310,6 +310,19 @@ func TestLaunchThenASecondLaunchNamesTheFirst(t *testing.T) {
 	}
 }
 
+func TestAnExportToStdoutIsSaidOnStderr(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.toStep(forms.Review)
+	h.run(h.c.ExportToStdout("aliyun ecs RunInstances"))
+	fin := h.c.Final()
+	if fin.Stdout != "aliyun ecs RunInstances" || fin.Aborted || !h.quit {
+		t.Fatalf("final %+v quit %v", fin, h.quit)
+	}
+	if !strings.Contains(strings.Join(fin.Summary, "\n"), "stdout") {
+		t.Fatalf("summary %q does not say the export went to stdout", fin.Summary)
+	}
+}
+
 func TestQuitSavesTheDraftAndTheNextStartOffersIt(t *testing.T) {
 	h := newHarness(t, Options{})
 	h.toStep(forms.Access)

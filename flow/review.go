@@ -244,6 +244,9 @@ func (c *Controller) ExportToClipboard(text string) []Effect {
 // on stdout, once the TUI has left the terminal.
 func (c *Controller) ExportToStdout(text string) []Effect {
 	c.done.stdout, c.done.exported = text, true
+	// With stdout redirected (ecslaunch > launch.sh) the terminal shows
+	// nothing of the export; this line on stderr says where it went.
+	c.done.summary = append(c.done.summary, i18n.T("Wrote the %s to %s", WhatName("export"), "stdout"))
 	return []Effect{removeDraft{}, Quit{}}
 }
 
