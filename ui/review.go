@@ -53,6 +53,11 @@ func (r *reviewModel) layout(st Styles, width, height int) {
 	r.vp.Width, r.vp.Height = width, max(3, height)
 	r.vp.SetContent(r.content(st, width))
 	r.vp.SetYOffset(y)
+	// The footer offers scrolling only when there is something to scroll to.
+	scrolls := r.vp.TotalLineCount() > r.vp.Height
+	for _, b := range []*key.Binding{&r.keys.Up, &r.keys.Down, &r.keys.PageUp, &r.keys.PageDown, &r.keys.Home, &r.keys.End} {
+		b.SetEnabled(scrolls)
+	}
 }
 
 // content is every line of the review.
