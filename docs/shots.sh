@@ -26,6 +26,8 @@ shot() { # shot NAME: the current screen as docs/NAME.png
 t new-session -d -s shots -x 110 -y 32 \
   "cd $home && HOME=$home XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state $bin --sandbox; sleep 600"
 sleep 3
+shot start
+key Enter                              # start from a new request
 shot region
 key Enter; key Enter; key Enter        # region, billing, zone: the defaults
 key /; t send-keys -t shots -l "g7"; sleep 1.5
