@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecslaunch/ecslaunch/catalog"
 	"github.com/ecslaunch/ecslaunch/cloud"
+	"github.com/ecslaunch/ecslaunch/exporter"
 	"github.com/ecslaunch/ecslaunch/forms"
 	"github.com/ecslaunch/ecslaunch/request"
 	"github.com/ecslaunch/ecslaunch/rules"
@@ -313,12 +314,12 @@ func TestLaunchThenASecondLaunchNamesTheFirst(t *testing.T) {
 func TestAnExportToStdoutIsSaidOnStderr(t *testing.T) {
 	h := newHarness(t, Options{})
 	h.toStep(forms.Review)
-	h.run(h.c.ExportToStdout("aliyun ecs RunInstances"))
+	h.run(h.c.ExportToStdout(exporter.CLI, "aliyun ecs RunInstances"))
 	fin := h.c.Final()
 	if fin.Stdout != "aliyun ecs RunInstances" || fin.Aborted || !h.quit {
 		t.Fatalf("final %+v quit %v", fin, h.quit)
 	}
-	if !strings.Contains(strings.Join(fin.Summary, "\n"), "stdout") {
+	if !strings.Contains(strings.Join(fin.Summary, "\n"), "cli export to stdout") {
 		t.Fatalf("summary %q does not say the export went to stdout", fin.Summary)
 	}
 }

@@ -242,11 +242,11 @@ func (c *Controller) ExportToClipboard(text string) []Effect {
 
 // ExportToStdout ends the wizard with the export for the caller to print
 // on stdout, once the TUI has left the terminal.
-func (c *Controller) ExportToStdout(text string) []Effect {
+func (c *Controller) ExportToStdout(format exporter.Format, text string) []Effect {
 	c.done.stdout, c.done.exported = text, true
 	// With stdout redirected (ecslaunch > launch.sh) the terminal shows
-	// nothing of the export; this line on stderr says where it went.
-	c.done.summary = append(c.done.summary, i18n.T("Wrote the %s to %s", WhatName("export"), "stdout"))
+	// nothing of the export; this line on stderr says what went where.
+	c.done.summary = append(c.done.summary, i18n.T("Wrote the %s export to stdout", string(format)))
 	return []Effect{removeDraft{}, Quit{}}
 }
 

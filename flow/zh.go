@@ -59,6 +59,7 @@ func init() {
 		"Could not write the %s: %v":          "%s写入失败：%v",
 		"Wrote the %s to %s.":                 "%s已写入 %s。",
 		"Wrote the %s to %s":                  "%s已写入 %s",
+		"Wrote the %s export to stdout":       "%s 导出已写入 stdout",
 		"export":                              "导出",
 		"launch file":                         "启动文件",
 		"Could not write the launch file: %v": "无法写入启动文件：%v",

@@ -849,7 +849,7 @@ func (a *accessible) export(toFile bool) error {
 		a.say("%s", i18n.T("note: %s", n))
 	}
 	if !toFile {
-		a.exec(a.c.ExportToStdout(res.Text))
+		a.exec(a.c.ExportToStdout(exporter.Format(f), res.Text))
 		return nil
 	}
 	fi, _ := exporter.Info(exporter.Format(f))

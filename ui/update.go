@@ -463,5 +463,5 @@ func (m Model) exportTo(it exportToIntent) (Model, tea.Cmd) {
 		return m.apply(m.c.ExportToClipboard(it.text))
 	}
 	m.screen = screenStep
-	return m.apply(m.c.ExportToStdout(it.text))
+	return m.apply(m.c.ExportToStdout(m.export.format, it.text))
 }
