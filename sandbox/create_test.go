@@ -479,6 +479,77 @@ func TestLaunchTemplateVersions(t *testing.T) {
 	apiError(t, err, "InvalidDescription.Malformed", 400)
 }
 
+// TestModifyLaunchTemplateDefaultVersion: the new default is what
+// DescribeLaunchTemplates and DescribeLaunchTemplateVersions report and
+// what RunInstances launches without LaunchTemplateVersion; a version or
+// template that does not exist, or no DefaultVersionNumber, is refused.
+func TestModifyLaunchTemplateDefaultVersion(t *testing.T) {
+	s := start(t, sandbox.Options{})
+	c := client(t, s, sandbox.DefaultAccessKeySecret)
+	n := defaults(t, c, "cn-hangzhou", "cn-hangzhou-i")
+	lt := ecs.CreateCreateLaunchTemplateRequest()
+	lt.RegionId, lt.LaunchTemplateName, lt.InstanceType, lt.ImageId = "cn-hangzhou", "web", "ecs.g7.large", image
+	lt.VSwitchId, lt.SecurityGroupId = n.vsw, n.sg
+	created, err := c.CreateLaunchTemplate(lt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := ecs.CreateCreateLaunchTemplateVersionRequest()
+	v.RegionId, v.LaunchTemplateId, v.InstanceType, v.ImageId = "cn-hangzhou", created.LaunchTemplateId, "ecs.c7.large", image
+	v.VSwitchId, v.SecurityGroupId = n.vsw, n.sg
+	if _, err := c.CreateLaunchTemplateVersion(v); err != nil {
+		t.Fatal(err)
+	}
+	m := ecs.CreateModifyLaunchTemplateDefaultVersionRequest()
+	m.RegionId, m.LaunchTemplateName, m.DefaultVersionNumber = "cn-hangzhou", "web", requests.NewInteger(2)
+	mr, err := c.ModifyLaunchTemplateDefaultVersion(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noFieldLost(t, mr)
+	if mr.LaunchTemplateId != created.LaunchTemplateId || mr.RequestId == "" {
+		t.Fatalf("ModifyLaunchTemplateDefaultVersion answered %+v", mr)
+	}
+	dl := ecs.CreateDescribeLaunchTemplatesRequest()
+	dl.RegionId, dl.LaunchTemplateId = "cn-hangzhou", &[]string{created.LaunchTemplateId}
+	if dr, err := c.DescribeLaunchTemplates(dl); err != nil || dr.LaunchTemplateSets.LaunchTemplateSet[0].DefaultVersionNumber != 2 {
+		t.Fatalf("DescribeLaunchTemplates after the change: %v %+v", err, dr)
+	}
+	d := ecs.CreateDescribeLaunchTemplateVersionsRequest()
+	d.RegionId, d.LaunchTemplateId, d.DefaultVersion = "cn-hangzhou", created.LaunchTemplateId, requests.NewBoolean(true)
+	if dr, err := c.DescribeLaunchTemplateVersions(d); err != nil || len(dr.LaunchTemplateVersionSets.LaunchTemplateVersionSet) != 1 ||
+		dr.LaunchTemplateVersionSets.LaunchTemplateVersionSet[0].VersionNumber != 2 {
+		t.Fatalf("DefaultVersion=true after the change: %v %+v", err, dr)
+	}
+	run := ecs.CreateRunInstancesRequest()
+	run.RegionId, run.LaunchTemplateId, run.ZoneId = "cn-hangzhou", created.LaunchTemplateId, "cn-hangzhou-i"
+	rr, err := c.RunInstances(run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	di := ecs.CreateDescribeInstancesRequest()
+	di.RegionId, di.InstanceIds = "cn-hangzhou", `["`+rr.InstanceIdSets.InstanceIdSet[0]+`"]`
+	if got, err := c.DescribeInstances(di); err != nil || got.Instances.Instance[0].InstanceType != "ecs.c7.large" {
+		t.Fatalf("RunInstances without LaunchTemplateVersion did not take version 2: %v %+v", err, got)
+	}
+	// a sent SDK request keeps its parameters, so every case is a new one
+	for _, bad := range []struct{ name, version, code string }{
+		{"web", "9", "InvalidLaunchTemplateVersion.NotFound"},
+		{"nosuch", "2", "InvalidLaunchTemplate.NotFound"},
+		{"web", "", "MissingParameter"},
+		{"web", "two", "InvalidParameter"},
+	} {
+		m := ecs.CreateModifyLaunchTemplateDefaultVersionRequest()
+		m.RegionId, m.LaunchTemplateName, m.DefaultVersionNumber = "cn-hangzhou", bad.name, requests.Integer(bad.version)
+		_, err = c.ModifyLaunchTemplateDefaultVersion(m)
+		status := 404
+		if !strings.HasSuffix(bad.code, "NotFound") {
+			status = 400
+		}
+		apiError(t, err, bad.code, status)
+	}
+}
+
 func TestDisksAndUserData(t *testing.T) {
 	s := start(t, sandbox.Options{BootTime: time.Hour})
 	c := client(t, s, sandbox.DefaultAccessKeySecret)

@@ -49,8 +49,11 @@ var handlerTable = map[string]handler{
 	ecsVersion + "/ImportKeyPair":                  (*call).importKeyPair,
 	ecsVersion + "/CreateKeyPair":                  (*call).createKeyPair,
 	ecsVersion + "/CreateLaunchTemplateVersion":    (*call).createLaunchTemplateVersion,
-	ecsVersion + "/DescribeDisks":                  (*call).describeDisks,
-	ecsVersion + "/DescribeUserData":               (*call).describeUserData,
+	// Saving a version as the default (ecslaunch's `t`, terraform's
+	// update_default_version).
+	ecsVersion + "/ModifyLaunchTemplateDefaultVersion": (*call).modifyLaunchTemplateDefaultVersion,
+	ecsVersion + "/DescribeDisks":                      (*call).describeDisks,
+	ecsVersion + "/DescribeUserData":                   (*call).describeUserData,
 }
 
 // english reports whether AcceptLanguage asks for English names; the

@@ -72,3 +72,48 @@ func (s *Server) addVersion(regionID, id, name, desc string, params map[string]s
 	t.Versions = append(t.Versions, v)
 	return t.LaunchTemplateId, v.Number, nil
 }
+
+// modifyLaunchTemplateDefaultVersion makes one of a template's versions
+// the one RunInstances uses when LaunchTemplateVersion is not given.
+func (c *call) modifyLaunchTemplateDefaultVersion() (any, error) {
+	id, name := c.p.Get("LaunchTemplateId"), c.p.Get("LaunchTemplateName")
+	if id == "" && name == "" {
+		return nil, errMissing("LaunchTemplateId")
+	}
+	if c.p.Get("DefaultVersionNumber") == "" {
+		return nil, errMissing("DefaultVersionNumber")
+	}
+	n, err := c.p.intParam("DefaultVersionNumber", 0)
+	if err != nil {
+		return nil, err
+	}
+	tid, err := c.s.setDefaultVersion(c.region.RegionId, id, name, int64(n))
+	if err != nil {
+		return nil, err
+	}
+	if err := c.s.save(); err != nil {
+		return nil, errInternal
+	}
+	return &ecs.ModifyLaunchTemplateDefaultVersionResponse{RequestId: c.requestID, LaunchTemplateId: tid}, nil
+}
+
+// setDefaultVersion sets the default version of the region's template with
+// that ID (or, with no ID, that name); a version it lacks is
+// InvalidLaunchTemplateVersion.NotFound.
+func (s *Server) setDefaultVersion(regionID, id, name string, n int64) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.st.Templates {
+		if t.RegionId != regionID || !(t.LaunchTemplateId == id || (id == "" && t.LaunchTemplateName == name)) {
+			continue
+		}
+		for _, v := range t.Versions {
+			if v.Number == n {
+				t.DefaultVersion = n
+				return t.LaunchTemplateId, nil
+			}
+		}
+		return "", errVersionNotFound
+	}
+	return "", errTemplateNotFound
+}
