@@ -46,6 +46,9 @@ const (
 	fieldTemplateName = "LaunchTemplateName"
 	fieldTemplateMode = "LaunchTemplateId"
 	fieldVersionDesc  = "VersionDescription"
+	// fieldDefaultVersion is ModifyLaunchTemplateDefaultVersion's
+	// DefaultVersionNumber: "new" sends the new version's number.
+	fieldDefaultVersion = "DefaultVersionNumber"
 )
 
 // CreateField is one value a creation asks, named by the API parameter
@@ -69,6 +72,29 @@ type CreatePlan struct {
 	// address, your ~/.ssh keys); Running: the creation is under way.
 	Preparing, Running bool
 	Err                error
+}
+
+// Applies reports whether a field's value is sent with the plan's other
+// values as they are: a template's name only for a new template, the
+// default version only for a new version. A driver that asks in turn
+// skips what does not apply.
+func (p *CreatePlan) Applies(key string) bool {
+	if p.Kind != CreateTemplate {
+		return true
+	}
+	mode := ""
+	for _, f := range p.Fields {
+		if f.Key == fieldTemplateMode {
+			mode = f.Value
+		}
+	}
+	switch key {
+	case fieldTemplateName:
+		return mode == ""
+	case fieldDefaultVersion:
+		return mode != ""
+	}
+	return true
 }
 
 type createState struct {
@@ -265,15 +291,33 @@ func (c *Controller) templateFields() (string, []CreateField) {
 	name := firstNonEmpty(c.draft.Req.Get("InstanceName"), "ecslaunch-template")
 	name = strings.NewReplacer("[", "", "]", "", ",", "", " ", "-").Replace(name)
 	fs := []CreateField{}
-	calls := "CreateLaunchTemplate"
 	if id := c.templateSource(); id != "" {
-		calls = "CreateLaunchTemplateVersion"
 		fs = append(fs, CreateField{Key: fieldTemplateMode, Title: i18n.Text("Save as"), Value: id, Options: []forms.Option{
-			{Label: i18n.T("a new version of %s", id), Value: id}, {Label: i18n.Text("a new launch template"), Value: ""}}})
+			{Label: i18n.T("a new version of %s", id), Value: id}, {Label: i18n.Text("a new launch template"), Value: ""}}},
+			CreateField{Key: fieldDefaultVersion, Title: i18n.Text("Default version (a new version)"), Value: "",
+				Doc: i18n.Text("what RunInstances launches when no LaunchTemplateVersion is given"),
+				Options: []forms.Option{{Label: i18n.Text("keep the template's default"), Value: ""},
+					{Label: i18n.Text("make the new version the default (ModifyLaunchTemplateDefaultVersion)"), Value: "new"}}})
 	}
-	return calls, append(fs,
+	fs = append(fs,
 		CreateField{Key: fieldTemplateName, Title: i18n.Text("Launch template name (a new template)"), Value: name},
 		CreateField{Key: fieldVersionDesc, Title: i18n.Text("Version description"), Value: i18n.T("saved by ecslaunch on %s", c.now().Format("2006-01-02"))})
+	return templateCalls(fs), fs
+}
+
+// templateCalls names the calls a template plan makes with its values.
+func templateCalls(fs []CreateField) string {
+	v := map[string]string{}
+	for _, f := range fs {
+		v[f.Key] = f.Value
+	}
+	switch {
+	case v[fieldTemplateMode] == "":
+		return "CreateLaunchTemplate"
+	case v[fieldDefaultVersion] == "new":
+		return "CreateLaunchTemplateVersion, ModifyLaunchTemplateDefaultVersion"
+	}
+	return "CreateLaunchTemplateVersion"
 }
 
 func (c *Controller) vpc(id string) catalog.VPC {
@@ -323,6 +367,9 @@ func (c *Controller) SetCreate(key, value string) {
 	}
 	if p.Kind == forms.KeyImportKey && key == fieldPublicKey {
 		c.setPlanValue(fieldKeyName, strings.TrimSuffix(filepath.Base(value), ".pub"))
+	}
+	if p.Kind == CreateTemplate {
+		p.Calls = templateCalls(p.Fields) // what is called follows "Save as" and the default
 	}
 	p.Err = nil
 	c.rewarn()
@@ -438,8 +485,8 @@ func (c *Controller) createSpec(p *CreatePlan) any {
 	case forms.KeyCreateKey:
 		return provision.KeyCreateSpec{RegionId: r, KeyPairName: v(fieldKeyName)}
 	}
-	s := provision.TemplateSpec{LaunchTemplateName: v(fieldTemplateName), VersionDescription: v(fieldVersionDesc), LaunchTemplateId: v(fieldTemplateMode)}
-	return s
+	return provision.TemplateSpec{LaunchTemplateName: v(fieldTemplateName), VersionDescription: v(fieldVersionDesc),
+		LaunchTemplateId: v(fieldTemplateMode), MakeDefault: v(fieldTemplateMode) != "" && v(fieldDefaultVersion) == "new"}
 }
 
 // runCreate makes what a plan describes.
@@ -537,6 +584,7 @@ func (c *Controller) onCreated(r CreateDone) []Effect {
 	for _, made := range r.Created {
 		c.adopt(made)
 	}
+	c.remember(r)
 	c.touch()
 	if r.Err != nil {
 		p.Err = r.Err
@@ -553,6 +601,29 @@ func (c *Controller) onCreated(r CreateDone) []Effect {
 }
 
 func createdNotice(r CreateDone) string {
+	msg := createdMessage(r)
+	if len(r.Notes) > 0 {
+		msg += " " + strings.Join(r.Notes, " ")
+	}
+	return msg
+}
+
+// remember keeps what a creation made for the lines printed once the
+// wizard has closed; a saved launch template is a save of the request.
+func (c *Controller) remember(r CreateDone) {
+	if len(r.Created) == 0 || (len(r.Created) == 1 && r.Created[0].Existing) {
+		return
+	}
+	c.done.summary = append(c.done.summary, createdMessage(r))
+	for _, m := range r.Created {
+		if m.Kind == provision.KindLaunchTemplate || m.Kind == provision.KindLaunchTemplateVersion {
+			c.done.saved = true
+		}
+	}
+}
+
+// createdMessage says what a creation made, without its notes.
+func createdMessage(r CreateDone) string {
 	var ids []string
 	for _, m := range r.Created {
 		ids = append(ids, m.ID)
@@ -561,8 +632,14 @@ func createdNotice(r CreateDone) string {
 	if len(r.Created) == 1 && r.Created[0].Existing {
 		msg = i18n.T("%s was already there with the same public key: chosen.", r.Created[0].ID)
 	}
-	if len(r.Notes) > 0 {
-		msg += " " + strings.Join(r.Notes, " ")
+	if len(r.Created) == 1 && r.Created[0].Kind == provision.KindLaunchTemplateVersion {
+		m := r.Created[0]
+		msg = i18n.T("Saved version %d of %s (recorded in the launch history).", m.Version(), m.ID)
+		if m.Facts["DefaultVersionNumber"] != "" {
+			msg += " " + i18n.Text("It is now the template's default version.")
+		} else {
+			msg += " " + i18n.Text("The template's default version is unchanged.")
+		}
 	}
 	return msg
 }

@@ -107,6 +107,10 @@ func TestAnEmptyRegionIsFilledInItsStepsThenLaunches(t *testing.T) {
 	if !strings.HasPrefix(vsw, "vsw-") || !strings.HasPrefix(h.c.Draft().Get(forms.KeyVpc), "vpc-") {
 		t.Fatalf("the new network is not chosen: VSwitchId=%q VPC=%q", vsw, h.c.Draft().Get(forms.KeyVpc))
 	}
+	// What was created is said once the wizard closes, even with no launch.
+	if fin := h.c.Final(); !fin.Aborted || !strings.Contains(strings.Join(fin.Summary, "\n"), vsw) {
+		t.Errorf("after creating a network: %+v", fin)
+	}
 	// No public address is known here: the SSH rule's source must be typed.
 	effs, _ := h.c.Press(forms.KeyCreateGroup)
 	h.run(effs)
@@ -244,6 +248,9 @@ func TestSaveAsTemplateThenStartFromItAndSaveANewVersion(t *testing.T) {
 		t.Fatalf("the saved template is not the request's source: %+v", s)
 	}
 	id := s.ID
+	if fin := h.c.Final(); fin.Aborted || !strings.Contains(strings.Join(fin.Summary, "\n"), id) {
+		t.Errorf("a saved template is a save of the request, said at the end: %+v", fin)
+	}
 
 	h2 := &harness{t: t, srv: h.srv, deps: h.deps}
 	c2, effs := New(Options{Region: "cn-hangzhou", Sandbox: true, CanLaunch: true, Now: fixedNow,
@@ -268,10 +275,49 @@ func TestSaveAsTemplateThenStartFromItAndSaveANewVersion(t *testing.T) {
 	if p, _ := h2.c.CreatePlan(); p.Calls != "CreateLaunchTemplateVersion" {
 		t.Fatalf("saving a request from %s calls %q", id, p.Calls)
 	}
+	h2.c.SetCreate(fieldDefaultVersion, "new")
+	if p, _ := h2.c.CreatePlan(); p.Calls != "CreateLaunchTemplateVersion, ModifyLaunchTemplateDefaultVersion" {
+		t.Errorf("a new default version calls %q", p.Calls)
+	}
+	h2.c.SetCreate(fieldDefaultVersion, "")
+	if p, _ := h2.c.CreatePlan(); p.Applies(fieldTemplateName) || !p.Applies(fieldDefaultVersion) {
+		t.Error("a new version applies the default version, not a template name")
+	}
+	h2.c.SetCreate(fieldTemplateMode, "")
+	if p, _ := h2.c.CreatePlan(); !p.Applies(fieldTemplateName) || p.Applies(fieldDefaultVersion) || p.Calls != "CreateLaunchTemplate" {
+		t.Errorf("a new template: applies name %v, default %v, calls %q", p.Applies(fieldTemplateName), p.Applies(fieldDefaultVersion), p.Calls)
+	}
+	h2.c.SetCreate(fieldTemplateMode, id)
 	h2.run(h2.c.ConfirmCreate())
 	s2, _ := h2.c.Source()
 	if s2.ID != id || s2.Version != 2 {
 		t.Fatalf("the second save is not version 2 of %s: %+v", id, s2)
+	}
+	if n := h2.c.Notice(); !strings.Contains(n, "version 2 of "+id) || !strings.Contains(n, "default version is unchanged") {
+		t.Errorf("the second save said %q", n)
+	}
+
+	// A third save, asked to be the default, is what a new start marks so.
+	h2.create(CreateTemplate, map[string]string{fieldDefaultVersion: "new"})
+	if n := h2.c.Notice(); !strings.Contains(n, "version 3 of "+id) || !strings.Contains(n, "now the template's default") {
+		t.Errorf("the third save said %q", n)
+	}
+	h3 := &harness{t: t, srv: h.srv, deps: h.deps}
+	c3, effs := New(Options{Region: "cn-hangzhou", Sandbox: true, CanLaunch: true, Now: fixedNow,
+		OfferStart: true, CanStartLive: true, CanCreate: true})
+	h3.c = c3
+	h3.run(effs)
+	h3.run(h3.c.StartChoose(StartTemplate))
+	h3.run(h3.c.StartChoose(id))
+	sc, _ = h3.c.Start()
+	var defaults []string
+	for _, it := range sc.Items {
+		if strings.Contains(it.Label, "default") {
+			defaults = append(defaults, it.Label)
+		}
+	}
+	if len(sc.Items) != 3 || len(defaults) != 1 || !strings.Contains(defaults[0], "version 3") {
+		t.Errorf("versions after the third save: %+v", sc.Items)
 	}
 }
 

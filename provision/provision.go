@@ -37,6 +37,7 @@ type ECS interface {
 	DescribeKeyPairs(*ecs.DescribeKeyPairsRequest) (*ecs.DescribeKeyPairsResponse, error)
 	CreateLaunchTemplate(*ecs.CreateLaunchTemplateRequest) (*ecs.CreateLaunchTemplateResponse, error)
 	CreateLaunchTemplateVersion(*ecs.CreateLaunchTemplateVersionRequest) (*ecs.CreateLaunchTemplateVersionResponse, error)
+	ModifyLaunchTemplateDefaultVersion(*ecs.ModifyLaunchTemplateDefaultVersionRequest) (*ecs.ModifyLaunchTemplateDefaultVersionResponse, error)
 }
 
 // VPC is the part of the VPC API (2016-04-28) provision calls; *vpc.Client

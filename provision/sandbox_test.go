@@ -416,3 +416,63 @@ func TestSaveTemplate(t *testing.T) {
 		t.Errorf("a taken name: %v", err)
 	}
 }
+
+// refusingDefault is the sandbox, except that it refuses to change a
+// template's default version.
+type refusingDefault struct{ *ecs.Client }
+
+func (refusingDefault) ModifyLaunchTemplateDefaultVersion(*ecs.ModifyLaunchTemplateDefaultVersionRequest) (*ecs.ModifyLaunchTemplateDefaultVersionResponse, error) {
+	return nil, errors.New("Forbidden.RAM: User not authorized to operate on the specified resource")
+}
+
+// TestSaveTemplateVersionAsTheDefault: MakeDefault makes the new version
+// the template's default (DescribeLaunchTemplates says so); when that call
+// fails, the version is still reported and recorded as created, and the
+// error says the default did not change.
+func TestSaveTemplateVersionAsTheDefault(t *testing.T) {
+	e := newEnv(t, sandbox.Options{})
+	ctx := context.Background()
+	req := request.New()
+	for k, v := range map[string]string{"RegionId": "cn-hangzhou", "ImageId": image, "InstanceType": "ecs.g7.large", "InstanceName": "web"} {
+		_ = req.Set(k, v)
+	}
+	first, _, err := e.p.SaveTemplate(ctx, req, provision.TemplateSpec{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = req.Set("InstanceType", "ecs.c7.large")
+	v2, _, err := e.p.SaveTemplate(ctx, req, provision.TemplateSpec{LaunchTemplateId: first.ID, MakeDefault: true})
+	if err != nil || v2.Version() != 2 || v2.Facts["DefaultVersionNumber"] != "2" {
+		t.Fatalf("second version as the default: %+v %v", v2, err)
+	}
+	defaultOf := func() int64 {
+		d := ecs.CreateDescribeLaunchTemplatesRequest()
+		d.RegionId, d.LaunchTemplateId, d.Scheme = "cn-hangzhou", &[]string{first.ID}, "http"
+		dr, err := e.ecs.DescribeLaunchTemplates(d)
+		if err != nil || len(dr.LaunchTemplateSets.LaunchTemplateSet) != 1 {
+			t.Fatalf("DescribeLaunchTemplates: %v %+v", err, dr)
+		}
+		return dr.LaunchTemplateSets.LaunchTemplateSet[0].DefaultVersionNumber
+	}
+	if got := defaultOf(); got != 2 {
+		t.Fatalf("default version %d, want 2", got)
+	}
+
+	refusing, err := provision.New(refusingDefault{e.ecs}, e.vpc, provision.Options{History: e.hist, Scheme: "http", Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v3, _, err := refusing.SaveTemplate(ctx, req, provision.TemplateSpec{LaunchTemplateId: first.ID, MakeDefault: true})
+	if err == nil || v3.ID != first.ID || v3.Version() != 3 || !strings.Contains(err.Error(), "version 3 of "+first.ID+" is saved") ||
+		!strings.Contains(err.Error(), "Forbidden.RAM") {
+		t.Fatalf("a refused default: %+v %v", v3, err)
+	}
+	if got := defaultOf(); got != 2 {
+		t.Errorf("default version %d after a refused change, want 2", got)
+	}
+	records, _ := e.hist.Resources()
+	last := records[len(records)-1]
+	if last.State != launcher.ResourceCreated || last.ID != first.ID || last.Facts["LaunchTemplateVersionNumber"] != "3" || last.Error == "" {
+		t.Errorf("the history's last record %+v, want version 3 created, with the error", last)
+	}
+}

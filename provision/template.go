@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 
 	"github.com/ecslaunch/ecslaunch/exporter"
@@ -20,8 +21,14 @@ type TemplateSpec struct {
 	// from InstanceName, as the launch-template export does.
 	LaunchTemplateName string
 	// LaunchTemplateId, when set, gets a new version instead
-	// (CreateLaunchTemplateVersion); the default version stays as it is.
+	// (CreateLaunchTemplateVersion); the default version stays as it is
+	// unless MakeDefault.
 	LaunchTemplateId string
+	// MakeDefault makes the new version the template's default
+	// (ModifyLaunchTemplateDefaultVersion), the one RunInstances uses when
+	// LaunchTemplateVersion is not given. A new template's only version is
+	// its default already.
+	MakeDefault bool
 	// VersionDescription describes the version (2–256 characters).
 	VersionDescription string
 	// LookupEnv resolves ${NAME} references in the request (default: the
@@ -129,7 +136,28 @@ func (p *Provisioner) SaveTemplate(ctx context.Context, req *request.Request, s 
 		id, version = resp.LaunchTemplateId, resp.LaunchTemplateVersionNumber
 	}
 	c.ID, c.Facts = id, map[string]string{"LaunchTemplateVersionNumber": strconv.FormatInt(version, 10)}
+	if s.LaunchTemplateId != "" && s.MakeDefault {
+		if err := p.makeDefault(ctx, region, id, version); err != nil {
+			// The version exists: it is recorded as created, with the error.
+			err = i18n.Errorf("version %d of %s is saved, but the default version is unchanged: %w", version, id, err)
+			return c, notes, p.done(c, err)
+		}
+		c.Facts["DefaultVersionNumber"] = strconv.FormatInt(version, 10)
+	}
 	return c, notes, p.done(c, nil)
+}
+
+// makeDefault makes a template's version its default. Setting the same
+// default twice changes nothing, so the call is retried like a read.
+func (p *Provisioner) makeDefault(ctx context.Context, region, id string, version int64) error {
+	_, err := call(ctx, p, "ModifyLaunchTemplateDefaultVersion", true, func() (*ecs.ModifyLaunchTemplateDefaultVersionResponse, error) {
+		sreq := ecs.CreateModifyLaunchTemplateDefaultVersionRequest()
+		sreq.RegionId, sreq.LaunchTemplateId = region, id
+		sreq.DefaultVersionNumber = requests.NewInteger64(version)
+		p.scheme(sreq)
+		return p.ecs.ModifyLaunchTemplateDefaultVersion(sreq)
+	})
+	return err
 }
 
 // missingNotes say which parameters the call's SDK request has no field for.

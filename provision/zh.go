@@ -6,6 +6,7 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // format strings (see package i18n).
 func init() {
 	i18n.Register(map[string]string{
+		"version %d of %s is saved, but the default version is unchanged: %w":                                                      "%[2]s 的版本 %[1]d 已保存，但默认版本未改变：%[3]w",
 		"the private key could not be written to %s (%v), so no key pair was created":                                              "私钥无法写入 %s（%v），因此未创建密钥对",
 		"CidrBlock: every private /16 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) overlaps a VPC of the region: type a CIDR block": "CidrBlock：每个私网 /16（10.0.0.0/8、172.16.0.0/12、192.168.0.0/16）都与该地域的某个 VPC 重叠：请输入一个网段",
 		"CidrBlock: the VPC's CIDR block %q is not an IPv4 CIDR block":                                                             "CidrBlock：VPC 的网段 %q 不是 IPv4 网段",

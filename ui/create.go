@@ -179,7 +179,7 @@ func (c *createModel) view(m *Model, width int) string {
 		return b.String() + m.spinner.View() + " " + i18n.Text("Preparing…")
 	}
 	for i, f := range p.Fields {
-		b.WriteString(c.fieldView(st, f, i == c.focus, width))
+		b.WriteString(c.fieldView(st, f, i == c.focus, p.Applies(f.Key), width))
 	}
 	for _, w := range p.Warnings {
 		b.WriteString(st.Warn.Render(wrapText("! "+w, width)) + "\n")
@@ -193,12 +193,19 @@ func (c *createModel) view(m *Model, width int) string {
 	return b.String()
 }
 
-func (c *createModel) fieldView(st Styles, f flow.CreateField, focused bool, width int) string {
+func (c *createModel) fieldView(st Styles, f flow.CreateField, focused, applies bool, width int) string {
 	mark, label := "  ", st.Label
+	if !applies {
+		label = st.Muted
+	}
 	if focused {
 		mark, label = "▸ ", st.LabelFocused
 	}
 	line := mark + label.Render(f.Title) + st.Muted.Render("  "+f.Key)
+	if !applies {
+		// Kept, not sent: "Save as" chose the other kind of save.
+		line += st.Muted.Render(" · " + i18n.Text("not sent"))
+	}
 	out := ellipsis(line, width) + "\n"
 	val := ""
 	switch {

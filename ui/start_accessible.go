@@ -66,12 +66,19 @@ func (a *accessible) askCreate() error {
 		if p.Err != nil {
 			a.say("✗ %s", p.Err.Error())
 		}
+		calls := p.Calls
 		for _, f := range p.Fields {
+			if !p.Applies(f.Key) {
+				continue
+			}
 			if err := a.createField(f); err != nil {
 				return err
 			}
 		}
 		p, _ = a.c.CreatePlan()
+		if p.Calls != calls { // an answer changed what is called
+			a.say("%s", i18n.T("calls %s, with a ClientToken; recorded in the launch history", p.Calls))
+		}
 		for _, w := range p.Warnings {
 			a.say("! %s", w)
 		}
@@ -96,6 +103,9 @@ func (a *accessible) createField(f flow.CreateField) error {
 	title := f.Title + " (" + f.Key + ")"
 	var v string
 	var err error
+	if f.Doc != "" {
+		a.say("(%s)", f.Doc)
+	}
 	switch {
 	case f.Multi:
 		for i, o := range f.Options {
@@ -121,9 +131,6 @@ func (a *accessible) createField(f flow.CreateField) error {
 	case f.Options != nil:
 		v, err = a.choose(title, f.Options, f.Value)
 	default:
-		if f.Doc != "" {
-			a.say("(%s)", f.Doc)
-		}
 		var s string
 		if s, err = a.prompt(title, f.Value); err == nil {
 			v = answer(s, f.Value)

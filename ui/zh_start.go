@@ -14,6 +14,7 @@ func init() {
 		"Nothing was created.":              "未创建任何资源。",
 		"Open the launch file":              "打开启动文件",
 		"Preparing…":                        "正在准备…",
+		"not sent":                          "不发送",
 		"Reading…":                          "正在读取…",
 		"save as a launch template":         "保存为启动模板",
 		"Save as a launch template (live)":  "保存为启动模板（真实创建）",
