@@ -172,6 +172,7 @@ func TestAliyunCLI(t *testing.T) {
 			t.Run("paging", func(t *testing.T) { cliPaging(t, newCLI(t, bin, tg), w) })
 			t.Run("exports", func(t *testing.T) { cliExports(t, newCLI(t, bin, tg), tg) })
 			t.Run("errors", func(t *testing.T) { cliErrors(t, newCLI(t, bin, tg)) })
+			t.Run("default version", func(t *testing.T) { cliDefaultVersion(t, newCLI(t, bin, tg)) })
 		})
 	}
 }
@@ -220,6 +221,37 @@ func cliPaging(t *testing.T, c *cli, w *world.World) {
 	}
 	if total < 30 {
 		t.Errorf("DescribeImages: %d images", total)
+	}
+}
+
+// cliDefaultVersion makes a template's second version its default with
+// ModifyLaunchTemplateDefaultVersion, as ecslaunch's `t` and Terraform's
+// update_default_version do, and sees DescribeLaunchTemplates report it;
+// a version the template lacks is InvalidLaunchTemplateVersion.NotFound.
+func cliDefaultVersion(t *testing.T, c *cli) {
+	var lt struct{ LaunchTemplateId string }
+	c.json(&lt, "CreateLaunchTemplate", "--RegionId", region, "--LaunchTemplateName", "cli-default",
+		"--InstanceType", "ecs.g7.large", "--ImageId", "aliyun_3_x64_20G_alibase_20240819.vhd")
+	var v struct{ LaunchTemplateVersionNumber int }
+	c.json(&v, "CreateLaunchTemplateVersion", "--RegionId", region, "--LaunchTemplateId", lt.LaunchTemplateId, "--InstanceType", "ecs.c7.large")
+	var m struct{ LaunchTemplateId string }
+	c.json(&m, "ModifyLaunchTemplateDefaultVersion", "--RegionId", region, "--LaunchTemplateId", lt.LaunchTemplateId,
+		"--DefaultVersionNumber", strconv.Itoa(v.LaunchTemplateVersionNumber))
+	if v.LaunchTemplateVersionNumber != 2 || m.LaunchTemplateId != lt.LaunchTemplateId {
+		t.Fatalf("version %d, ModifyLaunchTemplateDefaultVersion answered %+v", v.LaunchTemplateVersionNumber, m)
+	}
+	var d struct {
+		LaunchTemplateSets struct {
+			LaunchTemplateSet []struct{ DefaultVersionNumber, LatestVersionNumber int }
+		}
+	}
+	c.json(&d, "DescribeLaunchTemplates", "--RegionId", region, "--LaunchTemplateId.1", lt.LaunchTemplateId)
+	if s := d.LaunchTemplateSets.LaunchTemplateSet; len(s) != 1 || s[0].DefaultVersionNumber != 2 || s[0].LatestVersionNumber != 2 {
+		t.Errorf("DescribeLaunchTemplates after the change: %+v", s)
+	}
+	out, code := c.run("ModifyLaunchTemplateDefaultVersion", "--RegionId", region, "--LaunchTemplateId", lt.LaunchTemplateId, "--DefaultVersionNumber", "7")
+	if code == 0 || !strings.Contains(out, "InvalidLaunchTemplateVersion.NotFound") {
+		t.Errorf("a version the template lacks: exit %d\n%s", code, out)
 	}
 }
 
