@@ -234,6 +234,17 @@ func TestStartFromAnInstanceAndFromTheHistory(t *testing.T) {
 	}
 }
 
+// nextStart is a new wizard on the same sandbox and history, at its start
+// screen, as the next run of ecslaunch would be.
+func (h *harness) nextStart() *harness {
+	n := &harness{t: h.t, srv: h.srv, deps: h.deps}
+	c, effs := New(Options{Region: "cn-hangzhou", Sandbox: true, CanLaunch: true, Now: fixedNow,
+		OfferStart: true, CanStartLive: true, CanCreate: true})
+	n.c = c
+	n.run(effs)
+	return n
+}
+
 // A request saved as a launch template from the review can be started
 // from again (its versions listed, the default marked), and saving it
 // once more makes a new version of that template, not another template.
@@ -252,11 +263,7 @@ func TestSaveAsTemplateThenStartFromItAndSaveANewVersion(t *testing.T) {
 		t.Errorf("a saved template is a save of the request, said at the end: %+v", fin)
 	}
 
-	h2 := &harness{t: t, srv: h.srv, deps: h.deps}
-	c2, effs := New(Options{Region: "cn-hangzhou", Sandbox: true, CanLaunch: true, Now: fixedNow,
-		OfferStart: true, CanStartLive: true, CanCreate: true})
-	h2.c = c2
-	h2.run(effs)
+	h2 := h.nextStart()
 	h2.run(h2.c.StartChoose(StartTemplate))
 	sc, _ := h2.c.Start()
 	if !hasItem(sc.Items, id) {
@@ -302,11 +309,7 @@ func TestSaveAsTemplateThenStartFromItAndSaveANewVersion(t *testing.T) {
 	if n := h2.c.Notice(); !strings.Contains(n, "version 3 of "+id) || !strings.Contains(n, "now the template's default") {
 		t.Errorf("the third save said %q", n)
 	}
-	h3 := &harness{t: t, srv: h.srv, deps: h.deps}
-	c3, effs := New(Options{Region: "cn-hangzhou", Sandbox: true, CanLaunch: true, Now: fixedNow,
-		OfferStart: true, CanStartLive: true, CanCreate: true})
-	h3.c = c3
-	h3.run(effs)
+	h3 := h.nextStart()
 	h3.run(h3.c.StartChoose(StartTemplate))
 	h3.run(h3.c.StartChoose(id))
 	sc, _ = h3.c.Start()
