@@ -33,6 +33,9 @@ const (
 	StartInstance = "instance"
 	StartHistory  = "history"
 	StartFile     = "file"
+	// StartRegion is the last row of the templates and the instances: it
+	// lists the regions, and the one chosen lists its own.
+	StartRegion = "region"
 )
 
 // StartItem is one row of the start screen: a menu entry, a template, a
@@ -59,6 +62,7 @@ type startState struct {
 	open     bool
 	kind     string
 	template string // the template whose versions are listed
+	from     string // the list the region list returns to
 	items    []StartItem
 	loading  bool
 	err      error
@@ -98,6 +102,8 @@ func (c *Controller) startTitle() string {
 		return i18n.T("Versions of %s", c.start.template)
 	case StartInstance:
 		return i18n.T("Instances in %s", r)
+	case StartRegion:
+		return i18n.Text("Regions")
 	case StartHistory:
 		return i18n.Text("The launch history")
 	}
@@ -128,9 +134,16 @@ func (c *Controller) StartChoose(value string) []Effect {
 	}
 	s.err = nil
 	c.touch()
+	if value == StartRegion && (s.kind == StartTemplate || s.kind == StartInstance) {
+		s.from, s.kind, s.items = s.kind, StartRegion, c.regionItems()
+		return nil
+	}
 	switch s.kind {
 	case "":
 		return c.startList(value)
+	case StartRegion:
+		effs := c.chooseRegion(value)
+		return append(effs, c.startList(s.from)...)
 	case StartTemplate:
 		s.template = value
 		return c.startList(StartVersion)
@@ -186,6 +199,9 @@ func (c *Controller) StartBack() []Effect {
 	case s.kind == StartVersion:
 		s.kind, s.items, s.loading, s.err = "", nil, false, nil
 		return c.startList(StartTemplate)
+	case s.kind == StartRegion:
+		s.kind, s.items, s.err = "", nil, nil
+		return c.startList(s.from)
 	case s.kind != "":
 		s.kind, s.items, s.loading, s.err = "", nil, false, nil
 		s.id++
@@ -316,6 +332,25 @@ func (c *Controller) onStartListed(r StartListed) {
 	if r.Err == nil && len(r.Items) == 0 {
 		s.err = errors.New(c.emptyStart(r.Kind))
 	}
+	if (r.Kind == StartTemplate || r.Kind == StartInstance) && len(c.env.Regions) > 1 {
+		s.items = append(s.items, StartItem{Value: StartRegion, Label: i18n.Text("Another region…"),
+			Note: i18n.T("this list is %s's", c.region())})
+	}
+}
+
+// regionItems are the regions DescribeRegions listed, the current one
+// first so that Enter keeps it.
+func (c *Controller) regionItems() []StartItem {
+	var cur, rest []StartItem
+	for _, r := range c.env.Regions {
+		it := StartItem{Value: r.RegionId, Label: r.RegionId, Note: r.LocalName}
+		if r.RegionId == c.region() {
+			cur = append(cur, it)
+		} else {
+			rest = append(rest, it)
+		}
+	}
+	return append(cur, rest...)
 }
 
 func (c *Controller) emptyStart(kind string) string {
@@ -323,7 +358,7 @@ func (c *Controller) emptyStart(kind string) string {
 	case StartTemplate:
 		return i18n.T("%s has no launch templates (a request can be saved as one from the review)", c.region())
 	case StartInstance:
-		return i18n.T("%s has no instances (--region chooses another region)", c.region())
+		return i18n.T("%s has no instances", c.region())
 	case StartVersion:
 		return i18n.T("%s has no versions", c.start.template)
 	}

@@ -364,3 +364,43 @@ func TestEmptyStartListsNameNoKey(t *testing.T) {
 		}
 	}
 }
+
+// A template kept in another region is reached from the templates list's
+// last row, "Another region…": the regions (the current one first), then
+// that region's templates, and the request opens in that region.
+func TestTheStartListsReachAnotherRegion(t *testing.T) {
+	h := newLiveHarness(t, Options{})
+	h.run(h.c.StartChoose(StartNew))
+	h.run(h.c.Set("RegionId", "cn-shanghai"))
+	h.toStep(forms.Review)
+	h.create(CreateTemplate, map[string]string{"LaunchTemplateName": "shanghai-web"})
+	s, _ := h.c.Source()
+
+	h2 := h.nextStart()
+	h2.run(h2.c.StartChoose(StartTemplate))
+	sc, _ := h2.c.Start()
+	if hasItem(sc.Items, s.ID) || len(sc.Items) == 0 || sc.Items[len(sc.Items)-1].Value != StartRegion {
+		t.Fatalf("cn-hangzhou's templates: %+v (%v)", sc.Items, sc.Err)
+	}
+	h2.run(h2.c.StartChoose(StartRegion))
+	sc, _ = h2.c.Start()
+	if sc.Kind != StartRegion || len(sc.Items) < 2 || sc.Items[0].Value != "cn-hangzhou" || !hasItem(sc.Items, "cn-shanghai") {
+		t.Fatalf("the regions: %+v", sc)
+	}
+	h2.run(h2.c.StartBack())
+	if sc, _ = h2.c.Start(); sc.Kind != StartTemplate || sc.Region != "cn-hangzhou" {
+		t.Fatalf("Esc on the regions: %+v", sc)
+	}
+	h2.run(h2.c.StartChoose(StartRegion))
+	h2.run(h2.c.StartChoose("cn-shanghai"))
+	sc, _ = h2.c.Start()
+	if sc.Kind != StartTemplate || !strings.Contains(sc.Title, "cn-shanghai") || !hasItem(sc.Items, s.ID) {
+		t.Fatalf("cn-shanghai's templates: %+v", sc)
+	}
+	h2.run(h2.c.StartChoose(s.ID))
+	sc, _ = h2.c.Start()
+	h2.run(h2.c.StartChoose(sc.Items[0].Value))
+	if h2.c.Step() != forms.Review || h2.c.Request().Get("RegionId") != "cn-shanghai" {
+		t.Fatalf("from cn-shanghai's template: step %v %v", h2.c.Step(), h2.c.Request().Params())
+	}
+}

@@ -5,8 +5,11 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // The Chinese texts of the start screen's and the creations' messages.
 func init() {
 	i18n.Register(map[string]string{
-		"your own address could not be looked up: %v":                                "无法查到您自己的地址：%v",
-		"%s has no instances (--region chooses another region)":                      "%s 没有实例（--region 可选择其他地域）",
+		"your own address could not be looked up: %v": "无法查到您自己的地址：%v",
+		"%s has no instances":                         "%s 没有实例",
+		"Regions":                                     "地域",
+		"Another region…":                             "其他地域…",
+		"this list is %s's":                           "当前列出的是 %s 的",
 		"%s has no launch templates (a request can be saved as one from the review)": "%s 没有启动模板（可在确认页将请求保存为启动模板）",
 		"%s has no versions":                                                    "%s 没有版本",
 		"%s holds %d bytes: a launch file is at most %d":                        "%s 有 %d 字节：启动文件最多 %d 字节",

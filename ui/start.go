@@ -37,6 +37,12 @@ func (s *startModel) sync(c *flow.Controller) {
 	if sc.Kind != s.kind {
 		s.kind, s.list.cursor, s.list.offset = sc.Kind, 0, 0
 	}
+	// A region is not started from: Enter lists its templates or instances.
+	if sc.Kind == flow.StartRegion {
+		s.keys.Choose.SetHelp("enter", i18n.Text("choose"))
+	} else {
+		s.keys.Choose.SetHelp("enter", i18n.Text("start from it"))
+	}
 	rows := make([]pickRow, 0, len(sc.Items))
 	for _, it := range sc.Items {
 		rows = append(rows, pickRow{cells: []string{it.Label, it.Note}, value: it.Value})
@@ -71,7 +77,7 @@ func (s *startModel) view(m *Model, width int) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(sc.Title))
 	if sc.Kind != "" {
-		b.WriteString(st.Muted.Render("  " + i18n.T("(esc: back; --region %s chose the region)", sc.Region)))
+		b.WriteString(st.Muted.Render("  " + i18n.Text("(esc: back)")))
 	}
 	b.WriteString("\n\n")
 	if sc.Loading {

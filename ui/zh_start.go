@@ -5,10 +5,10 @@ import "github.com/ecslaunch/ecslaunch/i18n"
 // The Chinese texts of the start screen and the creations' confirmation.
 func init() {
 	i18n.Register(map[string]string{
-		" (numbers or values, comma-separated)":     "（序号或取值，用逗号分隔）",
-		"(esc: back; --region %s chose the region)": "（esc：返回；地域由 --region %s 选定）",
-		", version %d": "，版本 %d",
-		"Create it?":   "确认创建？",
+		" (numbers or values, comma-separated)": "（序号或取值，用逗号分隔）",
+		"(esc: back)":                           "（esc：返回）",
+		", version %d":                          "，版本 %d",
+		"Create it?":                            "确认创建？",
 		"Creating… (a VPC or vSwitch is waited for until Available)": "正在创建…（VPC 或交换机会等到 Available）",
 		"Launch file":                       "启动文件",
 		"Nothing was created.":              "未创建任何资源。",
