@@ -18,6 +18,11 @@ type column struct {
 	right    bool
 	min      int
 	optional bool
+	// middle: a value too wide whose end-cut would look like another
+	// row's is cut in its middle instead, keeping its end. Image IDs differ
+	// in their dates ("…alibase_20240819.vhd", "…alibase_20240528.vhd")
+	// or in their middles ("…dtc_en-us_40G…", "…dtc_zh-cn_40G…").
+	middle bool
 }
 
 // pickRow is one row: its cells, whether it is dimmed (sold out, not
@@ -37,11 +42,71 @@ type pickList struct {
 	cursor int
 	offset int
 	height int
+	// cuts are the middle columns' cells as shown, by column, for the
+	// width in cutWidth; setRows drops them.
+	cuts     map[int][]string
+	cutWidth map[int]int
 }
 
 func (l *pickList) setRows(rows []pickRow) {
 	l.rows = rows
+	l.cuts, l.cutWidth = nil, nil
 	l.clamp()
+}
+
+// cellsOf are a row's cells as shown: a middle column's as cut for its
+// width, the others as they are (fit cuts them at the end).
+func (l *pickList) cellsOf(i int, widths []int) []string {
+	cells := l.rows[i].cells
+	copied := false
+	for c, col := range l.cols {
+		if !col.middle || c >= len(cells) || c >= len(widths) || widths[c] < 0 {
+			continue
+		}
+		if !copied {
+			cells, copied = append([]string(nil), cells...), true
+		}
+		cells[c] = l.cutColumn(c, widths[c])[i]
+	}
+	return cells
+}
+
+// cutColumn cuts column c's values to w cells: at the end, like every
+// column, unless that makes two different values look alike; those are
+// cut in the middle. Computed once per width.
+func (l *pickList) cutColumn(c, w int) []string {
+	if got, ok := l.cuts[c]; ok && l.cutWidth[c] == w {
+		return got
+	}
+	ends := make([]string, len(l.rows))
+	raw := map[string]string{} // an end-cut shown → the value it came from
+	clash := map[string]bool{}
+	for i, r := range l.rows {
+		v := ""
+		if c < len(r.cells) {
+			v = r.cells[c]
+		}
+		ends[i] = v
+		if ansi.StringWidth(v) > w {
+			ends[i] = ansi.Truncate(v, w, "…")
+		}
+		if prev, ok := raw[ends[i]]; ok && prev != v {
+			clash[ends[i]] = true
+		}
+		raw[ends[i]] = v
+	}
+	out := make([]string, len(l.rows))
+	for i, r := range l.rows {
+		out[i] = ends[i]
+		if clash[ends[i]] {
+			out[i] = cutMiddle(r.cells[c], w)
+		}
+	}
+	if l.cuts == nil {
+		l.cuts, l.cutWidth = map[int][]string{}, map[int]int{}
+	}
+	l.cuts[c], l.cutWidth[c] = out, w
+	return out
 }
 
 func (l *pickList) move(n int) {
@@ -106,7 +171,7 @@ func (l *pickList) view(st Styles, width int) string {
 	end := min(len(l.rows), l.offset+max(l.height, 1))
 	for i := l.offset; i < end; i++ {
 		r := l.rows[i]
-		line := formatCells(r.cells, l.cols, widths)
+		line := formatCells(l.cellsOf(i, widths), l.cols, widths)
 		style := st.Row
 		switch {
 		case i == l.cursor:
@@ -210,6 +275,18 @@ func formatCells(cells []string, cols []column, widths []int) string {
 		b.WriteString(fit(v, widths[i], cols[i].right))
 	}
 	return b.String()
+}
+
+// cutMiddle shortens s to w cells by replacing its middle with "…",
+// keeping a little more of the end than of the start.
+func cutMiddle(s string, w int) string {
+	n := ansi.StringWidth(s)
+	if n <= w || w < 5 {
+		return s
+	}
+	tail := (w*11 + 19) / 20 // ≈ 55 % of the cells beside the "…"
+	head := w - 1 - tail
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, n-tail, "")
 }
 
 // fit truncates or pads s to exactly w cells. Widths are display cells

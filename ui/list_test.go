@@ -63,3 +63,39 @@ func TestAGroupsRulesShowWhenTheStepIsCrowded(t *testing.T) {
 		t.Errorf("the rules of the group are hidden:\n%s", view)
 	}
 }
+
+// Image IDs that differ only in their dates stay apart when the ImageId
+// column is narrow: the cut is in the middle, the date kept.
+func TestCutMiddleKeepsTheEnd(t *testing.T) {
+	a, b := "aliyun_3_x64_20G_alibase_20240819.vhd", "aliyun_3_x64_20G_alibase_20240528.vhd"
+	for _, w := range []int{16, 24, 30} {
+		ca, cb := cutMiddle(a, w), cutMiddle(b, w)
+		if ansi.StringWidth(ca) != w || ca == cb || !strings.HasSuffix(ca, ".vhd") || !strings.HasPrefix(ca, "aliyun") {
+			t.Errorf("width %d: %q and %q", w, ca, cb)
+		}
+	}
+	if got := cutMiddle(a, 60); got != a {
+		t.Errorf("a value that fits is cut: %q", got)
+	}
+}
+
+// Only values whose end-cuts would look alike are cut in the middle; the
+// others keep the end-cut every column has.
+func TestAMiddleColumnCutsOnlyWhatWouldLookAlike(t *testing.T) {
+	l := pickList{cols: []column{{title: "ImageId", width: 0, middle: true}}, height: 5}
+	ids := []string{"aliyun_3_x64_20G_alibase_20240819.vhd", "debian_12_6_x64_20G_alibase_20240819.vhd",
+		"aliyun_3_x64_20G_alibase_20240528.vhd"}
+	var rows []pickRow
+	for _, id := range ids {
+		rows = append(rows, pickRow{cells: []string{id}, value: id})
+	}
+	l.setRows(rows)
+	widths := []int{20}
+	got := []string{l.cellsOf(0, widths)[0], l.cellsOf(1, widths)[0], l.cellsOf(2, widths)[0]}
+	if got[0] == got[2] || !strings.HasSuffix(got[0], "0819.vhd") || !strings.HasSuffix(got[2], "0528.vhd") {
+		t.Errorf("the two aliyun IDs: %q", got)
+	}
+	if got[1] != ansi.Truncate(ids[1], 20, "…") {
+		t.Errorf("the debian ID, alike no other, is %q: want the end-cut", got[1])
+	}
+}

@@ -50,7 +50,7 @@ func newImagePicker() imagePicker {
 	ti.Prompt = "/ "
 	ti.Placeholder = i18n.Text("type to filter: ubuntu 22 …")
 	return imagePicker{filter: ti, list: pickList{cols: []column{
-		{title: i18n.Text("OS"), width: 14}, {title: i18n.Text("Version"), width: 22}, {title: "ImageId", width: 0},
+		{title: i18n.Text("OS"), width: 14}, {title: i18n.Text("Version"), width: 22}, {title: "ImageId", width: 0, middle: true},
 		{title: i18n.Text("Arch"), width: 7}, {title: i18n.Text("Size"), width: 6, right: true}}}}
 }
 
