@@ -586,9 +586,16 @@ func (c *Controller) onCreated(r CreateDone) []Effect {
 	}
 	c.remember(r)
 	c.touch()
-	if r.Err != nil {
+	if r.Err != nil && !savedVersion(r) {
 		p.Err = r.Err
 		return nil
+	}
+	if r.Err != nil {
+		// The version is saved, only its default was refused: trying the
+		// plan again would save yet another version, so it closes.
+		c.create.plan = nil
+		c.notice = createdMessage(r) + " " + r.Err.Error()
+		return c.requote()
 	}
 	c.create.plan = nil
 	c.notice = createdNotice(r)
@@ -620,6 +627,11 @@ func (c *Controller) remember(r CreateDone) {
 			c.done.saved = true
 		}
 	}
+}
+
+// savedVersion reports a creation that saved a template version.
+func savedVersion(r CreateDone) bool {
+	return len(r.Created) == 1 && r.Created[0].Kind == provision.KindLaunchTemplateVersion
 }
 
 // createdMessage says what a creation made, without its notes.

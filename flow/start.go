@@ -142,7 +142,10 @@ func (c *Controller) StartChoose(value string) []Effect {
 	case "":
 		return c.startList(value)
 	case StartRegion:
-		effs := c.chooseRegion(value)
+		var effs []Effect
+		if value != c.region() { // the current region's loads stay as they are
+			effs = c.chooseRegion(value)
+		}
 		return append(effs, c.startList(s.from)...)
 	case StartTemplate:
 		s.template = value
