@@ -245,15 +245,23 @@ func (h *harness) nextStart() *harness {
 	return n
 }
 
+// savedTemplate is a live wizard whose Enter-through request in region
+// was saved from the review as the launch template name.
+func savedTemplate(t *testing.T, region, name string) *harness {
+	t.Helper()
+	h := newLiveHarness(t, Options{})
+	h.run(h.c.StartChoose(StartNew))
+	h.run(h.c.Set("RegionId", region))
+	h.toStep(forms.Review)
+	h.create(CreateTemplate, map[string]string{"LaunchTemplateName": name})
+	return h
+}
+
 // A request saved as a launch template from the review can be started
 // from again (its versions listed, the default marked), and saving it
 // once more makes a new version of that template, not another template.
 func TestSaveAsTemplateThenStartFromItAndSaveANewVersion(t *testing.T) {
-	h := newLiveHarness(t, Options{})
-	h.run(h.c.StartChoose(StartNew))
-	h.run(h.c.Set("RegionId", "cn-hangzhou"))
-	h.toStep(forms.Review)
-	h.create(CreateTemplate, map[string]string{"LaunchTemplateName": "team-web"})
+	h := savedTemplate(t, "cn-hangzhou", "team-web")
 	s, ok := h.c.Source()
 	if !ok || !strings.HasPrefix(s.ID, "lt-") {
 		t.Fatalf("the saved template is not the request's source: %+v", s)
@@ -369,11 +377,7 @@ func TestEmptyStartListsNameNoKey(t *testing.T) {
 // last row, "Another region…": the regions (the current one first), then
 // that region's templates, and the request opens in that region.
 func TestTheStartListsReachAnotherRegion(t *testing.T) {
-	h := newLiveHarness(t, Options{})
-	h.run(h.c.StartChoose(StartNew))
-	h.run(h.c.Set("RegionId", "cn-shanghai"))
-	h.toStep(forms.Review)
-	h.create(CreateTemplate, map[string]string{"LaunchTemplateName": "shanghai-web"})
+	h := savedTemplate(t, "cn-shanghai", "shanghai-web")
 	s, _ := h.c.Source()
 
 	h2 := h.nextStart()
